@@ -1,0 +1,128 @@
+// One context carries everything a command touches: I/O, the clock, the
+// database (opened lazily: --help never opens it), language, prompts.
+import os from 'node:os';
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Store } from '../storage/store.js';
+import { openStore, databasePath } from '../storage/open.js';
+import { loadSettings } from '../storage/settings.js';
+import { loadCalendar } from '../storage/calendar.js';
+import type { Settings } from '../domain/settings.js';
+import type { WorkCalendar } from '../domain/workdays.js';
+import type { Ctx as DomainCtx } from '../domain/lifecycle.js';
+import { parseInstant } from '../domain/time.js';
+import { UsageError } from '../domain/errors.js';
+import { translator, type Lang, type Translator } from '../output/i18n.js';
+import type { Prompter } from './prompter.js';
+
+export interface IO {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+}
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+  lang?: string;
+  actor?: string;
+  color?: boolean;
+}
+
+export interface Ctx {
+  io: IO;
+  env: NodeJS.ProcessEnv;
+  prompter: Prompter;
+  lang: Lang;
+  t: Translator;
+  json: boolean;
+  /** Colour and relative times: only on a terminal, never with NO_COLOR or --no-color. */
+  tty: boolean;
+  chalk: ChalkInstance;
+  actor: string;
+  dbPath: string;
+  store(): Store;
+  settings(): Settings;
+  calendar(): WorkCalendar;
+  tz(): string;
+  now(): number;
+  /** Settings, calendar, zone and now, as the domain functions take them. */
+  clock(): DomainCtx;
+  /** Prompt only at a terminal, and never with --no-input or --json. */
+  canPrompt(noInput?: boolean): boolean;
+  /** Writes a result: JSON when --json, else the human text. */
+  emit(json: unknown, text: () => string): void;
+  close(): void;
+}
+
+export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter, g: GlobalOptions): Ctx {
+  let store: Store | undefined;
+  let settings: Settings | undefined;
+  let calendar: WorkCalendar | undefined;
+  let now: number | undefined;
+  const lang = pickLangFrom(g, env);
+  const tty = io.stdoutIsTTY && g.color !== false && !env.NO_COLOR && !g.json;
+  const ctx: Ctx = {
+    io,
+    env,
+    prompter,
+    lang,
+    t: translator(lang),
+    json: !!g.json,
+    tty,
+    chalk: new Chalk({ level: tty ? 1 : 0 }),
+    actor: g.actor || env.COMPLAINTS_ACTOR || safeUsername(),
+    dbPath: databasePath(g.db, env),
+    store() {
+      store ??= openStore(ctx.dbPath, Date.now());
+      return store;
+    },
+    settings() {
+      settings ??= loadSettings(ctx.store());
+      return settings;
+    },
+    calendar() {
+      calendar ??= loadCalendar(ctx.store());
+      return calendar;
+    },
+    tz: () => ctx.settings().timeZone,
+    now() {
+      if (now === undefined) {
+        const fixed = env.COMPLAINTS_NOW;
+        if (fixed) {
+          const parsed = parseInstant(fixed, ctx.tz());
+          if (parsed === null) {
+            throw new UsageError('usage.invalid', { what: 'COMPLAINTS_NOW', value: fixed, hint: 'Use ISO 8601, e.g. 2026-11-20T15:00:00+08:00.' });
+          }
+          now = parsed;
+        } else now = Date.now();
+      }
+      return now;
+    },
+    clock: () => ({ settings: ctx.settings(), calendar: ctx.calendar(), tz: ctx.tz(), now: ctx.now() }),
+    canPrompt: (noInput) => io.stdinIsTTY && io.stdoutIsTTY && !noInput && !g.json && !env.CI,
+    emit(json, text) {
+      io.stdout.write(ctx.json ? JSON.stringify(json, null, 2) + '\n' : text());
+    },
+    close() {
+      store?.sqlite.close();
+      store = undefined;
+    },
+  };
+  return ctx;
+}
+
+function pickLangFrom(g: GlobalOptions, env: NodeJS.ProcessEnv): Lang {
+  const explicit = g.lang ?? env.COMPLAINTS_LANG;
+  if (explicit) return explicit.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+function safeUsername(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

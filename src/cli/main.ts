@@ -1,0 +1,110 @@
+// The entry point: builds the command tree, runs it, and maps every error to
+// the exit codes of SPEC §9. This is the only place that decides an exit code.
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../domain/errors.js';
+import { message, translator } from '../output/i18n.js';
+import { asDatabaseError } from '../storage/open.js';
+import { createContext, type Ctx, type GlobalOptions, type IO } from './context.js';
+import { inquirerPrompter, type Prompter } from './prompter.js';
+import { COMMANDS } from './commands.js';
+
+export function buildProgram(ctx: Ctx): Command {
+  const zh = ctx.t.lang === 'zh';
+  const program = new Command('complaints')
+    .description(zh ? '物业客户服务中心投诉处理台' : 'the complaint desk of a property-management office')
+    .version(VERSION, '-V, --version')
+    .option('--db <file>', zh ? '数据库文件（默认 COMPLAINTS_DB 或 ~/.local/share/complaints/complaints.db）' : 'database file (else COMPLAINTS_DB, else ~/.local/share/complaints/complaints.db)')
+    .option('--json', zh ? '输出 JSON' : 'print one JSON document')
+    .option('--lang <zh|en>', zh ? '界面语言' : 'language of human output')
+    .option('--actor <name>', zh ? '操作人（默认 COMPLAINTS_ACTOR 或登录名）' : 'who is acting (else COMPLAINTS_ACTOR, else the login name)')
+    .option('--no-color', zh ? '不使用颜色' : 'no colour')
+    .showHelpAfterError(false)
+    .configureOutput({
+      writeOut: (s) => ctx.io.stdout.write(s),
+      writeErr: (s) => ctx.io.stderr.write(s),
+      outputError: () => {}, // main() prints usage errors itself, translated
+    })
+    .exitOverride();
+  for (const make of COMMANDS) {
+    const cmd = make(ctx);
+    cmd.exitOverride().configureOutput(program.configureOutput());
+    // Global flags are accepted after the subcommand too: `complaints list --json`.
+    for (const sub of [cmd, ...cmd.commands]) {
+      sub.option('--json', zh ? '输出 JSON' : 'print one JSON document')
+        .exitOverride().configureOutput(program.configureOutput());
+    }
+    program.addCommand(cmd);
+  }
+  program.addHelpText('after', zh ? HELP_FOOTER_ZH : HELP_FOOTER_EN);
+  return program;
+}
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+const HELP_FOOTER_EN = `
+Exit codes: 0 done · 1 unexpected failure · 2 invalid input · 3 no such ticket ·
+4 not allowed in the current state · 5 database busy, newer or unreadable · 130 cancelled.
+Environment: COMPLAINTS_DB, COMPLAINTS_LANG, COMPLAINTS_ACTOR, COMPLAINTS_NOW, NO_COLOR.
+`;
+const HELP_FOOTER_ZH = `
+退出码：0 完成 · 1 意外错误 · 2 输入有误 · 3 编号不存在 · 4 当前状态不允许 ·
+5 数据库忙、版本过新或无法读取 · 130 已取消。
+环境变量：COMPLAINTS_DB、COMPLAINTS_LANG、COMPLAINTS_ACTOR、COMPLAINTS_NOW、NO_COLOR。
+`;
+
+/** Global flags are needed before parsing (language of parse errors, JSON mode). */
+export function preScan(argv: string[]): GlobalOptions {
+  const g: GlobalOptions = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => inline ?? argv[++i];
+    if (flag === '--json') g.json = true;
+    else if (flag === '--no-color') g.color = false;
+    else if (flag === '--lang') g.lang = value();
+    else if (flag === '--db') g.db = value();
+    else if (flag === '--actor') g.actor = value();
+  }
+  return g;
+}
+
+export async function main(argv: string[], io: IO, env: NodeJS.ProcessEnv, prompter: Prompter = inquirerPrompter()): Promise<number> {
+  const g = preScan(argv);
+  const ctx = createContext(io, env, prompter, g);
+  const t = translator(ctx.lang);
+  try {
+    await buildProgram(ctx).parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (raw) {
+    const err = asDatabaseError(raw, ctx.dbPath);
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      const command = argv.find((a) => !a.startsWith('-')) ?? '';
+      io.stderr.write(message(ctx.lang, 'usage.commander', { detail: err.message.replace(/^error: /, ''), command }) + '\n');
+      return 2;
+    }
+    if (err instanceof AppError) {
+      io.stderr.write(`${t.lang === 'zh' ? '错误' : 'error'}: ${t.m(err.key, err.params)}\n`);
+      return err.exitCode;
+    }
+    const detail = err instanceof Error ? err.message : String(err);
+    io.stderr.write(`${t.lang === 'zh' ? '错误' : 'error'}: ${t.m('unexpected', { detail })}\n`);
+    if (env.COMPLAINTS_DEBUG && err instanceof Error) io.stderr.write(`${err.stack}\n`);
+    return 1;
+  } finally {
+    ctx.close();
+  }
+}
+
+/** Runs as the program: real terminal, real environment. */
+export async function run(): Promise<void> {
+  const io: IO = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: !!process.stdin.isTTY,
+    stdoutIsTTY: !!process.stdout.isTTY,
+  };
+  process.exitCode = await main(process.argv.slice(2), io, process.env);
+}

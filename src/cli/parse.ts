@@ -1,0 +1,79 @@
+// Turning raw flag text into typed values. Each parser throws commander's
+// InvalidArgumentError with a message that says how to write it right.
+import { InvalidArgumentError, Option } from 'commander';
+import { normalizePhone } from '../domain/phone.js';
+import { parseYuan } from '../domain/money.js';
+import { normalizeTicket } from '../domain/ticket.js';
+import { UsageError } from '../domain/errors.js';
+import type { Translator } from '../output/i18n.js';
+
+export function phoneArg(t: Translator) {
+  return (v: string): string => {
+    const p = normalizePhone(v);
+    if (p === null) {
+      throw new InvalidArgumentError(t.lang === 'zh'
+        ? '请填写大陆手机号（13800138000）或带区号的座机（010-12345678），可带 +86。'
+        : 'give a mainland mobile (13800138000) or a landline with area code (010-12345678), optionally with +86.');
+    }
+    return p;
+  };
+}
+
+export function yuanArg(t: Translator) {
+  return (v: string): number => {
+    const fen = parseYuan(v);
+    if (fen === null) throw new InvalidArgumentError(t.lang === 'zh' ? '请填写金额（元），如 5000 或 1200.50。' : 'give an amount in yuan, e.g. 5000 or 1200.50.');
+    return fen;
+  };
+}
+
+export function positiveIntArg(t: Translator) {
+  return (v: string): number => {
+    if (!/^\d+$/.test(v.trim()) || Number(v) < 1) {
+      throw new InvalidArgumentError(t.lang === 'zh' ? '请填写正整数，如 1。' : 'give a whole number of 1 or more.');
+    }
+    return Number(v);
+  };
+}
+
+export function satisfactionArg(t: Translator) {
+  return (v: string): number => {
+    if (!/^[1-5]$/.test(v.trim())) {
+      throw new InvalidArgumentError(t.lang === 'zh' ? '满意度为 1–5：1 很满意，2 满意，3 基本满意，4 不满意，5 很不满意。' : 'satisfaction is 1–5: 1 very satisfied, 2 satisfied, 3 fair, 4 unsatisfied, 5 very unsatisfied.');
+    }
+    return Number(v);
+  };
+}
+
+/** Dates and times are checked later against the office's zone; here only their shape. */
+export function dateTimeArg(t: Translator) {
+  return (v: string): string => {
+    if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v.trim())) {
+      throw new InvalidArgumentError(t.lang === 'zh' ? '请用 ISO 8601 格式，如 2026-11-20 或 2026-11-20T15:00。' : 'use ISO 8601, e.g. 2026-11-20 or 2026-11-20T15:00.');
+    }
+    return v.trim();
+  };
+}
+
+export function ticketArg(text: string): string {
+  const t = normalizeTicket(text);
+  if (t === null) throw new UsageError('usage.badTicket', { value: text });
+  return t;
+}
+
+/** A flag whose value must be one of a list of keys (commander checks it). */
+export function choice(flags: string, description: string, values: readonly string[]): Option {
+  return new Option(flags, description).choices(values as string[]);
+}
+
+/** Comma-separated choices: --status registered,assigned. */
+export function listOf<T extends string>(values: readonly T[], t: Translator) {
+  return (v: string): T[] => {
+    const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = items.filter((s) => !values.includes(s as T));
+    if (bad.length || !items.length) {
+      throw new InvalidArgumentError(`${t.lang === 'zh' ? '可选值' : 'allowed'}: ${values.join(', ')}`);
+    }
+    return items as T[];
+  };
+}

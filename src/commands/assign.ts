@@ -1,0 +1,51 @@
+// `assign <ticket>`: hand it to a department and person; a second assign is a transfer.
+import { Command } from 'commander';
+import type { Ctx } from '../cli/context.js';
+import type { Complaint } from '../domain/types.js';
+import { assign } from '../domain/lifecycle.js';
+import { UsageError } from '../domain/errors.js';
+import { findDepartment, listDepartments } from '../storage/departments.js';
+import { applyStep, doneLine, emitComplaint } from './complaint-step.js';
+
+export interface AssignOptions {
+  dept?: string;
+  to?: string;
+  note?: string;
+  input?: boolean;
+}
+
+export function assignCommand(ctx: Ctx): Command {
+  const zh = ctx.t.lang === 'zh';
+  return new Command('assign')
+    .description(zh ? '派单给责任部门和处理人；再次派单即转派' : 'hand to a department and person; assigning again transfers it')
+    .argument('<ticket>', zh ? '投诉编号' : 'ticket')
+    .option('--dept <name>', zh ? '责任部门' : 'responsible department')
+    .option('--to <person>', zh ? '处理人' : 'person who handles it')
+    .option('--note <text>', zh ? '说明' : 'note')
+    .option('--no-input', zh ? '不提问' : 'never prompt')
+    .addHelpText('after', `
+Examples:
+  complaints assign 260912-3 --dept 工程部 --to 张工
+  complaints assign 260912-3 --dept 秩序部 --note "涉及停车管理"   # a transfer`)
+    .action(async (ticket: string, o: AssignOptions) => {
+      if (!o.dept) {
+        if (!ctx.canPrompt(o.input === false)) throw new UsageError('usage.required', { what: '--dept', flags: '--dept <name>' });
+        const active = listDepartments(ctx.store()).filter((d) => d.active);
+        o.dept = await ctx.prompter.select({ message: ctx.t.m('prompt.dept'), choices: active.map((d) => ({ value: d.name, name: d.name })) });
+      }
+      runAssign(ctx, ticket, o);
+    });
+}
+
+export function runAssign(ctx: Ctx, ticket: string, o: AssignOptions): Complaint {
+  const name = o.dept!.trim();
+  const { complaint, events } = applyStep(ctx, ticket, (c, k, s) => {
+    const d = findDepartment(s, name);
+    if (!d) throw new UsageError('dept.unknown', { name });
+    if (!d.active) throw new UsageError('dept.disabled', { name });
+    return assign(c, d.name, o.to?.trim() || null, o.note?.trim() || null, k);
+  });
+  // The headline says whether this was a first assignment or a transfer.
+  emitComplaint(ctx, complaint, doneLine(ctx, complaint, events[0].action));
+  return complaint;
+}

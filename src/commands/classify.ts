@@ -1,0 +1,53 @@
+// `classify <ticket>`: kind, category, subcategory, severity, validity.
+import { Command } from 'commander';
+import type { Ctx } from '../cli/context.js';
+import { choice } from '../cli/parse.js';
+import { CATEGORIES, KINDS, SEVERITIES, VALIDITIES, type Category, type Complaint, type Kind, type Severity, type Validity } from '../domain/types.js';
+import { classify } from '../domain/lifecycle.js';
+import { DAY } from '../domain/time.js';
+import { UsageError } from '../domain/errors.js';
+import { findRepeat } from '../storage/complaints.js';
+import { applyStep, doneLine, emitComplaint } from './complaint-step.js';
+
+export interface ClassifyOptions {
+  kind?: Kind;
+  category?: Category;
+  subcategory?: string;
+  severity?: Severity;
+  validity?: Validity;
+  reason?: string;
+}
+
+export function classifyCommand(ctx: Ctx): Command {
+  const zh = ctx.t.lang === 'zh';
+  return new Command('classify')
+    .description(zh ? '分类：类型、类别、子类、级别、有效性' : 'set kind, category, subcategory, severity, validity')
+    .argument('<ticket>', zh ? '投诉编号（可简写 260912-3）' : 'ticket (or short form 260912-3)')
+    .addOption(choice('-k, --kind <kind>', zh ? '类型' : 'kind', KINDS))
+    .addOption(choice('--category <category>', zh ? '类别' : 'category', CATEGORIES))
+    .option('--subcategory <sub>', zh ? '子类' : 'subcategory')
+    .addOption(choice('--severity <severity>', zh ? '级别（降级须说明原因）' : 'severity (lowering needs --reason)', SEVERITIES))
+    .addOption(choice('--validity <validity>', zh ? '有效性（无效/恶意须说明原因）' : 'validity (invalid and malicious need --reason)', VALIDITIES))
+    .option('--reason <text>', zh ? '原因' : 'reason')
+    .addHelpText('after', `
+Examples:
+  complaints classify 260912-3 --category property_service --subcategory leak --validity valid
+  complaints classify 260912-3 --validity invalid --reason "重复登记"`)
+    .action((ticket: string, o: ClassifyOptions) => {
+      runClassify(ctx, ticket, o);
+    });
+}
+
+export function runClassify(ctx: Ctx, ticket: string, o: ClassifyOptions): Complaint {
+  if (!o.kind && !o.category && o.subcategory === undefined && !o.severity && !o.validity) throw new UsageError('classify.nothing');
+  const { complaint } = applyStep(ctx, ticket, (c, k, s) => {
+    const category = o.category ?? c.category;
+    // A newly given category may make this a repeat of the caller's earlier complaint.
+    const repeatOf = category && !c.repeatOf
+      ? findRepeat(s, c.complainant, category, c.receivedAt - k.settings.repeatWindowDays * DAY, c.receivedAt, c.id)
+      : null;
+    return classify(c, { ...o, subcategory: o.subcategory?.trim() }, repeatOf, k);
+  });
+  emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'classify'));
+  return complaint;
+}

@@ -1,0 +1,58 @@
+// What every command that changes one complaint shares: find it by ticket,
+// apply a pure lifecycle step, save the next state and its events in one
+// BEGIN IMMEDIATE transaction, then print the complaint.
+import type { Ctx } from '../cli/context.js';
+import { ticketArg } from '../cli/parse.js';
+import type { Ctx as DomainCtx, Step } from '../domain/lifecycle.js';
+import type { Complaint, DomainEvent } from '../domain/types.js';
+import { NotFoundError } from '../domain/errors.js';
+import { deadlineStatuses } from '../domain/deadlines.js';
+import type { Store } from '../storage/store.js';
+import { write } from '../storage/store.js';
+import { findByTicket, updateComplaint } from '../storage/complaints.js';
+import { appendEvents } from '../storage/events.js';
+import { complaintJson } from '../output/complaint-json.js';
+import { renderCard, type View } from '../output/complaint-view.js';
+
+export interface StepResult {
+  complaint: Complaint;
+  before: Complaint;
+  events: DomainEvent[];
+}
+
+export function loadComplaint(s: Store, ticketText: string): Complaint {
+  const ticket = ticketArg(ticketText);
+  const c = findByTicket(s, ticket);
+  if (!c) throw new NotFoundError('notFound.ticket', { ticket });
+  return c;
+}
+
+export function applyStep(ctx: Ctx, ticketText: string, fn: (c: Complaint, k: DomainCtx, s: Store) => Step): StepResult {
+  const ticket = ticketArg(ticketText);
+  const s = ctx.store();
+  const k = ctx.clock();
+  return write(s, () => {
+    const before = loadComplaint(s, ticket);
+    const step = fn(before, k, s);
+    updateComplaint(s, before, step.next);
+    appendEvents(s, before.id, ctx.actor, k.now, step.events);
+    return { complaint: findByTicket(s, ticket)!, before, events: step.events };
+  });
+}
+
+export function view(ctx: Ctx): View {
+  return { t: ctx.t, tz: ctx.tz(), now: ctx.now(), tty: ctx.tty, chalk: ctx.chalk };
+}
+
+/** Prints a complaint after a step: its JSON, or a headline and its card. */
+export function emitComplaint(ctx: Ctx, c: Complaint, headline: string, extra: string[] = []): void {
+  ctx.emit(complaintJson(c, ctx.tz()), () => {
+    const v = view(ctx);
+    return renderCard(v, c, headline, deadlineStatuses(c, v.now, ctx.clock())) + extra.map((l) => l + '\n').join('');
+  });
+}
+
+/** The headline for a step: "260912003: transferred." */
+export function doneLine(ctx: Ctx, c: Complaint, action: string): string {
+  return ctx.t.m('notice.done', { ticket: c.ticket, action: ctx.t.l(`action.${action}`) });
+}

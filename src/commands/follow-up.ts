@@ -1,0 +1,64 @@
+// `follow-up <ticket>`: the call-back (回访). Satisfaction 1–3 closes the
+// complaint; 4–5 raises severity and sends it back to its department (§6).
+// A call that does not reach the complainant is logged as an attempt.
+import { Command } from 'commander';
+import type { Ctx } from '../cli/context.js';
+import { choice, satisfactionArg } from '../cli/parse.js';
+import { ATTEMPT_OUTCOMES, FOLLOW_UP_METHODS, type AttemptOutcome, type Complaint, type FollowUpMethod } from '../domain/types.js';
+import { attempt, followUp } from '../domain/lifecycle.js';
+import { UsageError } from '../domain/errors.js';
+import { applyStep, doneLine, emitComplaint } from './complaint-step.js';
+
+export interface FollowUpOptions {
+  satisfaction?: number;
+  method?: FollowUpMethod;
+  note?: string;
+  attempt?: AttemptOutcome;
+  input?: boolean;
+}
+
+export function followUpCommand(ctx: Ctx): Command {
+  const zh = ctx.t.lang === 'zh';
+  return new Command('follow-up')
+    .description(zh ? '回访：记录满意度，或记录回访未果' : 'the call-back: satisfaction 1–5, or a failed attempt')
+    .argument('<ticket>', zh ? '投诉编号' : 'ticket')
+    .option('-s, --satisfaction <1-5>', zh ? '1 很满意 2 满意 3 基本满意 4 不满意 5 很不满意' : '1 very satisfied … 3 fair, 4 unsatisfied, 5 very unsatisfied', satisfactionArg(ctx.t))
+    .addOption(choice('--method <method>', zh ? '回访方式（默认 phone）' : 'how (default phone)', FOLLOW_UP_METHODS))
+    .option('--note <text>', zh ? '回访记录' : 'what was said')
+    .addOption(choice('--attempt <outcome>', zh ? '回访未果' : 'a call that did not reach the complainant', ATTEMPT_OUTCOMES))
+    .option('--no-input', zh ? '不提问' : 'never prompt')
+    .addHelpText('after', `
+Examples:
+  complaints follow-up 260912-3 --satisfaction 2 --note "业主表示满意"
+  complaints follow-up 260912-3 --satisfaction 4 --note "仍有渗水"   # reopens, one level up
+  complaints follow-up 260912-3 --attempt no_answer`)
+    .action(async (ticket: string, o: FollowUpOptions) => {
+      if (o.satisfaction !== undefined && o.attempt) throw new UsageError('followUp.oneOf');
+      if (o.satisfaction === undefined && !o.attempt) {
+        if (!ctx.canPrompt(o.input === false)) throw new UsageError('followUp.oneOf');
+        const answer = await ctx.prompter.select({
+          message: ctx.t.m('prompt.satisfaction'),
+          choices: [
+            ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), name: `${n} ${ctx.t.l(`satisfaction.${n}`)}` })),
+            ...ATTEMPT_OUTCOMES.map((a) => ({ value: a as string, name: ctx.t.l(`outcome.${a}`) })),
+          ],
+        });
+        if (/^\d$/.test(answer)) o.satisfaction = Number(answer);
+        else o.attempt = answer as AttemptOutcome;
+      }
+      runFollowUp(ctx, ticket, o);
+    });
+}
+
+export function runFollowUp(ctx: Ctx, ticket: string, o: FollowUpOptions): Complaint {
+  const note = o.note?.trim() || null;
+  const { complaint, events } = applyStep(ctx, ticket, (c, k) =>
+    o.attempt ? attempt(c, o.attempt, note, k) : followUp(c, { satisfaction: o.satisfaction!, method: o.method ?? 'phone', note }, k));
+  const extra: string[] = [];
+  if (events.some((e) => e.action === 'reopen')) {
+    extra.push(ctx.t.m('notice.reopened', { ticket: complaint.ticket, department: complaint.department ?? '—', severity: ctx.t.l(`severity.${complaint.severity}`) }));
+    if (complaint.flagged) extra.push(ctx.t.m('notice.flagged'));
+  }
+  emitComplaint(ctx, complaint, doneLine(ctx, complaint, events[0].action), extra);
+  return complaint;
+}

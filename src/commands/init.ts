@@ -1,0 +1,51 @@
+// `init`: create or upgrade the database; set the office name and time zone.
+import { Command } from 'commander';
+import type { Ctx } from '../cli/context.js';
+import { UsageError } from '../domain/errors.js';
+import { validateSetting } from '../domain/settings.js';
+import { write } from '../storage/store.js';
+import { saveSetting } from '../storage/settings.js';
+import { appendEvents } from '../storage/events.js';
+import { schemaVersion } from '../storage/migrate.js';
+import { loadSettings } from '../storage/settings.js';
+
+export interface InitOptions {
+  office?: string;
+  timezone?: string;
+}
+
+export function initCommand(ctx: Ctx): Command {
+  const zh = ctx.t.lang === 'zh';
+  return new Command('init')
+    .description(zh ? '创建或升级数据库，设置单位名称和时区' : 'create or upgrade the database; set office name and time zone')
+    .option('--office <name>', zh ? '单位名称，如 阳光海岸客户服务中心' : 'office name, e.g. 阳光海岸客户服务中心')
+    .option('--timezone <zone>', zh ? '时区（默认 Asia/Shanghai）' : 'IANA time zone (default Asia/Shanghai)')
+    .addHelpText('after', `
+Example:
+  complaints init --office 阳光海岸客户服务中心 --timezone Asia/Shanghai`)
+    .action((o: InitOptions) => {
+      runInit(ctx, o);
+    });
+}
+
+export function runInit(ctx: Ctx, o: InitOptions): void {
+  const changes: [string, string | undefined][] = [['office.name', o.office], ['office.timezone', o.timezone]];
+  const valid = changes.filter(([, v]) => v !== undefined).map(([key, raw]) => {
+    const value = validateSetting(key, raw!);
+    if (value === null) throw new UsageError('config.badValue', { key, value: raw!, hint: key === 'office.timezone' ? 'e.g. Asia/Shanghai' : '1–100 characters' });
+    return [key, value] as const;
+  });
+  const s = ctx.store();
+  if (valid.length) {
+    const before = loadSettings(s);
+    write(s, () => {
+      for (const [key, value] of valid) saveSetting(s, key, value);
+      appendEvents(s, null, ctx.actor, ctx.now(), [{
+        action: 'config', before: { officeName: before.officeName, timeZone: before.timeZone }, after: Object.fromEntries(valid), note: null,
+      }]);
+    });
+  }
+  const settings = loadSettings(s);
+  const result = { database: ctx.dbPath, schemaVersion: schemaVersion(s), office: settings.officeName, timeZone: settings.timeZone };
+  ctx.emit(result, () => ctx.t.m('notice.initialised', { file: ctx.dbPath, version: result.schemaVersion, office: result.office, tz: result.timeZone }) + '\n');
+}

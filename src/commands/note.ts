@@ -1,0 +1,26 @@
+// `note <ticket> <text>`: a progress note on the timeline.
+import { Command } from 'commander';
+import type { Ctx } from '../cli/context.js';
+import type { Complaint } from '../domain/types.js';
+import { addNote } from '../domain/lifecycle.js';
+import { applyStep, doneLine, emitComplaint } from './complaint-step.js';
+
+export function noteCommand(ctx: Ctx): Command {
+  const zh = ctx.t.lang === 'zh';
+  return new Command('note')
+    .description(zh ? '添加进展备注' : 'add a progress note')
+    .argument('<ticket>', zh ? '投诉编号' : 'ticket')
+    .argument('<text...>', zh ? '备注内容' : 'the note')
+    .addHelpText('after', `
+Example:
+  complaints note 260912-3 "维修工已到场，更换水管"`)
+    .action((ticket: string, words: string[]) => {
+      runNote(ctx, ticket, words.join(' '));
+    });
+}
+
+export function runNote(ctx: Ctx, ticket: string, text: string): Complaint {
+  const { complaint } = applyStep(ctx, ticket, (c, k) => addNote(c, text, k));
+  emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'note'));
+  return complaint;
+}

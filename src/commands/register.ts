@@ -1,0 +1,164 @@
+// `register`: record a complaint. At a terminal it asks for what is missing
+// and shows the caller's earlier complaints before saving; from a script it
+// never asks and names the missing flags instead.
+import { Command, Option } from 'commander';
+import type { Ctx } from '../cli/context.js';
+import { choice, dateTimeArg, phoneArg, positiveIntArg, yuanArg } from '../cli/parse.js';
+import { CATEGORIES, CHANNELS, KINDS, SUGGESTED_SUBCATEGORIES, type Category, type Channel, type Complaint, type Kind } from '../domain/types.js';
+import { register, type NewComplaint } from '../domain/lifecycle.js';
+import { formatTicket } from '../domain/ticket.js';
+import { DAY, localDate, parseInstant, yearOf } from '../domain/time.js';
+import { normalizePhone } from '../domain/phone.js';
+import { CancelledError, UsageError } from '../domain/errors.js';
+import { write } from '../storage/store.js';
+import { earlierOfCaller, findByTicket, findRepeat, insertComplaint, nextSeq } from '../storage/complaints.js';
+import { appendEvents } from '../storage/events.js';
+import { renderComplaintList } from '../output/complaint-list.js';
+import { emitComplaint, view } from './complaint-step.js';
+
+export interface RegisterOptions {
+  name?: string;
+  phone?: string;
+  estate?: string;
+  unit?: string;
+  channel?: Channel;
+  kind?: Kind;
+  category?: Category;
+  subcategory?: string;
+  subject?: string;
+  description?: string;
+  demand?: string;
+  receivedAt?: string;
+  households?: number;
+  claim?: number;
+  safety?: boolean;
+  media?: boolean;
+  receiver?: string;
+  input?: boolean;
+}
+
+export function registerCommand(ctx: Ctx): Command {
+  const { t } = ctx;
+  return new Command('register')
+    .description(t.lang === 'zh' ? '登记一条投诉' : 'record a complaint')
+    .option('-n, --name <name>', t.lang === 'zh' ? '投诉人姓名（必填）' : 'complainant name (required)')
+    .option('-p, --phone <phone>', t.lang === 'zh' ? '联系电话' : 'phone: mobile or landline with area code', phoneArg(t))
+    .option('--estate <estate>', t.lang === 'zh' ? '项目' : 'estate (项目)')
+    .option('--unit <unit>', t.lang === 'zh' ? '房号，如 3-2-1501' : 'unit, building-entrance-room, e.g. 3-2-1501')
+    .addOption(choice('-c, --channel <channel>', t.lang === 'zh' ? '渠道' : 'how it arrived', CHANNELS))
+    .addOption(choice('-k, --kind <kind>', t.lang === 'zh' ? '类型' : 'kind', KINDS))
+    .addOption(choice('--category <category>', t.lang === 'zh' ? '类别' : 'category', CATEGORIES))
+    .option('--subcategory <sub>', `${t.lang === 'zh' ? '子类，建议' : 'subcategory, suggested'}: ${SUGGESTED_SUBCATEGORIES.join(', ')}`)
+    .option('--subject <text>', t.lang === 'zh' ? '主题（默认取内容前 30 字）' : 'subject (default: first 30 characters of the description)')
+    .option('-d, --description <text>', t.lang === 'zh' ? '投诉内容（必填）' : 'what the complaint is about (required)')
+    .option('--demand <text>', t.lang === 'zh' ? '客户诉求' : 'what the complainant asks for')
+    .option('--received-at <time>', t.lang === 'zh' ? '受理时间（默认现在）' : 'when the office received it (default: now)', dateTimeArg(t))
+    .option('--households <n>', t.lang === 'zh' ? '涉及户数（默认 1）' : 'households affected (default 1)', positiveIntArg(t))
+    .option('--claim <yuan>', t.lang === 'zh' ? '索赔金额（元）' : 'amount claimed, yuan', yuanArg(t))
+    .option('--safety', t.lang === 'zh' ? '存在安全隐患' : 'a safety hazard')
+    .option('--media', t.lang === 'zh' ? '媒体、法院或监管（12345/12315）介入' : 'media, court or regulator (12345 / 12315) involved')
+    .option('--receiver <name>', t.lang === 'zh' ? '首问责任人（默认当前用户）' : 'first person who took it (default: the acting user)')
+    .option('--no-input', t.lang === 'zh' ? '不提问，缺少必填项时报错' : 'never prompt; fail on missing required flags')
+    .addHelpText('after', `
+Examples:
+  complaints register --name 王女士 --phone 13800138000 --estate 阳光海岸 --unit 3-2-1501 \\
+    --category property_service --subcategory noise --description "楼上装修噪音，晚上十点后仍在施工"
+  complaints register            # at a terminal: asks for each field`)
+    .action(async (o: RegisterOptions) => {
+      runRegister(ctx, await completeRegister(ctx, o));
+    });
+}
+
+/** Fills what is missing by asking at a terminal, or fails naming the flags. */
+export async function completeRegister(ctx: Ctx, o: RegisterOptions): Promise<RegisterOptions> {
+  const { t, prompter } = ctx;
+  const r = { ...o };
+  if (!ctx.canPrompt(o.input === false)) {
+    const missing: string[] = [];
+    if (!r.name?.trim()) missing.push('--name');
+    if (!r.description?.trim()) missing.push('--description');
+    if (missing.length) throw new UsageError('usage.required', { what: missing.join(', '), flags: missing.join(' ') });
+    return r;
+  }
+  const required = (v: string) => (v.trim() ? true : t.m('prompt.required'));
+  r.name ??= await prompter.input({ message: t.m('prompt.name'), validate: required });
+  if (r.phone === undefined) {
+    const phone = await prompter.input({
+      message: t.m('prompt.phone'),
+      validate: (v) => (!v.trim() || normalizePhone(v) !== null ? true : t.m('usage.invalid', { what: 'phone', value: v, hint: '13800138000 / 010-12345678' })),
+    });
+    r.phone = phone.trim() ? normalizePhone(phone)! : undefined;
+  }
+  r.estate ??= (await prompter.input({ message: t.m('prompt.estate') })) || undefined;
+  r.unit ??= (await prompter.input({ message: t.m('prompt.unit') })) || undefined;
+  r.channel ??= await prompter.select({ message: t.m('prompt.channel'), choices: CHANNELS.map((v) => ({ value: v, name: t.l(`channel.${v}`) })), default: 'phone' });
+  r.kind ??= await prompter.select({ message: t.m('prompt.kind'), choices: KINDS.map((v) => ({ value: v, name: t.l(`kind.${v}`) })), default: 'complaint' });
+  r.category ??= await prompter.select({ message: t.m('prompt.category'), choices: CATEGORIES.map((v) => ({ value: v, name: t.l(`category.${v}`) })), default: 'property_service' });
+  if (r.subcategory === undefined) {
+    const sub = await prompter.select({
+      message: t.m('prompt.subcategory'),
+      choices: [{ value: '', name: t.l('word.none') }, ...SUGGESTED_SUBCATEGORIES.map((v) => ({ value: v as string, name: `${t.l(`subcategory.${v}`)} (${v})` }))],
+    });
+    r.subcategory = sub || undefined;
+  }
+  r.description ??= await prompter.input({ message: t.m('prompt.description'), validate: required });
+  r.demand ??= (await prompter.input({ message: t.m('prompt.demand') })) || undefined;
+  // The caller's history before saving (SPEC §8), so the clerk can link it.
+  const earlier = earlierOfCaller(ctx.store(), { phone: r.phone ?? null, estate: r.estate ?? null, unit: r.unit ?? null });
+  if (earlier.length) {
+    ctx.io.stderr.write(t.m('notice.earlier', { count: earlier.length }) + '\n' + renderComplaintList(view(ctx), earlier));
+    if (!(await prompter.confirm({ message: t.m('prompt.save'), default: true }))) throw new CancelledError('cancelled');
+  }
+  return r;
+}
+
+export function runRegister(ctx: Ctx, o: RegisterOptions): Complaint {
+  const tz = ctx.tz();
+  const k = ctx.clock();
+  let receivedAt = k.now;
+  if (o.receivedAt) {
+    const at = parseInstant(o.receivedAt, tz);
+    if (at === null) throw new UsageError('usage.invalid', { what: '--received-at', value: o.receivedAt, hint: 'e.g. 2026-11-20T15:00' });
+    receivedAt = at;
+  }
+  const input: NewComplaint = {
+    receivedAt,
+    channel: o.channel ?? 'phone',
+    kind: o.kind ?? 'complaint',
+    category: o.category ?? null,
+    subcategory: o.subcategory?.trim() || null,
+    name: o.name!.trim(),
+    phone: o.phone ?? null,
+    estate: o.estate?.trim() || null,
+    unit: o.unit?.trim().replace(/[—－–]/g, '-') || null,
+    subject: o.subject ?? null,
+    description: o.description!.trim(),
+    demand: o.demand?.trim() || null,
+    receiver: o.receiver?.trim() || ctx.actor,
+    households: o.households ?? 1,
+    claimFen: o.claim ?? null,
+    safety: !!o.safety,
+    media: !!o.media,
+  };
+  const s = ctx.store();
+  const caller = { phone: input.phone, estate: input.estate, unit: input.unit };
+  const earlier = ctx.canPrompt(o.input === false) ? [] : earlierOfCaller(s, caller);
+  const complaint = write(s, () => {
+    const repeatOf = input.category
+      ? findRepeat(s, caller, input.category, receivedAt - k.settings.repeatWindowDays * DAY, receivedAt, null)
+      : null;
+    const date = localDate(receivedAt, tz);
+    const year = yearOf(date);
+    const seq = nextSeq(s, year);
+    const ticket = formatTicket(date, seq);
+    const step = register(input, ticket, repeatOf, k);
+    const id = insertComplaint(s, step.next, year, seq);
+    appendEvents(s, id, ctx.actor, k.now, step.events);
+    return findByTicket(s, ticket)!;
+  });
+  const extra: string[] = [];
+  if (earlier.length) extra.push('', ctx.t.m('notice.earlier', { count: earlier.length }), renderComplaintList(view(ctx), earlier).trimEnd());
+  if (complaint.repeatOf) extra.push(ctx.t.m('notice.repeat', { ticket: complaint.repeatOf, days: k.settings.repeatWindowDays }));
+  emitComplaint(ctx, complaint, ctx.t.m('notice.registered', { ticket: complaint.ticket }), extra);
+  return complaint;
+}

@@ -1,0 +1,56 @@
+// `resolve <ticket>`: what was done, at what cost, who was at fault, who approved.
+import { Command } from 'commander';
+import type { Ctx } from '../cli/context.js';
+import { yuanArg } from '../cli/parse.js';
+import type { Complaint } from '../domain/types.js';
+import { resolve } from '../domain/lifecycle.js';
+import { UsageError } from '../domain/errors.js';
+import { findDepartment } from '../storage/departments.js';
+import { applyStep, doneLine, emitComplaint } from './complaint-step.js';
+
+export interface ResolveOptions {
+  resolution?: string;
+  cost?: number;
+  responsible?: string;
+  approvedBy?: string;
+  input?: boolean;
+}
+
+export function resolveCommand(ctx: Ctx): Command {
+  const zh = ctx.t.lang === 'zh';
+  return new Command('resolve')
+    .description(zh ? '处理完成：处理结果、费用、责任方、审批' : 'record the resolution, cost, responsible department and approval')
+    .argument('<ticket>', zh ? '投诉编号' : 'ticket')
+    .option('-r, --resolution <text>', zh ? '处理结果（必填）' : 'what was done (required)')
+    .option('--cost <yuan>', zh ? '赔偿或维修费用（元）' : 'compensation or repair cost paid, yuan', yuanArg(ctx.t))
+    .option('--responsible <dept[/person]>', zh ? '责任部门（可加 /责任人）' : 'department found at fault, optionally /person')
+    .option('--approved-by <name>', zh ? '审批人（有费用时必填：5000 元以下部门负责人，2 万以下总经理，以上赔偿委员会）' : 'approver, required with a cost: under 5,000 department head; under 20,000 general manager; else the compensation committee')
+    .option('--no-input', zh ? '不提问' : 'never prompt')
+    .addHelpText('after', `
+Examples:
+  complaints resolve 260912-3 --resolution "已更换漏水水管并清理"
+  complaints resolve 260912-3 --resolution "赔偿地板损失" --cost 6800 --responsible 工程部/张工 --approved-by 李总`)
+    .action(async (ticket: string, o: ResolveOptions) => {
+      if (!o.resolution) {
+        if (!ctx.canPrompt(o.input === false)) throw new UsageError('usage.required', { what: '--resolution', flags: '--resolution "…"' });
+        o.resolution = await ctx.prompter.input({ message: ctx.t.m('prompt.resolution'), validate: (v) => (v.trim() ? true : ctx.t.m('prompt.required')) });
+      }
+      runResolve(ctx, ticket, o);
+    });
+}
+
+export function runResolve(ctx: Ctx, ticket: string, o: ResolveOptions): Complaint {
+  const [dept, person] = (o.responsible ?? '').split('/').map((x) => x.trim());
+  const { complaint } = applyStep(ctx, ticket, (c, k, s) => {
+    if (dept && !findDepartment(s, dept)) throw new UsageError('dept.unknown', { name: dept });
+    return resolve(c, {
+      resolution: o.resolution ?? '',
+      costFen: o.cost ?? null,
+      responsible: dept || null,
+      responsiblePerson: person || null,
+      approvedBy: o.approvedBy ?? null,
+    }, k);
+  });
+  emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'resolve'));
+  return complaint;
+}

@@ -1,0 +1,92 @@
+// Deadlines of SPEC §5: contact in clock hours from receipt; resolve and
+// call-back in working days, ending 23:59:59 local on the Nth working day
+// after the day they start from.
+import type { Complaint, Deadlines, Instant } from './types.js';
+import type { Settings } from './settings.js';
+import { addWorkdays, workdaysBetween, type WorkCalendar } from './workdays.js';
+import { endOfLocalDay, HOUR, localDate, yearOf } from './time.js';
+
+export interface Clock {
+  settings: Settings;
+  calendar: WorkCalendar;
+  tz: string;
+}
+
+export function workdayDeadline(k: Clock, from: Instant, workdays: number): Instant {
+  return endOfLocalDay(addWorkdays(k.calendar, localDate(from, k.tz), workdays), k.tz);
+}
+
+type DeadlineFacts = Pick<Complaint, 'severity' | 'kind' | 'receivedAt' | 'resolveFrom' | 'resolvedAt' | 'extendedUntil'>;
+
+/** All three deadlines as the rules give them now. */
+export function computeDeadlines(c: DeadlineFacts, k: Clock): Deadlines {
+  const rule = k.settings.deadlines[c.severity];
+  const resolve = workdayDeadline(k, c.resolveFrom, rule.resolveWorkdays);
+  return {
+    contact: c.receivedAt + rule.contactHours * HOUR,
+    resolve: c.extendedUntil !== null && c.extendedUntil > resolve ? c.extendedUntil : resolve,
+    followUp: c.resolvedAt !== null && c.kind === 'complaint' ? workdayDeadline(k, c.resolvedAt, rule.followUpWorkdays) : null,
+  };
+}
+
+/**
+ * Recomputes only the deadlines still open (SPEC §5: a severity change moves
+ * what is not yet done; a deadline already met or missed stays on record).
+ */
+export function refreshOpenDeadlines(c: Complaint, k: Clock): Deadlines {
+  const fresh = computeDeadlines(c, k);
+  return {
+    contact: c.contactedAt === null ? fresh.contact : c.deadlines.contact,
+    resolve: c.resolvedAt === null ? fresh.resolve : c.deadlines.resolve,
+    followUp: c.followUp === null || (c.resolvedAt !== null && c.followUp.at < c.resolvedAt) ? fresh.followUp : c.deadlines.followUp,
+  };
+}
+
+export type DeadlineStep = 'contact' | 'resolve' | 'followUp';
+
+export interface DeadlineStatus {
+  step: DeadlineStep;
+  due: Instant;
+  /** met/late: the step happened; pending/overdue: it has not; void: closed without it. */
+  state: 'met' | 'late' | 'pending' | 'overdue' | 'void';
+  /** Whole hours to go (pending) or past (late, overdue). */
+  hours: number;
+  /** Working days to go (pending) or past (late, overdue). */
+  workdays: number;
+  /** The calendar had no official data for the due date's year. */
+  provisional: boolean;
+}
+
+function stepDoneAt(c: Complaint, step: DeadlineStep): Instant | null {
+  if (step === 'contact') return c.contactedAt;
+  if (step === 'resolve') return c.resolvedAt;
+  return c.followUp && c.resolvedAt !== null && c.followUp.at >= c.resolvedAt ? c.followUp.at : null;
+}
+
+export function deadlineStatus(c: Complaint, step: DeadlineStep, now: Instant, k: Clock): DeadlineStatus | null {
+  const due = c.deadlines[step];
+  if (due === null) return null;
+  const done = stepDoneAt(c, step);
+  const dueDate = localDate(due, k.tz);
+  const provisional = !k.calendar.covers(yearOf(dueDate));
+  const base = { step, due, provisional };
+  const after = (t: Instant) => ({ hours: Math.floor((t - due) / HOUR), workdays: workdaysBetween(k.calendar, dueDate, localDate(t, k.tz)) });
+  if (done !== null) {
+    return done <= due ? { ...base, state: 'met', hours: 0, workdays: 0 } : { ...base, state: 'late', ...after(done) };
+  }
+  if (c.status === 'closed') return { ...base, state: 'void', hours: 0, workdays: 0 };
+  if (now <= due) {
+    return {
+      ...base, state: 'pending',
+      hours: Math.ceil((due - now) / HOUR),
+      workdays: workdaysBetween(k.calendar, localDate(now, k.tz), dueDate),
+    };
+  }
+  return { ...base, state: 'overdue', ...after(now) };
+}
+
+export function deadlineStatuses(c: Complaint, now: Instant, k: Clock): DeadlineStatus[] {
+  return (['contact', 'resolve', 'followUp'] as const)
+    .map((s) => deadlineStatus(c, s, now, k))
+    .filter((s): s is DeadlineStatus => s !== null);
+}

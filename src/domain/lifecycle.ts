@@ -1,0 +1,339 @@
+// The lifecycle of SPEC §2 as pure functions: each takes a complaint, its
+// input and the clock, and returns the next state with the events to record,
+// or throws StateError / UsageError. No I/O here.
+import type {
+  AttemptOutcome, Category, Channel, Complaint, DomainEvent, FollowUpMethod, Instant, Kind, Severity, Status, Validity,
+} from './types.js';
+import { nextSeverity, severityRank } from './types.js';
+import { StateError, UsageError } from './errors.js';
+import { computeDeadlines, refreshOpenDeadlines, type Clock } from './deadlines.js';
+import { approvalLevel, ruledSeverity } from './severity.js';
+import { localDate } from './time.js';
+
+export interface Ctx extends Clock {
+  now: Instant;
+}
+
+export interface Step {
+  next: Complaint;
+  events: DomainEvent[];
+}
+
+/** Fields left out of before/after diffs: derived or recorded elsewhere. */
+const UNDIFFED = new Set(['id', 'attempts', 'lastContactAt']);
+
+/** The changed top-level fields of a complaint, as an event's before → after. */
+export function diff(prev: Complaint, next: Complaint): Pick<DomainEvent, 'before' | 'after'> {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const key of Object.keys(next) as (keyof Complaint)[]) {
+    if (UNDIFFED.has(key)) continue;
+    if (JSON.stringify(prev[key]) !== JSON.stringify(next[key])) {
+      before[key] = prev[key];
+      after[key] = next[key];
+    }
+  }
+  return { before, after };
+}
+
+function event(action: string, prev: Complaint, next: Complaint, note: string | null = null): DomainEvent {
+  return { action, ...diff(prev, next), note };
+}
+
+function requireStatus(c: Complaint, action: string, allowed: Status[]): void {
+  if (!allowed.includes(c.status)) {
+    throw new StateError('state.notAllowed', { action, ticket: c.ticket, status: c.status, allowed: allowed.join('|') });
+  }
+}
+
+const OPEN: Status[] = ['registered', 'assigned', 'resolved'];
+
+/** Re-applies the fact-based severity rules and moves open deadlines if severity rose. */
+function withRules(c: Complaint, k: Clock): Complaint {
+  const severity = ruledSeverity(c.severity, c, k.settings);
+  return severity === c.severity ? c : withSeverity(c, severity, k);
+}
+
+function withSeverity(c: Complaint, severity: Severity, k: Clock): Complaint {
+  const next = { ...c, severity };
+  return { ...next, deadlines: refreshOpenDeadlines(next, k) };
+}
+
+// ── register ────────────────────────────────────────────────────────────────
+
+export interface NewComplaint {
+  receivedAt: Instant;
+  channel: Channel;
+  kind: Kind;
+  category: Category | null;
+  subcategory: string | null;
+  name: string;
+  phone: string | null;
+  estate: string | null;
+  unit: string | null;
+  subject: string | null;
+  description: string;
+  demand: string | null;
+  receiver: string;
+  households: number;
+  claimFen: number | null;
+  safety: boolean;
+  media: boolean;
+}
+
+export function subjectOf(description: string): string {
+  return Array.from(description.trim().replace(/\s+/g, ' ')).slice(0, 30).join('');
+}
+
+export function register(input: NewComplaint, ticket: string, repeatOf: string | null, k: Ctx): Step {
+  if (input.receivedAt > k.now) throw new UsageError('register.future', { at: localDate(input.receivedAt, k.tz) });
+  const base: Complaint = {
+    id: 0,
+    ticket,
+    receivedAt: input.receivedAt,
+    channel: input.channel,
+    kind: input.kind,
+    category: input.category,
+    subcategory: input.subcategory,
+    severity: 'general',
+    validity: 'unverified',
+    validityReason: null,
+    status: 'registered',
+    complainant: { name: input.name, phone: input.phone, estate: input.estate, unit: input.unit },
+    subject: input.subject?.trim() || subjectOf(input.description),
+    description: input.description,
+    demand: input.demand,
+    receiver: input.receiver,
+    department: null,
+    assignee: null,
+    households: input.households,
+    claimFen: input.claimFen,
+    safety: input.safety,
+    media: input.media,
+    deadlines: { contact: 0, resolve: 0, followUp: null },
+    resolveFrom: input.receivedAt,
+    extendedUntil: null,
+    contactedAt: null,
+    lastContactAt: null,
+    resolvedAt: null,
+    resolution: null,
+    costFen: null,
+    responsible: null,
+    responsiblePerson: null,
+    approvedBy: null,
+    approvalLevel: null,
+    followUp: null,
+    attempts: [],
+    closedAt: null,
+    closeReason: null,
+    repeatOf,
+    flagged: false,
+  };
+  const severity = ruledSeverity('general', base, k.settings);
+  const next = { ...base, severity, deadlines: computeDeadlines({ ...base, severity }, k) };
+  const { id: _id, attempts: _a, lastContactAt: _l, ...after } = next;
+  return { next, events: [{ action: 'register', before: null, after, note: null }] };
+}
+
+// ── classify ────────────────────────────────────────────────────────────────
+
+export interface Classification {
+  kind?: Kind;
+  category?: Category;
+  subcategory?: string;
+  severity?: Severity;
+  validity?: Validity;
+  reason?: string;
+}
+
+export function classify(c: Complaint, input: Classification, repeatOf: string | null, k: Ctx): Step {
+  requireStatus(c, 'classify', OPEN);
+  const reason = input.reason?.trim() || null;
+  if ((input.validity === 'invalid' || input.validity === 'malicious') && !reason) {
+    throw new UsageError('classify.validityReason', { validity: input.validity });
+  }
+  if (input.severity && severityRank(input.severity) < severityRank(c.severity) && !reason) {
+    throw new UsageError('classify.lowerReason', { from: c.severity, to: input.severity });
+  }
+  let next: Complaint = {
+    ...c,
+    kind: input.kind ?? c.kind,
+    category: input.category ?? c.category,
+    subcategory: input.subcategory ?? c.subcategory,
+    validity: input.validity ?? c.validity,
+    validityReason: input.validity ? reason : c.validityReason,
+    repeatOf: c.repeatOf ?? repeatOf,
+  };
+  if (input.severity && input.severity !== c.severity) next = withSeverity(next, input.severity, k);
+  // A person may lower severity; the rules still raise it again only for new facts.
+  next = input.severity && severityRank(input.severity) < severityRank(c.severity) ? next : withRules(next, k);
+  if (next.kind !== c.kind) next = { ...next, deadlines: refreshOpenDeadlines(next, k) };
+  return { next, events: [event('classify', c, next, reason)] };
+}
+
+// ── assign / transfer ───────────────────────────────────────────────────────
+
+export function assign(c: Complaint, department: string, assignee: string | null, note: string | null, _k: Ctx): Step {
+  requireStatus(c, 'assign', ['registered', 'assigned']);
+  if (c.department === department && c.assignee === assignee) {
+    throw new StateError('assign.same', { ticket: c.ticket, department });
+  }
+  const next: Complaint = { ...c, status: 'assigned', department, assignee };
+  return { next, events: [event(c.department === null ? 'assign' : 'transfer', c, next, note)] };
+}
+
+// ── contact / note ──────────────────────────────────────────────────────────
+
+export function contact(c: Complaint, note: string | null, k: Ctx): Step {
+  requireStatus(c, 'contact', OPEN);
+  const next: Complaint = { ...c, contactedAt: c.contactedAt ?? k.now, lastContactAt: k.now };
+  return { next, events: [event('contact', c, next, note)] };
+}
+
+export function addNote(c: Complaint, text: string, k: Ctx): Step {
+  if (!text.trim()) throw new UsageError('note.empty');
+  const next: Complaint = { ...c, lastContactAt: c.status === 'closed' ? c.lastContactAt : k.now };
+  return { next, events: [{ action: 'note', before: null, after: null, note: text.trim() }] };
+}
+
+// ── resolve ─────────────────────────────────────────────────────────────────
+
+export interface Resolution {
+  resolution: string;
+  costFen: number | null;
+  responsible: string | null;
+  responsiblePerson: string | null;
+  approvedBy: string | null;
+}
+
+export function resolve(c: Complaint, r: Resolution, k: Ctx): Step {
+  requireStatus(c, 'resolve', ['registered', 'assigned']);
+  if (!r.resolution.trim()) throw new UsageError('resolve.resolutionRequired');
+  const cost = r.costFen ?? null;
+  const level = cost !== null && cost > 0 ? approvalLevel(cost, k.settings) : null;
+  if (level && !r.approvedBy?.trim()) throw new UsageError('resolve.approvalRequired', { level, cost: cost! });
+  let next: Complaint = {
+    ...c,
+    resolvedAt: k.now,
+    resolution: r.resolution.trim(),
+    costFen: cost,
+    responsible: r.responsible,
+    responsiblePerson: r.responsiblePerson,
+    approvedBy: level ? r.approvedBy!.trim() : null,
+    approvalLevel: level,
+  };
+  if (c.kind === 'complaint') {
+    // A complaint is owed a call-back (投诉回访率 100%).
+    next = { ...next, status: 'resolved' };
+    next = { ...next, deadlines: { ...c.deadlines, followUp: computeDeadlines(next, k).followUp } };
+  } else {
+    // Resolving a suggestion, inquiry or praise answers it and closes it.
+    next = { ...next, status: 'closed', closedAt: k.now, closeReason: 'answered' };
+  }
+  return { next, events: [event('resolve', c, next)] };
+}
+
+// ── follow-up (回访) ─────────────────────────────────────────────────────────
+
+export interface CallBack {
+  satisfaction: number;
+  method: FollowUpMethod;
+  note: string | null;
+}
+
+function requireCallBackOwed(c: Complaint, action: string): void {
+  requireStatus(c, action, ['resolved']);
+  if (c.kind !== 'complaint') throw new StateError('followUp.notOwed', { ticket: c.ticket, kind: c.kind });
+}
+
+export function followUp(c: Complaint, cb: CallBack, k: Ctx): Step {
+  requireCallBackOwed(c, 'follow-up');
+  if (!Number.isInteger(cb.satisfaction) || cb.satisfaction < 1 || cb.satisfaction > 5) {
+    throw new UsageError('followUp.satisfaction', { value: cb.satisfaction });
+  }
+  const called: Complaint = { ...c, followUp: { at: k.now, method: cb.method, satisfaction: cb.satisfaction, note: cb.note }, lastContactAt: k.now };
+  if (cb.satisfaction <= 3) {
+    const next: Complaint = { ...called, status: 'closed', closedAt: k.now, closeReason: 'followed_up' };
+    return { next, events: [event('follow-up', c, next, cb.note)] };
+  }
+  // 不满意 / 很不满意: one level up, back to the department, new deadlines.
+  const events: DomainEvent[] = [event('follow-up', c, called, cb.note)];
+  const reopened = reopenState(called, k, true);
+  events.push(event('reopen', called, reopened, 'unsatisfied'));
+  return { next: reopened, events };
+}
+
+export function attempt(c: Complaint, outcome: AttemptOutcome, note: string | null, k: Ctx): Step {
+  requireCallBackOwed(c, 'follow-up');
+  const next: Complaint = { ...c, attempts: [...c.attempts, { at: k.now, outcome, note }] };
+  return { next, events: [{ action: 'follow-up-attempt', before: null, after: { outcome }, note }] };
+}
+
+/** Failed call-back attempts on different office-local days since the latest resolve. */
+export function failedAttemptDays(c: Complaint, tz: string): number {
+  const since = c.resolvedAt ?? 0;
+  return new Set(c.attempts.filter((a) => a.at >= since).map((a) => localDate(a.at, tz))).size;
+}
+
+// ── reopen / close / escalate / extend ─────────────────────────────────────
+
+function reopenState(c: Complaint, k: Ctx, unsatisfied: boolean): Complaint {
+  const raised = nextSeverity(c.severity);
+  const flagged = c.flagged || (unsatisfied && c.severity === 'major');
+  const base: Complaint = {
+    ...c,
+    status: 'assigned',
+    severity: raised,
+    flagged,
+    resolveFrom: k.now,
+    extendedUntil: null,
+    resolvedAt: null,
+    closedAt: null,
+    closeReason: null,
+  };
+  const d = computeDeadlines(base, k);
+  return { ...base, deadlines: { contact: c.deadlines.contact, resolve: d.resolve, followUp: null } };
+}
+
+export function reopen(c: Complaint, reason: string, k: Ctx): Step {
+  requireStatus(c, 'reopen', ['resolved', 'closed']);
+  if (!reason.trim()) throw new UsageError('reason.required', { action: 'reopen' });
+  const next = reopenState(c, k, false);
+  return { next, events: [event('reopen', c, next, reason.trim())] };
+}
+
+export function close(c: Complaint, reason: string, k: Ctx): Step {
+  requireStatus(c, 'close', OPEN);
+  const why = reason.trim();
+  if (!why) throw new UsageError('reason.required', { action: 'close' });
+  const dismissed = c.validity === 'invalid' || c.validity === 'malicious';
+  if (c.status === 'resolved' && c.kind === 'complaint' && !dismissed) {
+    // The call-back is owed; only an unreachable complainant (3 failed days) ends it without one.
+    if (why !== 'unreachable') throw new StateError('close.callBackOwed', { ticket: c.ticket });
+    const days = failedAttemptDays(c, k.tz);
+    if (days < 3) throw new StateError('close.unreachableAttempts', { ticket: c.ticket, days });
+  }
+  const next: Complaint = { ...c, status: 'closed', closedAt: k.now, closeReason: why };
+  return { next, events: [event('close', c, next, why)] };
+}
+
+export function escalate(c: Complaint, to: Severity | null, reason: string, k: Ctx): Step {
+  requireStatus(c, 'escalate', OPEN);
+  if (!reason.trim()) throw new UsageError('reason.required', { action: 'escalate' });
+  const target = to ?? nextSeverity(c.severity);
+  if (severityRank(target) <= severityRank(c.severity)) {
+    throw new StateError('escalate.notHigher', { ticket: c.ticket, severity: c.severity, to: target });
+  }
+  const next = withSeverity(c, target, k);
+  return { next, events: [event('escalate', c, next, reason.trim())] };
+}
+
+export function extend(c: Complaint, until: Instant, reason: string, agreedBy: string, k: Ctx): Step {
+  requireStatus(c, 'extend', ['registered', 'assigned']);
+  if (!reason.trim() || !agreedBy.trim()) throw new UsageError('extend.reasonAgreed');
+  if (until <= c.deadlines.resolve) {
+    throw new UsageError('extend.notLater', { until: localDate(until, k.tz), due: localDate(c.deadlines.resolve, k.tz) });
+  }
+  const next: Complaint = { ...c, extendedUntil: until, deadlines: { ...c.deadlines, resolve: until } };
+  return { next, events: [event('extend', c, next, `${reason.trim()} (${agreedBy.trim()})`)] };
+}

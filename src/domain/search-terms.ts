@@ -1,0 +1,52 @@
+// How text becomes search tokens, and a person's search term an FTS5 query.
+// Chinese has no spaces, and FTS5's trigram tokenizer finds nothing shorter
+// than three characters (漏水), so Han text is indexed as single characters
+// and overlapping pairs: one character matches `uni`, two match one pair,
+// longer terms match the phrase of their consecutive pairs.
+
+const HAN_RUN = /[\p{Script=Han}々〇]+/gu;
+
+export interface SearchDoc {
+  uni: string;
+  bi: string;
+  words: string;
+}
+
+export function searchDoc(texts: (string | null | undefined)[]): SearchDoc {
+  const uni: string[] = [];
+  const bi: string[] = [];
+  const words: string[] = [];
+  for (const text of texts) {
+    if (!text) continue;
+    for (const run of text.match(HAN_RUN) ?? []) {
+      const chars = Array.from(run);
+      uni.push(chars.join(' '));
+      // A run of one character still gets a pair slot so phrases never bridge runs.
+      bi.push(chars.length === 1 ? '' : pairs(chars).join(' '));
+      bi.push('0'); // a separator token: no query looks for it in `bi`
+    }
+    words.push(text.replace(HAN_RUN, ' '));
+  }
+  return { uni: uni.join(' '), bi: bi.join(' '), words: words.join(' ') };
+}
+
+function pairs(chars: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  return out;
+}
+
+const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** An FTS5 MATCH expression for a search term, or null when it has nothing to search for. */
+export function matchQuery(term: string): string | null {
+  const parts: string[] = [];
+  for (const run of term.match(HAN_RUN) ?? []) {
+    const chars = Array.from(run);
+    if (chars.length === 1) parts.push(`uni : ${quote(chars[0])}`);
+    else parts.push(`bi : ${quote(pairs(chars).join(' '))}`);
+  }
+  const rest = term.replace(HAN_RUN, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
+  for (const w of rest) parts.push(`words : ${quote(w)}*`);
+  return parts.length ? parts.join(' AND ') : null;
+}

@@ -1,0 +1,130 @@
+// Instants, office-local calendar dates and ISO text. Calendar dates are
+// handled as 'YYYY-MM-DD' strings with UTC arithmetic, so the answers never
+// depend on the machine's own clock zone (TZ).
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import timezone from 'dayjs/plugin/timezone.js';
+import type { Instant } from './types.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+const partsCache = new Map<string, Intl.DateTimeFormat>();
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = partsCache.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone: tz, hourCycle: 'h23',
+      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    partsCache.set(tz, f);
+  }
+  return f;
+}
+
+interface LocalParts { y: number; mo: number; d: number; h: number; mi: number; s: number }
+
+function localParts(ms: Instant, tz: string): LocalParts {
+  const p: Record<string, string> = {};
+  for (const part of formatter(tz).formatToParts(new Date(ms))) p[part.type] = part.value;
+  return { y: +p.year, mo: +p.month, d: +p.day, h: +p.hour, mi: +p.minute, s: +p.second };
+}
+
+/** Offset of the zone at that instant, in minutes east of UTC. */
+export function offsetMinutes(ms: Instant, tz: string): number {
+  const p = localParts(ms, tz);
+  const asUtc = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s);
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+export function formatOffset(min: number): string {
+  const sign = min < 0 ? '-' : '+';
+  const a = Math.abs(min);
+  return `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+}
+
+/** ISO 8601 with the office's offset, e.g. 2026-09-12T10:00:00+08:00. */
+export function isoLocal(ms: Instant, tz: string): string {
+  const p = localParts(ms, tz);
+  return `${p.y}-${pad(p.mo)}-${pad(p.d)}T${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}${formatOffset(offsetMinutes(ms, tz))}`;
+}
+
+/** The office-local calendar date of an instant. */
+export function localDate(ms: Instant, tz: string): string {
+  const p = localParts(ms, tz);
+  return `${p.y}-${pad(p.mo)}-${pad(p.d)}`;
+}
+
+/** 'YYYY-MM-DD HH:mm' in the office zone, for human output. */
+export function localDateTime(ms: Instant, tz: string): string {
+  const p = localParts(ms, tz);
+  return `${p.y}-${pad(p.mo)}-${pad(p.d)} ${pad(p.h)}:${pad(p.mi)}`;
+}
+
+/** The instant of a local wall-clock time in the zone. */
+export function zonedInstant(date: string, time: string, tz: string): Instant {
+  return dayjs.tz(`${date} ${time}`, 'YYYY-MM-DD HH:mm:ss', tz).valueOf();
+}
+
+/** 23:59:59 local time on that date: when a working-day deadline ends (SPEC §5). */
+export function endOfLocalDay(date: string, tz: string): Instant {
+  return zonedInstant(date, '23:59:59', tz);
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+export function isValidDate(date: string): boolean {
+  const m = DATE_RE.exec(date);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+/**
+ * Parses an ISO 8601 date or date-time. Without an offset it is office-local
+ * time (SPEC §8); a bare date means its start. Returns null when malformed.
+ */
+export function parseInstant(text: string, tz: string): Instant | null {
+  const s = text.trim();
+  if (DATE_RE.test(s)) return isValidDate(s) ? zonedInstant(s, '00:00:00', tz) : null;
+  const m = DATETIME_RE.exec(s);
+  if (!m) return null;
+  const date = `${m[1]}-${m[2]}-${m[3]}`;
+  if (!isValidDate(date) || +m[4] > 23 || +m[5] > 59 || +(m[6] ?? 0) > 59) return null;
+  if (m[7]) {
+    const ms = Date.parse(s.replace(' ', 'T'));
+    return Number.isNaN(ms) ? null : ms;
+  }
+  return zonedInstant(date, `${m[4]}:${m[5]}:${m[6] ?? '00'}`, tz);
+}
+
+/** Days are counted on the proleptic calendar in UTC: pure date arithmetic. */
+export function addDays(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+export function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,133 @@
+// The vocabulary of the complaint desk (SPEC §2–§3). Enum values are the
+// stored keys and the English JSON values; labels live in output/i18n.ts.
+
+export const STATUSES = ['registered', 'assigned', 'resolved', 'closed'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const CHANNELS = ['phone', 'visit', 'letter', 'fax', 'email', 'online', 'sms', 'transfer', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const KINDS = ['complaint', 'suggestion', 'inquiry', 'praise'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const CATEGORIES = ['planning_design', 'construction_quality', 'sales_promise', 'property_service', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SUGGESTED_SUBCATEGORIES = [
+  'security', 'cleaning', 'landscaping', 'repair', 'parking', 'fees', 'noise', 'attitude', 'facilities', 'leak',
+] as const;
+
+export const SEVERITIES = ['general', 'important', 'major'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const VALIDITIES = ['unverified', 'valid', 'invalid', 'malicious'] as const;
+export type Validity = (typeof VALIDITIES)[number];
+
+export const FOLLOW_UP_METHODS = ['phone', 'visit', 'sms', 'other'] as const;
+export type FollowUpMethod = (typeof FOLLOW_UP_METHODS)[number];
+
+export const ATTEMPT_OUTCOMES = ['no_answer', 'wrong_number', 'refused', 'call_later'] as const;
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
+
+export const APPROVAL_LEVELS = ['department_head', 'general_manager', 'compensation_committee'] as const;
+export type ApprovalLevel = (typeof APPROVAL_LEVELS)[number];
+
+/** Instants are epoch milliseconds; calendar dates are 'YYYY-MM-DD' strings. */
+export type Instant = number;
+
+export interface Complainant {
+  name: string;
+  phone: string | null;
+  estate: string | null;
+  unit: string | null;
+}
+
+export interface FollowUp {
+  at: Instant;
+  method: FollowUpMethod;
+  satisfaction: number;
+  note: string | null;
+}
+
+export interface Attempt {
+  at: Instant;
+  outcome: AttemptOutcome;
+  note: string | null;
+}
+
+export interface Deadlines {
+  contact: Instant;
+  resolve: Instant;
+  followUp: Instant | null;
+}
+
+export interface Complaint {
+  id: number;
+  ticket: string;
+  receivedAt: Instant;
+  channel: Channel;
+  kind: Kind;
+  category: Category | null;
+  subcategory: string | null;
+  severity: Severity;
+  validity: Validity;
+  validityReason: string | null;
+  status: Status;
+  complainant: Complainant;
+  subject: string;
+  description: string;
+  demand: string | null;
+  receiver: string;
+  department: string | null;
+  assignee: string | null;
+  households: number;
+  /** Money is integer fen (分). */
+  claimFen: number | null;
+  safety: boolean;
+  media: boolean;
+  deadlines: Deadlines;
+  /** Where the resolve deadline counts from: receivedAt, or the latest reopening. */
+  resolveFrom: Instant;
+  /** Set when `extend` agreed a later resolve deadline with the complainant. */
+  extendedUntil: Instant | null;
+  contactedAt: Instant | null;
+  lastContactAt: Instant | null;
+  resolvedAt: Instant | null;
+  resolution: string | null;
+  costFen: number | null;
+  responsible: string | null;
+  responsiblePerson: string | null;
+  approvedBy: string | null;
+  approvalLevel: ApprovalLevel | null;
+  followUp: FollowUp | null;
+  attempts: Attempt[];
+  closedAt: Instant | null;
+  closeReason: string | null;
+  repeatOf: string | null;
+  /** A major complaint whose call-back was unsatisfied goes to the management meeting. */
+  flagged: boolean;
+}
+
+/** One entry of the append-only timeline. */
+export interface DomainEvent {
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  note: string | null;
+}
+
+export function isOpen(c: Pick<Complaint, 'status'>): boolean {
+  return c.status !== 'closed';
+}
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+export function maxSeverity(a: Severity, b: Severity): Severity {
+  return severityRank(a) >= severityRank(b) ? a : b;
+}
+
+export function nextSeverity(s: Severity): Severity {
+  return SEVERITIES[Math.min(severityRank(s) + 1, SEVERITIES.length - 1)];
+}

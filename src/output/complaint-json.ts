@@ -1,0 +1,67 @@
+// The JSON shape of a complaint (SPEC §10): enum keys in English, times with
+// the office's offset, money in yuan. This shape is the scripting contract.
+import type { Complaint, Instant } from '../domain/types.js';
+import type { DeadlineStatus } from '../domain/deadlines.js';
+import type { StoredEvent } from '../storage/events.js';
+import { isoLocal } from '../domain/time.js';
+import { fenToYuan } from '../domain/money.js';
+import { presentFields } from './event-values.js';
+
+const iso = (ms: Instant | null, tz: string) => (ms === null ? null : isoLocal(ms, tz));
+const money = (fen: number | null) => (fen === null ? null : fenToYuan(fen));
+
+export function complaintJson(c: Complaint, tz: string) {
+  return {
+    ticket: c.ticket,
+    receivedAt: iso(c.receivedAt, tz),
+    channel: c.channel,
+    kind: c.kind,
+    category: c.category,
+    subcategory: c.subcategory,
+    severity: c.severity,
+    validity: c.validity,
+    status: c.status,
+    complainant: { ...c.complainant },
+    subject: c.subject,
+    description: c.description,
+    demand: c.demand,
+    receiver: c.receiver,
+    department: c.department,
+    assignee: c.assignee,
+    households: c.households,
+    claim: money(c.claimFen),
+    safety: c.safety,
+    media: c.media,
+    deadlines: {
+      contact: iso(c.deadlines.contact, tz),
+      resolve: iso(c.deadlines.resolve, tz),
+      followUp: iso(c.deadlines.followUp, tz),
+    },
+    contactedAt: iso(c.contactedAt, tz),
+    resolvedAt: iso(c.resolvedAt, tz),
+    resolution: c.resolution,
+    cost: money(c.costFen),
+    responsible: c.responsible,
+    approvedBy: c.approvedBy,
+    followUp: c.followUp && {
+      at: iso(c.followUp.at, tz), method: c.followUp.method, satisfaction: c.followUp.satisfaction, note: c.followUp.note,
+    },
+    closedAt: iso(c.closedAt, tz),
+    closeReason: c.closeReason,
+    repeatOf: c.repeatOf,
+    // Beyond the minimal shape of §10: facts the office also records.
+    validityReason: c.validityReason,
+    responsiblePerson: c.responsiblePerson,
+    approvalLevel: c.approvalLevel,
+    extendedUntil: iso(c.extendedUntil, tz),
+    flagged: c.flagged,
+  };
+}
+
+export function deadlineStatusJson(d: DeadlineStatus, tz: string) {
+  return { step: d.step, due: isoLocal(d.due, tz), state: d.state, hours: d.hours, workdays: d.workdays, provisional: d.provisional };
+}
+
+export function eventJson(e: StoredEvent, tz: string) {
+  return { id: e.id, at: isoLocal(e.at, tz), actor: e.actor, action: e.action, before: presentFields(e.before, tz), after: presentFields(e.after, tz), note: e.note };
+}

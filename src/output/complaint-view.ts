@@ -1,0 +1,129 @@
+// How one complaint reads to a person: a short card after each step, and the
+// whole record with deadlines and timeline for `show`.
+import type { ChalkInstance } from 'chalk';
+import type { Complaint, Severity } from '../domain/types.js';
+import type { DeadlineStatus } from '../domain/deadlines.js';
+import type { StoredEvent } from '../storage/events.js';
+import { localDateTime } from '../domain/time.js';
+import { formatYuan } from '../domain/money.js';
+import type { Translator } from './i18n.js';
+import { displayWidth, padEnd, relativeTime } from './text.js';
+import { presentFields } from './event-values.js';
+
+export interface View {
+  t: Translator;
+  tz: string;
+  now: number;
+  tty: boolean;
+  chalk: ChalkInstance;
+}
+
+export function severityText(v: View, s: Severity): string {
+  const text = v.t.l(`severity.${s}`);
+  return s === 'major' ? v.chalk.red.bold(text) : s === 'important' ? v.chalk.yellow(text) : text;
+}
+
+function when(v: View, ms: number | null): string {
+  if (ms === null) return v.t.l('word.none');
+  const abs = localDateTime(ms, v.tz);
+  return v.tty ? `${abs} (${relativeTime(ms, v.now, v.t.lang)})` : abs;
+}
+
+export function deadlineText(v: View, d: DeadlineStatus): string {
+  // Whole working days when there are any; within the same day, hours.
+  const amount = d.workdays > 0 ? v.t.m('amount.workdays', { n: d.workdays }) : v.t.m('amount.hours', { n: d.hours });
+  const state = v.t.m(`due.${d.state}`, { amount });
+  const coloured = d.state === 'overdue' || d.state === 'late' ? v.chalk.red(state) : d.state === 'met' ? v.chalk.green(state) : state;
+  return `${localDateTime(d.due, v.tz)}  ${coloured}${d.provisional ? ' ' + v.t.m('due.provisional') : ''}`;
+}
+
+function lines(v: View, pairs: [string, string | null | undefined][]): string {
+  const shown = pairs.filter(([, val]) => val !== null && val !== undefined && val !== '');
+  const width = Math.max(...shown.map(([k]) => displayWidth(v.t.l(`field.${k}`))));
+  return shown.map(([k, val]) => `  ${v.chalk.dim(padEnd(v.t.l(`field.${k}`), width))}  ${val}`).join('\n') + '\n';
+}
+
+function departmentText(v: View, c: Complaint): string | null {
+  if (!c.department) return null;
+  return c.assignee ? `${c.department} / ${c.assignee}` : c.department;
+}
+
+/** The card printed after register and every step. */
+export function renderCard(v: View, c: Complaint, headline: string, deadlines: DeadlineStatus[]): string {
+  const out = [v.chalk.bold(headline) + '\n'];
+  out.push(lines(v, [
+    ['ticket', c.ticket],
+    ['status', v.t.l(`status.${c.status}`)],
+    ['severity', severityText(v, c.severity)],
+    ['name', [c.complainant.name, c.complainant.phone, [c.complainant.estate, c.complainant.unit].filter(Boolean).join(' ')].filter(Boolean).join('  ')],
+    ['subject', c.subject],
+    ['department', departmentText(v, c)],
+    ['repeatOf', c.repeatOf],
+  ]));
+  const open = deadlines.filter((d) => d.state === 'pending' || d.state === 'overdue');
+  if (open.length) out.push(lines(v, open.map((d) => [`due`, `${v.t.l(`deadline.${d.step}`)}  ${deadlineText(v, d)}`] as [string, string])));
+  return out.join('');
+}
+
+/** Everything about one complaint: fields, deadlines with their state, timeline. */
+export function renderShow(v: View, c: Complaint, deadlines: DeadlineStatus[], events: StoredEvent[]): string {
+  const { t } = v;
+  const yesNo = (b: boolean) => (b ? v.chalk.red(t.l('word.yes')) : null);
+  const out: string[] = [];
+  out.push(v.chalk.bold(`${c.ticket}  ${c.subject}`) + `  [${t.l(`status.${c.status}`)}]` + '\n');
+  out.push(lines(v, [
+    ['receivedAt', when(v, c.receivedAt)],
+    ['channel', t.l(`channel.${c.channel}`)],
+    ['kind', t.l(`kind.${c.kind}`)],
+    ['category', c.category ? t.l(`category.${c.category}`) : t.l('word.none')],
+    ['subcategory', c.subcategory ? t.l(`subcategory.${c.subcategory}`) : null],
+    ['severity', severityText(v, c.severity) + (c.flagged ? '  ' + v.chalk.red(t.l('field.flagged')) : '')],
+    ['validity', t.l(`validity.${c.validity}`) + (c.validityReason ? ` (${c.validityReason})` : '')],
+    ['name', c.complainant.name],
+    ['phone', c.complainant.phone],
+    ['estate', c.complainant.estate],
+    ['unit', c.complainant.unit],
+    ['description', c.description],
+    ['demand', c.demand],
+    ['receiver', c.receiver],
+    ['department', departmentText(v, c)],
+    ['households', c.households > 1 ? String(c.households) : null],
+    ['claim', c.claimFen !== null ? `¥${formatYuan(c.claimFen)}` : null],
+    ['safety', yesNo(c.safety)],
+    ['media', yesNo(c.media)],
+    ['repeatOf', c.repeatOf],
+    ['contactedAt', c.contactedAt !== null ? when(v, c.contactedAt) : null],
+    ['resolvedAt', c.resolvedAt !== null ? when(v, c.resolvedAt) : null],
+    ['resolution', c.resolution],
+    ['cost', c.costFen !== null ? `¥${formatYuan(c.costFen)}` : null],
+    ['responsible', c.responsible ? [c.responsible, c.responsiblePerson].filter(Boolean).join(' / ') : null],
+    ['approvedBy', c.approvedBy ? `${c.approvedBy} (${t.l(`approval.${c.approvalLevel}`)})` : null],
+    ['followUp', c.followUp ? `${when(v, c.followUp.at)}  ${t.l(`method.${c.followUp.method}`)}  ${c.followUp.satisfaction} ${t.l(`satisfaction.${c.followUp.satisfaction}`)}${c.followUp.note ? '  ' + c.followUp.note : ''}` : null],
+    ['attempts', c.attempts.length ? c.attempts.map((a) => `${localDateTime(a.at, v.tz)} ${t.l(`outcome.${a.outcome}`)}`).join('; ') : null],
+    ['extendedUntil', c.extendedUntil !== null ? localDateTime(c.extendedUntil, v.tz) : null],
+    ['closedAt', c.closedAt !== null ? when(v, c.closedAt) : null],
+    ['closeReason', c.closeReason],
+  ]));
+  out.push('\n' + v.chalk.bold(t.l('field.deadlines')) + '\n');
+  out.push(lines(v, deadlines.map((d) => [`due`, `${padEnd(t.l(`deadline.${d.step}`), 10)} ${deadlineText(v, d)}`] as [string, string])));
+  out.push('\n' + v.chalk.bold(t.l('field.timeline')) + '\n');
+  for (const e of events) out.push(`  ${localDateTime(e.at, v.tz)}  ${padEnd(e.actor, 10)}  ${t.l(`action.${e.action}`)}${eventDetail(v, e)}\n`);
+  return out.join('');
+}
+
+/** "department: 工程部 → 秩序部; severity: general → important — note". */
+function eventDetail(v: View, e: StoredEvent): string {
+  const parts: string[] = [];
+  if (e.action !== 'register' && e.after) {
+    const before = presentFields(e.before, v.tz) ?? {};
+    const after = presentFields(e.after, v.tz)!;
+    for (const [k, val] of Object.entries(after)) {
+      if (k === 'deadlines') continue;
+      const from = before[k];
+      const show = (x: unknown) => (x === null || x === undefined ? '—' : typeof x === 'object' ? JSON.stringify(x) : String(x));
+      parts.push(from === undefined ? `${k}: ${show(val)}` : `${k}: ${show(from)} → ${show(val)}`);
+    }
+  }
+  const detail = parts.join('; ');
+  return (detail ? `  ${v.chalk.dim(detail)}` : '') + (e.note ? `  — ${e.note}` : '');
+}

@@ -1,0 +1,288 @@
+// The complaints repository: one row↔domain mapping, queries for lists,
+// callers' history and repeats, and saving a step with its events.
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import type {
+  ApprovalLevel, AttemptOutcome, Category, Channel, Complaint, FollowUpMethod, Kind, Severity, Status, Validity,
+} from '../domain/types.js';
+import { matchQuery } from '../domain/search-terms.js';
+import { UsageError } from '../domain/errors.js';
+import type { ComplaintsTable, DB } from './schema-types.js';
+import { all, first, run, type Store } from './store.js';
+import { findDepartment } from './departments.js';
+import { indexComplaint, searchableTexts } from './search-index.js';
+
+/** Expression helpers see the complaints table under its alias `c`. */
+type CEB = ExpressionBuilder<DB & { c: ComplaintsTable }, 'c'>;
+
+function withJoins(s: Store) {
+  return s.q
+    .selectFrom('complaints as c')
+    .leftJoin('departments as d', 'd.id', 'c.department_id')
+    .leftJoin('departments as rd', 'rd.id', 'c.responsible_dept_id')
+    .leftJoin('complaints as r', 'r.id', 'c.repeat_of_id')
+    .leftJoin('follow_ups as f', 'f.id', 'c.follow_up_id')
+    .selectAll('c')
+    .select([
+      'd.name as department', 'rd.name as responsible', 'r.ticket as repeat_ticket',
+      'f.at as fu_at', 'f.method as fu_method', 'f.satisfaction as fu_satisfaction', 'f.note as fu_note',
+    ]);
+}
+
+export type JoinedRow = ReturnType<typeof withJoins> extends SelectQueryBuilder<DB, never, infer O> ? O : never;
+
+export function toComplaint(r: JoinedRow): Complaint {
+  return {
+    id: r.id,
+    ticket: r.ticket,
+    receivedAt: r.received_at,
+    channel: r.channel as Channel,
+    kind: r.kind as Kind,
+    category: r.category as Category | null,
+    subcategory: r.subcategory,
+    severity: r.severity as Severity,
+    validity: r.validity as Validity,
+    validityReason: r.validity_reason,
+    status: r.status as Status,
+    complainant: { name: r.name, phone: r.phone, estate: r.estate, unit: r.unit },
+    subject: r.subject,
+    description: r.description,
+    demand: r.demand,
+    receiver: r.receiver,
+    department: r.department,
+    assignee: r.assignee,
+    households: r.households,
+    claimFen: r.claim_fen,
+    safety: r.safety === 1,
+    media: r.media === 1,
+    deadlines: { contact: r.contact_due, resolve: r.resolve_due, followUp: r.follow_up_due },
+    resolveFrom: r.resolve_from,
+    extendedUntil: r.extended_until,
+    contactedAt: r.contacted_at,
+    lastContactAt: r.last_contact_at,
+    resolvedAt: r.resolved_at,
+    resolution: r.resolution,
+    costFen: r.cost_fen,
+    responsible: r.responsible,
+    responsiblePerson: r.responsible_person,
+    approvedBy: r.approved_by,
+    approvalLevel: r.approval_level as ApprovalLevel | null,
+    followUp: r.fu_at === null ? null : {
+      at: r.fu_at, method: r.fu_method as FollowUpMethod, satisfaction: r.fu_satisfaction!, note: r.fu_note,
+    },
+    attempts: [],
+    closedAt: r.closed_at,
+    closeReason: r.close_reason,
+    repeatOf: r.repeat_ticket,
+    flagged: r.flagged === 1,
+  };
+}
+
+export function findByTicket(s: Store, ticket: string): Complaint | undefined {
+  const row = first(s, withJoins(s).where('c.ticket', '=', ticket));
+  if (!row) return undefined;
+  const c = toComplaint(row);
+  c.attempts = all(s, s.q.selectFrom('follow_ups').select(['at', 'outcome', 'note'])
+    .where('complaint_id', '=', c.id).where('outcome', 'is not', null).orderBy('id'))
+    .map((a) => ({ at: a.at, outcome: a.outcome as AttemptOutcome, note: a.note }));
+  return c;
+}
+
+/** Hands out the next running count of the year; call inside a write transaction. */
+export function nextSeq(s: Store, year: number): number {
+  const r = first(s, s.q.insertInto('ticket_counters').values({ year, last: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last: eb('last', '+', 1) })))
+    .returning('last'));
+  return r!.last;
+}
+
+function idOfDepartment(s: Store, name: string | null): number | null {
+  if (name === null) return null;
+  const d = findDepartment(s, name);
+  if (!d) throw new UsageError('dept.unknown', { name });
+  return d.id;
+}
+
+function idOfTicket(s: Store, ticket: string | null): number | null {
+  if (ticket === null) return null;
+  return first(s, s.q.selectFrom('complaints').select('id').where('ticket', '=', ticket))?.id ?? null;
+}
+
+function columns(s: Store, c: Complaint) {
+  return {
+    received_at: c.receivedAt,
+    channel: c.channel,
+    kind: c.kind,
+    category: c.category,
+    subcategory: c.subcategory,
+    severity: c.severity,
+    validity: c.validity,
+    validity_reason: c.validityReason,
+    status: c.status,
+    name: c.complainant.name,
+    phone: c.complainant.phone,
+    estate: c.complainant.estate,
+    unit: c.complainant.unit,
+    subject: c.subject,
+    description: c.description,
+    demand: c.demand,
+    receiver: c.receiver,
+    department_id: idOfDepartment(s, c.department),
+    assignee: c.assignee,
+    households: c.households,
+    claim_fen: c.claimFen,
+    safety: c.safety ? 1 : 0,
+    media: c.media ? 1 : 0,
+    contact_due: c.deadlines.contact,
+    resolve_due: c.deadlines.resolve,
+    follow_up_due: c.deadlines.followUp,
+    resolve_from: c.resolveFrom,
+    extended_until: c.extendedUntil,
+    contacted_at: c.contactedAt,
+    last_contact_at: c.lastContactAt,
+    resolved_at: c.resolvedAt,
+    resolution: c.resolution,
+    cost_fen: c.costFen,
+    responsible_dept_id: idOfDepartment(s, c.responsible),
+    responsible_person: c.responsiblePerson,
+    approved_by: c.approvedBy,
+    approval_level: c.approvalLevel,
+    closed_at: c.closedAt,
+    close_reason: c.closeReason,
+    repeat_of_id: idOfTicket(s, c.repeatOf),
+    flagged: c.flagged ? 1 : 0,
+  };
+}
+
+export function insertComplaint(s: Store, c: Complaint, year: number, seq: number): number {
+  const id = run(s, s.q.insertInto('complaints').values({ ticket: c.ticket, year, seq, ...columns(s, c), follow_up_id: null }))
+    .lastInsertRowid;
+  indexComplaint(s, id, c);
+  return id;
+}
+
+/** Saves the next state of a complaint over its previous one. */
+export function updateComplaint(s: Store, prev: Complaint, next: Complaint): void {
+  let followUpId: number | undefined;
+  if (next.followUp && next.followUp !== prev.followUp) {
+    followUpId = run(s, s.q.insertInto('follow_ups').values({
+      complaint_id: prev.id, at: next.followUp.at, method: next.followUp.method,
+      satisfaction: next.followUp.satisfaction, outcome: null, note: next.followUp.note,
+    })).lastInsertRowid;
+  }
+  for (const a of next.attempts.slice(prev.attempts.length)) {
+    run(s, s.q.insertInto('follow_ups').values({
+      complaint_id: prev.id, at: a.at, method: null, satisfaction: null, outcome: a.outcome, note: a.note,
+    }));
+  }
+  run(s, s.q.updateTable('complaints')
+    .set({ ...columns(s, next), ...(followUpId !== undefined ? { follow_up_id: followUpId } : {}) })
+    .where('id', '=', prev.id));
+  if (JSON.stringify(searchableTexts(prev)) !== JSON.stringify(searchableTexts(next))) indexComplaint(s, prev.id, next);
+}
+
+// ── queries ────────────────────────────────────────────────────────────────
+
+export interface CallerKey {
+  phone: string | null;
+  estate: string | null;
+  unit: string | null;
+}
+
+function sameCaller(eb: CEB, caller: CallerKey) {
+  const ors = [];
+  if (caller.phone) ors.push(eb('c.phone', '=', caller.phone));
+  if (caller.estate && caller.unit) ors.push(eb.and([eb('c.estate', '=', caller.estate), eb('c.unit', '=', caller.unit)]));
+  return eb.or(ors);
+}
+
+/** The caller's earlier complaints (same phone, or same estate and unit), newest first. */
+export function earlierOfCaller(s: Store, caller: CallerKey, limit = 10): Complaint[] {
+  if (!caller.phone && !(caller.estate && caller.unit)) return [];
+  return all(s, withJoins(s).where((eb) => sameCaller(eb as never, caller)).orderBy('c.received_at', 'desc').limit(limit)).map(toComplaint);
+}
+
+/** The latest complaint that the new one repeats (SPEC §6), or null. */
+export function findRepeat(
+  s: Store, caller: CallerKey, category: Category, since: number, until: number, excludeId: number | null,
+): string | null {
+  if (!caller.phone && !(caller.estate && caller.unit)) return null;
+  let q = s.q.selectFrom('complaints as c').select('c.ticket')
+    .where((eb) => sameCaller(eb as never, caller))
+    .where('c.category', '=', category)
+    .where('c.received_at', '>=', since)
+    .where('c.received_at', '<=', until);
+  if (excludeId !== null) q = q.where('c.id', '!=', excludeId);
+  return first(s, q.orderBy('c.received_at', 'desc').limit(1))?.ticket ?? null;
+}
+
+export interface ListFilter {
+  statuses: Status[] | null;
+  severities: Severity[] | null;
+  categories: Category[] | null;
+  department: string | null;
+  assignee: string | null;
+  estate: string | null;
+  unit: string | null;
+  phone: string | null;
+  from: number | null;
+  /** Exclusive upper bound of receivedAt. */
+  to: number | null;
+  overdueAt: number | null;
+  search: string | null;
+}
+
+export type ListSort = 'newest' | 'oldest' | 'due' | 'severity' | 'ticket';
+
+export function filtered(s: Store, f: ListFilter) {
+  let q = withJoins(s);
+  if (f.statuses) q = q.where('c.status', 'in', f.statuses);
+  if (f.severities) q = q.where('c.severity', 'in', f.severities);
+  if (f.categories) q = q.where('c.category', 'in', f.categories);
+  if (f.department !== null) {
+    const d = findDepartment(s, f.department);
+    if (!d) throw new UsageError('dept.unknown', { name: f.department });
+    q = q.where('c.department_id', '=', d.id);
+  }
+  if (f.assignee !== null) q = q.where('c.assignee', '=', f.assignee);
+  if (f.estate !== null) q = q.where('c.estate', '=', f.estate);
+  if (f.unit !== null) q = q.where('c.unit', '=', f.unit);
+  if (f.phone !== null) q = q.where('c.phone', '=', f.phone);
+  if (f.from !== null) q = q.where('c.received_at', '>=', f.from);
+  if (f.to !== null) q = q.where('c.received_at', '<', f.to);
+  if (f.overdueAt !== null) q = q.where((eb) => overdueAt(eb as never, f.overdueAt!));
+  if (f.search !== null) {
+    const match = matchQuery(f.search);
+    if (match === null) throw new UsageError('list.searchEmpty', { term: f.search });
+    q = q.where('c.id', 'in', (eb) => eb.selectFrom('complaint_search').select('rowid').where(sql<boolean>`complaint_search MATCH ${match}`));
+  }
+  return q;
+}
+
+/** Open and past at least one deadline at that instant. */
+export function overdueAt(eb: CEB, now: number) {
+  return eb.and([
+    eb('c.status', '!=', 'closed'),
+    eb.or([
+      eb.and([eb('c.contacted_at', 'is', null), eb('c.contact_due', '<', now)]),
+      eb.and([eb('c.status', 'in', ['registered', 'assigned']), eb('c.resolve_due', '<', now)]),
+      eb.and([eb('c.status', '=', 'resolved'), eb('c.follow_up_due', '<', now)]),
+    ]),
+  ]);
+}
+
+export function listComplaints(s: Store, f: ListFilter, sort: ListSort, limit: number | null): Complaint[] {
+  let q = sorted(filtered(s, f), sort);
+  if (limit !== null) q = q.limit(limit);
+  return all(s, q).map(toComplaint);
+}
+
+function sorted(q: ReturnType<typeof filtered>, sort: ListSort): ReturnType<typeof filtered> {
+  switch (sort) {
+    case 'newest': return q.orderBy('c.received_at', 'desc').orderBy('c.id', 'desc');
+    case 'oldest': return q.orderBy('c.received_at', 'asc').orderBy('c.id', 'asc');
+    case 'due': return q.orderBy('c.resolve_due', 'asc').orderBy('c.id', 'asc');
+    case 'severity': return q.orderBy((eb) => eb.case().when('c.severity', '=', 'major').then(0)
+      .when('c.severity', '=', 'important').then(1).else(2).end()).orderBy('c.received_at', 'desc');
+    case 'ticket': return q.orderBy('c.year', 'asc').orderBy('c.seq', 'asc');
+  }
+}

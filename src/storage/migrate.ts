@@ -1,0 +1,62 @@
+// Migrations: schema/NNNN_name.sql, applied in order, each in one
+// transaction together with the row that records it (a failure leaves
+// nothing half-applied). Released migrations are never edited.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DatabaseError } from '../domain/errors.js';
+import type { Store } from './store.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  file: string;
+}
+
+/** schema/ sits beside src/ and dist/; walk up from this module to find it. */
+function schemaDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, 'schema');
+    if (fs.existsSync(path.join(candidate, '0001_init.sql'))) return candidate;
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('schema/ folder not found beside the program');
+    dir = up;
+  }
+}
+
+export function knownMigrations(): Migration[] {
+  const dir = schemaDir();
+  return fs
+    .readdirSync(dir)
+    .map((f) => /^(\d{4})_(.+)\.sql$/.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ version: Number(m[1]), name: m[2], file: path.join(dir, m[0]) }))
+    .sort((a, b) => a.version - b.version);
+}
+
+export function schemaVersion(s: Store): number {
+  const exists = s.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (!exists) return 0;
+  return (s.sqlite.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+}
+
+export function migrate(s: Store, now: number): void {
+  const known = knownMigrations();
+  const latest = known.at(-1)?.version ?? 0;
+  const current = schemaVersion(s);
+  if (current > latest) throw new DatabaseError('db.newer', { file: s.path, version: current, supported: latest });
+  if (current === latest) return;
+  s.sqlite.transaction(() => {
+    s.sqlite.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  }).immediate();
+  for (const m of known) {
+    const sql = fs.readFileSync(m.file, 'utf8');
+    s.sqlite.transaction(() => {
+      // Re-checked inside the write lock: another process may have just applied it.
+      if (schemaVersion(s) >= m.version) return;
+      s.sqlite.exec(sql);
+      s.sqlite.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now);
+    }).immediate();
+  }
+}

@@ -1,0 +1,120 @@
+// Row types of the tables, for kysely. SQLite returns integers and text;
+// nullable columns are `T | null`, never optional.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface DepartmentsTable {
+  id: Generated<number>;
+  name: string;
+  active: number;
+  created_at: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface TicketCountersTable {
+  year: number;
+  last: number;
+}
+
+export interface ComplaintsTable {
+  id: Generated<number>;
+  ticket: string;
+  year: number;
+  seq: number;
+  received_at: number;
+  channel: string;
+  kind: string;
+  category: string | null;
+  subcategory: string | null;
+  severity: string;
+  validity: string;
+  validity_reason: string | null;
+  status: string;
+  name: string;
+  phone: string | null;
+  estate: string | null;
+  unit: string | null;
+  subject: string;
+  description: string;
+  demand: string | null;
+  receiver: string;
+  department_id: number | null;
+  assignee: string | null;
+  households: number;
+  claim_fen: number | null;
+  safety: number;
+  media: number;
+  contact_due: number;
+  resolve_due: number;
+  follow_up_due: number | null;
+  resolve_from: number;
+  extended_until: number | null;
+  contacted_at: number | null;
+  last_contact_at: number | null;
+  resolved_at: number | null;
+  resolution: string | null;
+  cost_fen: number | null;
+  responsible_dept_id: number | null;
+  responsible_person: string | null;
+  approved_by: string | null;
+  approval_level: string | null;
+  follow_up_id: number | null;
+  closed_at: number | null;
+  close_reason: string | null;
+  repeat_of_id: number | null;
+  flagged: number;
+}
+
+export interface FollowUpsTable {
+  id: Generated<number>;
+  complaint_id: number;
+  at: number;
+  method: string | null;
+  satisfaction: number | null;
+  outcome: string | null;
+  note: string | null;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  complaint_id: number | null;
+  at: number;
+  actor: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+  note: string | null;
+}
+
+export interface MigrationsTable {
+  version: number;
+  name: string;
+  applied_at: number;
+}
+
+export interface ComplaintSearchTable {
+  rowid: number;
+  uni: string;
+  bi: string;
+  words: string;
+}
+
+export interface DB {
+  departments: DepartmentsTable;
+  settings: SettingsTable;
+  ticket_counters: TicketCountersTable;
+  complaints: ComplaintsTable;
+  follow_ups: FollowUpsTable;
+  events: EventsTable;
+  schema_migrations: MigrationsTable;
+  complaint_search: ComplaintSearchTable;
+}
+
+export type ComplaintRow = Selectable<ComplaintsTable>;
+export type NewComplaintRow = Insertable<ComplaintsTable>;
+export type ComplaintUpdate = Updateable<ComplaintsTable>;
+export type EventRow = Selectable<EventsTable>;
+export type FollowUpRow = Selectable<FollowUpsTable>;

@@ -1,0 +1,17 @@
+// Keeps the full-text index in step with a complaint's searchable text.
+import { searchDoc } from '../domain/search-terms.js';
+import type { Complaint } from '../domain/types.js';
+import { statement, type Store } from './store.js';
+
+export function searchableTexts(c: Complaint): (string | null)[] {
+  return [
+    c.ticket, c.subject, c.description, c.demand, c.complainant.name, c.complainant.estate, c.complainant.unit,
+    c.subcategory, c.resolution, c.assignee,
+  ];
+}
+
+export function indexComplaint(s: Store, id: number, c: Complaint): void {
+  const doc = searchDoc(searchableTexts(c));
+  statement(s, 'DELETE FROM complaint_search WHERE rowid = ?').run(id);
+  statement(s, 'INSERT INTO complaint_search (rowid, uni, bi, words) VALUES (?, ?, ?, ?)').run(id, doc.uni, doc.bi, doc.words);
+}
