@@ -7,6 +7,7 @@ import { asDatabaseError } from '../storage/open.js';
 import { createContext, type Ctx, type GlobalOptions, type IO } from './context.js';
 import { inquirerPrompter, type Prompter } from './prompter.js';
 import { COMMANDS } from './commands.js';
+import pkg from '../../package.json' with { type: 'json' };
 
 export function buildProgram(ctx: Ctx): Command {
   const zh = ctx.t.lang === 'zh';
@@ -39,8 +40,7 @@ export function buildProgram(ctx: Ctx): Command {
   return program;
 }
 
-declare const __VERSION__: string | undefined;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+const VERSION = pkg.version;
 
 const HELP_FOOTER_EN = `
 Exit codes: 0 done · 1 unexpected failure · 2 invalid input · 3 no such ticket ·
