@@ -81,7 +81,8 @@ export function toFilter(ctx: Ctx, o: ListOptions): ListFilter {
     const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
     const at = dateOnly ? (isValidDate(text) ? zonedInstant(endOfDay ? addDays(text, 1) : text, '00:00:00', tz) : null) : parseInstant(text, tz);
     if (at === null) throw new UsageError('usage.invalid', { what: flag, value: text, hint: 'e.g. 2026-11-01' });
-    return at;
+    // The upper bound is exclusive: the next day for a date, the next millisecond for a time.
+    return endOfDay && !dateOnly ? at + 1 : at;
   };
   return {
     statuses: statusesOf(o.status),

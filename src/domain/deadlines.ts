@@ -4,7 +4,7 @@
 import type { Complaint, Deadlines, Instant } from './types.js';
 import type { Settings } from './settings.js';
 import { addWorkdays, workdaysBetween, type WorkCalendar } from './workdays.js';
-import { endOfLocalDay, HOUR, localDate, yearOf } from './time.js';
+import { addDays, endOfLocalDay, HOUR, localDate, yearOf } from './time.js';
 
 export interface Clock {
   settings: Settings;
@@ -12,8 +12,20 @@ export interface Clock {
   tz: string;
 }
 
+/**
+ * Counting starts from the day received; one received on a day off counts
+ * from the next working day (SPEC §10's example: Saturday 2026-09-12 with 3
+ * working days is due Thursday the 17th; §5's Friday example is unchanged).
+ */
+export function countingStartDay(cal: WorkCalendar, date: string): string {
+  let d = date;
+  while (!cal.isWorkday(d)) d = addDays(d, 1);
+  return d;
+}
+
 export function workdayDeadline(k: Clock, from: Instant, workdays: number): Instant {
-  return endOfLocalDay(addWorkdays(k.calendar, localDate(from, k.tz), workdays), k.tz);
+  const start = countingStartDay(k.calendar, localDate(from, k.tz));
+  return endOfLocalDay(addWorkdays(k.calendar, start, workdays), k.tz);
 }
 
 type DeadlineFacts = Pick<Complaint, 'severity' | 'kind' | 'receivedAt' | 'resolveFrom' | 'resolvedAt' | 'extendedUntil'>;

@@ -48,7 +48,7 @@ function requireStatus(c: Complaint, action: string, allowed: Status[]): void {
 
 const OPEN: Status[] = ['registered', 'assigned', 'resolved'];
 
-/** Re-applies the fact-based severity rules and moves open deadlines if severity rose. */
+/** Applies the fact-based severity rules and moves open deadlines if severity rose. */
 function withRules(c: Complaint, k: Clock): Complaint {
   const severity = ruledSeverity(c.severity, c, k.settings);
   return severity === c.severity ? c : withSeverity(c, severity, k);
@@ -165,8 +165,9 @@ export function classify(c: Complaint, input: Classification, repeatOf: string |
     repeatOf: c.repeatOf ?? repeatOf,
   };
   if (input.severity && input.severity !== c.severity) next = withSeverity(next, input.severity, k);
-  // A person may lower severity; the rules still raise it again only for new facts.
-  next = input.severity && severityRank(input.severity) < severityRank(c.severity) ? next : withRules(next, k);
+  // Rules raise severity again only for a new fact (a repeat found now), so a
+  // level a person lowered with a reason stays lowered.
+  if (next.repeatOf !== c.repeatOf) next = withRules(next, k);
   if (next.kind !== c.kind) next = { ...next, deadlines: refreshOpenDeadlines(next, k) };
   return { next, events: [event('classify', c, next, reason)] };
 }
@@ -214,6 +215,8 @@ export function resolve(c: Complaint, r: Resolution, k: Ctx): Step {
   if (level && !r.approvedBy?.trim()) throw new UsageError('resolve.approvalRequired', { level, cost: cost! });
   let next: Complaint = {
     ...c,
+    // Answering the complainant with the resolution is a contact (on-the-spot answers above all).
+    contactedAt: c.contactedAt ?? k.now,
     resolvedAt: k.now,
     resolution: r.resolution.trim(),
     costFen: cost,

@@ -263,7 +263,7 @@ export function overdueAt(eb: CEB, now: number) {
   return eb.and([
     eb('c.status', '!=', 'closed'),
     eb.or([
-      eb.and([eb('c.contacted_at', 'is', null), eb('c.contact_due', '<', now)]),
+      eb.and([eb('c.status', 'in', ['registered', 'assigned']), eb('c.contacted_at', 'is', null), eb('c.contact_due', '<', now)]),
       eb.and([eb('c.status', 'in', ['registered', 'assigned']), eb('c.resolve_due', '<', now)]),
       eb.and([eb('c.status', '=', 'resolved'), eb('c.follow_up_due', '<', now)]),
     ]),

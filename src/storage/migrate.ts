@@ -41,20 +41,34 @@ export function schemaVersion(s: Store): number {
   return (s.sqlite.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
 }
 
+/**
+ * Refuses, before anything is written (even the WAL switch), a file that is
+ * some other program's database (tables but no migration record) or one made
+ * by a newer version of this program.
+ */
+export function checkOwnership(s: Store): void {
+  const version = schemaVersion(s);
+  if (version === 0) {
+    const tables = s.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1").get();
+    if (tables) throw new DatabaseError('db.unreadable', { file: s.path, detail: 'it holds tables of another program' });
+  }
+  const latest = knownMigrations().at(-1)?.version ?? 0;
+  if (version > latest) throw new DatabaseError('db.newer', { file: s.path, version, supported: latest });
+}
+
 export function migrate(s: Store, now: number): void {
   const known = knownMigrations();
   const latest = known.at(-1)?.version ?? 0;
   const current = schemaVersion(s);
   if (current > latest) throw new DatabaseError('db.newer', { file: s.path, version: current, supported: latest });
   if (current === latest) return;
-  s.sqlite.transaction(() => {
-    s.sqlite.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-  }).immediate();
   for (const m of known) {
     const sql = fs.readFileSync(m.file, 'utf8');
     s.sqlite.transaction(() => {
       // Re-checked inside the write lock: another process may have just applied it.
-      if (schemaVersion(s) >= m.version) return;
+      const now = schemaVersion(s);
+      if (now >= m.version) return;
+      s.sqlite.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
       s.sqlite.exec(sql);
       s.sqlite.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now);
     }).immediate();

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DatabaseError } from '../domain/errors.js';
-import { migrate } from './migrate.js';
+import { checkOwnership, migrate } from './migrate.js';
 import { makeStore, type Store } from './store.js';
 
 /** SPEC §8: --db, else COMPLAINTS_DB, else $XDG_DATA_HOME/complaints/complaints.db. */
@@ -24,13 +24,15 @@ export function openStore(file: string, now: number): Store {
     // Created empty with owner-only permissions; SQLite's -wal and -shm files inherit them.
     fs.closeSync(fs.openSync(file, 'a', 0o600));
   }
-  let sqlite: Database.Database;
+  let sqlite: Database.Database | undefined;
   try {
     sqlite = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    checkOwnership(makeStore(sqlite, file));
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
   } catch (err) {
+    sqlite?.close();
     throw asDatabaseError(err, file);
   }
   const store = makeStore(sqlite, file);

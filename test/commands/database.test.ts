@@ -1,0 +1,115 @@
+// Where the database is, how tickets are numbered in it, and how it is refused.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { cli, cliJson, registerArgs, removeTempDirs, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
+
+afterAll(removeTempDirs);
+
+let db: string;
+let env: Env;
+beforeEach(() => {
+  db = tempDb();
+  env = testEnv(db);
+});
+const at = (now: string): { env: Env } => ({ env: { ...env, COMPLAINTS_NOW: now } });
+
+function sql(file: string, statement: string): void {
+  const sqlite = new Database(file);
+  try {
+    sqlite.prepare(statement).run();
+  } finally {
+    sqlite.close();
+  }
+}
+
+describe('ticket numbers in the database (SPEC §4)', () => {
+  it('widen past 999 and sort by count, not as text', async () => {
+    const first = await cliJson(registerArgs(), at('2026-12-31T09:00:00+08:00'));
+    expect(first.ticket).toBe('261231001');
+    sql(db, 'UPDATE ticket_counters SET last = 998 WHERE year = 2026');
+    const n999 = await cliJson(registerArgs({ phone: '13900139000', unit: '1-1-101' }), at('2026-12-31T10:00:00+08:00'));
+    const n1000 = await cliJson(registerArgs({ phone: '13700137000', unit: '2-1-101' }), at('2026-12-31T11:00:00+08:00'));
+    expect([n999.ticket, n1000.ticket]).toEqual(['261231999', '2612311000']);
+    expect((await cliJson(['show', '261231-1000'], { env })).ticket).toBe('2612311000');
+    expect((await cliJson(['show', '2612311000'], { env })).ticket).toBe('2612311000');
+    const sorted = await cliJson(['list', '--sort', 'ticket'], { env });
+    expect(sorted.map((c: any) => c.ticket)).toEqual(['261231001', '261231999', '2612311000']);
+  });
+
+  it('count per year of the office-local date received', async () => {
+    const a = await cliJson(registerArgs({ 'received-at': '2026-12-31T23:30:00+08:00' }), at('2027-01-01T08:00:00+08:00'));
+    const b = await cliJson(registerArgs({ phone: '13900139000', unit: '1-1-101' }), at('2027-01-01T08:00:00+08:00'));
+    // 2027-01-01 00:30 in Shanghai is still 2026 in UTC: it belongs to 2027 here.
+    const c = await cliJson(registerArgs({ phone: '13700137000', unit: '2-1-101', 'received-at': '2027-01-01T00:30:00+08:00' }), at('2027-01-01T08:00:00+08:00'));
+    const d = await cliJson(registerArgs({ phone: '13600136000', unit: '3-1-101', 'received-at': '2026-12-30T10:00' }), at('2027-01-01T08:00:00+08:00'));
+    expect([a.ticket, b.ticket, c.ticket, d.ticket]).toEqual(['261231001', '270101001', '270101002', '261230002']);
+  });
+});
+
+describe('the database file', () => {
+  it('--db wins over COMPLAINTS_DB', async () => {
+    const other = path.join(tempDir(), 'other.db');
+    expect((await cli(['--db', other, ...registerArgs()], { env })).code).toBe(0);
+    expect(fs.existsSync(other)).toBe(true);
+    expect(fs.existsSync(db)).toBe(false);
+    expect(await cliJson(['list', '--db', other], { env })).toHaveLength(1);
+  });
+
+  it('init reports the schema and office; a second init changes nothing but what it is told', async () => {
+    const first = await cliJson(['init', '--office', '阳光海岸客户服务中心'], { env });
+    expect(first).toEqual({ database: db, schemaVersion: 1, office: '阳光海岸客户服务中心', timeZone: 'Asia/Shanghai' });
+    const again = await cliJson(['init'], { env });
+    expect(again).toEqual(first);
+    const bad = await cli(['init', '--timezone', 'Mars/Olympus'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Mars/Olympus');
+  });
+
+  it('times carry the office\'s offset', async () => {
+    await cli(['init', '--timezone', 'Europe/London'], { env });
+    const c = await cliJson(registerArgs(), { env }); // 10:00 in Shanghai is 03:00 in London (BST)
+    expect(c.receivedAt).toBe('2026-09-12T03:00:00+01:00');
+    expect(c.ticket).toBe('260912001');
+    const winter = await cliJson(registerArgs({ phone: '13900139000', unit: '1-1-101' }), at('2026-12-01T10:00:00'));
+    expect(winter.receivedAt).toBe('2026-12-01T10:00:00+00:00'); // COMPLAINTS_NOW without offset is office time
+  });
+
+  it('a path that is a directory is refused with exit 5', async () => {
+    const dir = tempDir();
+    const r = await cli(['list'], { env: { ...env, COMPLAINTS_DB: dir } });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('cannot read the database');
+  });
+
+  it('a database of a newer schema is refused with exit 5 and left alone', async () => {
+    await cli(['init'], { env });
+    sql(db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 0)");
+    const before = fs.readFileSync(db);
+    const r = await cli(registerArgs(), { env });
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('newer version');
+    expect(fs.readFileSync(db).equals(before)).toBe(true);
+  });
+
+  it('an SQLite file of another program is refused with exit 5 and left unchanged', async () => {
+    for (const schema of ['CREATE TABLE settings (k TEXT, v TEXT)', 'CREATE TABLE photos (id INTEGER, path TEXT)']) {
+      const foreign = path.join(tempDir(), 'photos.db');
+      sql(foreign, schema);
+      const before = fs.readFileSync(foreign);
+      const r = await cli(['list'], { env: { ...env, COMPLAINTS_DB: foreign } });
+      expect(r.code).toBe(5);
+      expect(r.stderr).toContain('complaints database');
+      expect(fs.readFileSync(foreign).equals(before)).toBe(true);
+    }
+  });
+
+  it('a renamed department keeps its complaints', async () => {
+    await cli(registerArgs(), { env });
+    await cli(['assign', '260912-1', '--dept', '工程部'], { env });
+    expect((await cli(['dept', 'rename', '工程部', '工程维修部'], { env })).code).toBe(0);
+    expect((await cliJson(['show', '260912-1'], { env })).department).toBe('工程维修部');
+    expect((await cliJson(['list', '--dept', '工程维修部'], { env })).map((c: any) => c.ticket)).toEqual(['260912001']);
+  });
+});

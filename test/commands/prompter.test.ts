@@ -1,0 +1,44 @@
+// The real prompter turns inquirer's cancel (Ctrl-C) into CancelledError, and
+// nothing else: other failures pass through unchanged.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CancelledError } from '../../src/domain/errors.js';
+
+const calls = vi.hoisted(() => ({ next: null as null | (() => Promise<unknown>) }));
+
+vi.mock('@inquirer/prompts', () => {
+  const answer = () => (calls.next ? calls.next() : Promise.reject(new Error('no answer scripted')));
+  return { input: answer, select: answer, confirm: answer };
+});
+
+const { inquirerPrompter } = await import('../../src/cli/prompter.js');
+
+function named(name: string): Error {
+  const e = new Error('User force closed the prompt with SIGINT');
+  e.name = name;
+  return e;
+}
+
+describe('inquirerPrompter', () => {
+  beforeEach(() => {
+    calls.next = null;
+  });
+
+  it.each(['ExitPromptError', 'AbortPromptError'])('maps %s to CancelledError (exit 130)', async (name) => {
+    calls.next = () => Promise.reject(named(name));
+    const p = inquirerPrompter();
+    await expect(p.input({ message: 'Name' })).rejects.toBeInstanceOf(CancelledError);
+    await expect(p.select({ message: 'Kind', choices: [{ value: 'a', name: 'A' }] })).rejects.toSatisfy((e: unknown) => e instanceof CancelledError && e.exitCode === 130);
+    await expect(p.confirm({ message: 'Save?' })).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it('lets other errors through unchanged', async () => {
+    const boom = new Error('terminal went away');
+    calls.next = () => Promise.reject(boom);
+    await expect(inquirerPrompter().input({ message: 'Name' })).rejects.toBe(boom);
+  });
+
+  it('returns the answer', async () => {
+    calls.next = () => Promise.resolve('王女士');
+    await expect(inquirerPrompter().input({ message: 'Name' })).resolves.toBe('王女士');
+  });
+});

@@ -1,0 +1,96 @@
+// SPEC §4: ticket numbers are unique and gap-free per year even when several
+// processes register at the same time. 8 workers start together, each running
+// `complaints register` 5 times in a row: 40 registrations racing for the counter.
+import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, ensureBuilt, removeTempDirs, spawnCli, spawnEnv, tempDb, testEnv } from '../helpers.js';
+
+beforeAll(ensureBuilt);
+afterAll(removeTempDirs);
+
+const WORKERS = 8;
+const EACH = 5;
+
+// One worker: a node process that runs the binary EACH times in sequence and
+// reports every exit code and stderr as JSON on its stdout.
+const WORKER = `
+const { spawnSync } = require('node:child_process');
+const [bin, worker, each] = process.argv.slice(1);
+const results = [];
+for (let i = 0; i < Number(each); i++) {
+  const r = spawnSync(process.execPath, [bin, 'register', '--name', 'w' + worker + '-' + i,
+    '--phone', '139' + String(worker).padStart(4, '0') + String(i).padStart(4, '0'),
+    '--description', '并发登记 ' + worker + '-' + i, '--json'], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  let ticket = null;
+  try { ticket = JSON.parse(r.stdout).ticket; } catch {}
+  results.push({ code: r.status, ticket, stderr: r.stderr });
+}
+process.stdout.write(JSON.stringify(results));
+`;
+
+interface WorkerResult {
+  code: number | null;
+  ticket: string | null;
+  stderr: string;
+}
+
+function runWorker(worker: number, db: string): Promise<{ exit: number | null; results: WorkerResult[] }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', WORKER, BIN, String(worker), String(EACH)], {
+      cwd: ROOT, env: spawnEnv(testEnv(db)), stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => { out += s; });
+    child.stderr.setEncoding('utf8').on('data', (s: string) => { err += s; });
+    child.on('error', reject);
+    child.on('close', (exit) => {
+      try {
+        resolve({ exit, results: JSON.parse(out) as WorkerResult[] });
+      } catch {
+        reject(new Error(`worker ${worker} exited ${exit}: ${err}${out}`));
+      }
+    });
+  });
+}
+
+/** All workers are started before any is awaited. */
+async function raceRegistrations(db: string): Promise<WorkerResult[]> {
+  const running = Array.from({ length: WORKERS }, (_, w) => runWorker(w, db));
+  const done = await Promise.all(running);
+  for (const d of done) expect(d.exit).toBe(0);
+  return done.flatMap((d) => d.results);
+}
+
+function expectGapFree(db: string, results: WorkerResult[]): void {
+  const failures = results.filter((r) => r.code !== 0);
+  expect(failures, JSON.stringify(failures.slice(0, 3), null, 2)).toEqual([]);
+  const tickets = results.map((r) => r.ticket!);
+  expect(new Set(tickets).size).toBe(WORKERS * EACH);
+  const sqlite = new Database(db, { readonly: true });
+  try {
+    const rows = sqlite.prepare('SELECT ticket, year, seq FROM complaints ORDER BY seq').all() as { ticket: string; year: number; seq: number }[];
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: WORKERS * EACH }, (_, i) => i + 1));
+    expect(rows.every((r) => r.year === 2026)).toBe(true);
+    expect(rows.map((r) => r.ticket).sort()).toEqual([...tickets].sort());
+    expect(rows.map((r) => r.ticket)).toEqual(rows.map((r) => `260912${String(r.seq).padStart(3, '0')}`));
+    const events = sqlite.prepare("SELECT count(*) AS n FROM events WHERE action = 'register'").get() as { n: number };
+    expect(events.n).toBe(WORKERS * EACH);
+  } finally {
+    sqlite.close();
+  }
+}
+
+describe('concurrent registration', () => {
+  it(`${WORKERS} processes × ${EACH} registrations on an initialised database: tickets unique and gap-free`, async () => {
+    const db = tempDb();
+    expect(spawnCli(['init'], testEnv(db)).code).toBe(0);
+    expectGapFree(db, await raceRegistrations(db));
+  }, 60_000);
+
+  it(`${WORKERS} processes × ${EACH} registrations on a brand-new database (racing to create and migrate it)`, async () => {
+    const db = tempDb();
+    expectGapFree(db, await raceRegistrations(db));
+  }, 60_000);
+});

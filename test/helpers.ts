@@ -1,0 +1,232 @@
+// Shared test helpers: temporary databases, the CLI run in-process with a fake
+// terminal, the built binary spawned without a terminal, and a scripted Prompter.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { main } from '../src/cli/main.js';
+import type { IO } from '../src/cli/context.js';
+import type { Choice, Prompter } from '../src/cli/prompter.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'bin', 'complaints.js');
+export const DIST = path.join(ROOT, 'dist', 'complaints.cjs');
+
+/** A fixed clock for tests: Saturday 2026-09-12 10:00 in Shanghai. */
+export const NOW = '2026-09-12T10:00:00+08:00';
+export const ACTOR = 'li';
+
+const tempDirs: string[] = [];
+
+/** A fresh directory under the system temp dir; removed by removeTempDirs(). */
+export function tempDir(prefix = 'complaints-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** A database path in a fresh temp directory (the file does not exist yet). */
+export function tempDb(): string {
+  return path.join(tempDir(), 'complaints.db');
+}
+
+export function removeTempDirs(): void {
+  for (const d of tempDirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+}
+
+export type Env = Record<string, string | undefined>;
+
+/** The environment every test runs with: its own DB, a fixed clock, a named actor, English. */
+export function testEnv(db: string, extra: Env = {}): Env {
+  return { COMPLAINTS_DB: db, COMPLAINTS_NOW: NOW, COMPLAINTS_ACTOR: ACTOR, COMPLAINTS_LANG: 'en', ...extra };
+}
+
+export interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  env: Env;
+  /** stdin and stdout are terminals (prompts allowed unless --no-input). */
+  tty?: boolean;
+  prompter?: Prompter;
+}
+
+/** Runs `complaints <args>` in-process through main(), with a fake IO. */
+export async function cli(args: string[], opts: CliOptions): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  const io: IO = {
+    stdout: { write: (s: string) => { stdout += s; return true; } },
+    stderr: { write: (s: string) => { stderr += s; return true; } },
+    stdinIsTTY: !!opts.tty,
+    stdoutIsTTY: !!opts.tty,
+  };
+  const prompter = opts.prompter ?? refusingPrompter();
+  const code = await main(args, io, opts.env as NodeJS.ProcessEnv, prompter);
+  return { code, stdout, stderr };
+}
+
+/** Like cli() but parses stdout as JSON and insists the command succeeded. */
+export async function cliJson<T = any>(args: string[], opts: CliOptions): Promise<T> {
+  const r = await cli([...args, '--json'], opts);
+  if (r.code !== 0) throw new Error(`complaints ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
+
+/** A prompter that fails the test if anything asks a question. */
+export function refusingPrompter(): Prompter {
+  const fail = (o: { message: string }): never => {
+    throw new Error(`unexpected prompt: ${o.message}`);
+  };
+  return {
+    input: async (o) => fail(o),
+    select: async (o) => fail(o),
+    confirm: async (o) => fail(o),
+  };
+}
+
+export type Answer = string | boolean | Error;
+
+export interface ScriptedPrompter extends Prompter {
+  /** Every question asked, in order: kind and message. */
+  asked: { kind: 'input' | 'select' | 'confirm'; message: string; choices?: string[] }[];
+  /** Answers not yet used. */
+  remaining: Answer[];
+}
+
+/**
+ * Answers questions in order from a script. An Error in the script is thrown
+ * at that question (e.g. a CancelledError). Input answers are checked against
+ * the prompt's validate(), and select answers against its choices, as the
+ * real prompts would.
+ */
+export function scriptedPrompter(answers: Answer[]): ScriptedPrompter {
+  const remaining = [...answers];
+  const asked: ScriptedPrompter['asked'] = [];
+  const next = (message: string): Answer => {
+    if (!remaining.length) throw new Error(`no scripted answer left for prompt: ${message}`);
+    const a = remaining.shift()!;
+    if (a instanceof Error) throw a;
+    return a;
+  };
+  return {
+    asked,
+    remaining,
+    async input(o) {
+      asked.push({ kind: 'input', message: o.message });
+      const a = next(o.message);
+      if (typeof a !== 'string') throw new Error(`input "${o.message}" got a non-string answer`);
+      const ok = o.validate ? o.validate(a) : true;
+      if (ok !== true) throw new Error(`scripted answer "${a}" to "${o.message}" fails validation: ${ok}`);
+      return a;
+    },
+    async select<T extends string>(o: { message: string; choices: Choice<T>[]; default?: T }): Promise<T> {
+      asked.push({ kind: 'select', message: o.message, choices: o.choices.map((c) => c.value) });
+      const a = next(o.message);
+      if (typeof a !== 'string' || !o.choices.some((c) => c.value === a)) {
+        throw new Error(`scripted answer "${String(a)}" is not a choice of "${o.message}"`);
+      }
+      return a as T;
+    },
+    async confirm(o) {
+      asked.push({ kind: 'confirm', message: o.message });
+      const a = next(o.message);
+      if (typeof a !== 'boolean') throw new Error(`confirm "${o.message}" got a non-boolean answer`);
+      return a;
+    },
+  };
+}
+
+/**
+ * The bytes of a database: its main file and, if present, its -wal file.
+ * After a process (or main()) closes the last connection, SQLite checkpoints
+ * the WAL into the main file, so the main file normally holds everything.
+ */
+export function dbBytes(file: string): Buffer {
+  const parts = [fs.readFileSync(file)];
+  if (fs.existsSync(`${file}-wal`)) parts.push(fs.readFileSync(`${file}-wal`));
+  return Buffer.concat(parts);
+}
+
+function newestSourceMtime(dir: string): number {
+  let newest = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestSourceMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Builds dist/complaints.cjs when it is missing or older than src/ (e2e tests
+ * run the built binary). A lock directory keeps two test files from building
+ * at once while the other spawns a half-written bundle.
+ */
+export function ensureBuilt(): void {
+  const lock = `${DIST}.test-build-lock`;
+  const deadline = Date.now() + 120_000;
+  fs.mkdirSync(path.dirname(DIST), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock, { recursive: false });
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${lock} held for too long; remove it if no build is running`);
+      sleep(100);
+    }
+  }
+  try {
+    const stale = !fs.existsSync(DIST) || fs.statSync(DIST).mtimeMs < newestSourceMtime(path.join(ROOT, 'src'));
+    if (stale) execSync('npm run build', { cwd: ROOT, stdio: 'ignore' });
+  } finally {
+    fs.rmdirSync(lock);
+  }
+}
+
+/** An environment for a spawned process: no terminal, a temp HOME, no CI or locale surprises. */
+export function spawnEnv(env: Env): NodeJS.ProcessEnv {
+  const home = tempDir('complaints-home-');
+  const clean: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, XDG_DATA_HOME: path.join(home, 'data'), NO_COLOR: '1' };
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) clean[k] = v;
+  return clean;
+}
+
+/** Runs the built binary with stdin ignored (no terminal). */
+export function spawnCli(args: string[], env: Env): Result {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: spawnEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  if (r.error) throw r.error;
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Common register flags for a complaint of 王女士 about a leak. */
+export function registerArgs(over: Record<string, string | boolean> = {}): string[] {
+  const flags: Record<string, string | boolean> = {
+    name: '王女士',
+    phone: '13800138000',
+    estate: '阳光海岸',
+    unit: '3-2-1501',
+    category: 'property_service',
+    subcategory: 'leak',
+    description: '卫生间天花板漏水，已经三天了',
+    ...over,
+  };
+  const args = ['register'];
+  for (const [k, v] of Object.entries(flags)) {
+    if (v === false) continue; // leave the flag out
+    if (v === true) args.push(`--${k}`);
+    else args.push(`--${k}`, v);
+  }
+  return args;
+}
