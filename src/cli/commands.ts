@@ -15,9 +15,11 @@ import { showCommand } from '../commands/show.js';
 import { listCommand } from '../commands/list.js';
 import { deptCommand } from '../commands/dept.js';
 import { configCommand } from '../commands/config.js';
+import { overdueCommand } from '../commands/overdue.js';
+import { sweepCommand } from '../commands/sweep.js';
 
 export const COMMANDS: ((ctx: Ctx) => Command)[] = [
   initCommand, registerCommand, classifyCommand, assignCommand, contactCommand, noteCommand, resolveCommand,
   followUpCommand, reopenCommand, closeCommand, escalateCommand, extendCommand, showCommand, listCommand,
-  deptCommand, configCommand,
+  overdueCommand, sweepCommand, deptCommand, configCommand,
 ];

@@ -50,6 +50,8 @@ export interface Ctx {
   clock(): DomainCtx;
   /** Prompt only at a terminal, and never with --no-input or --json. */
   canPrompt(noInput?: boolean): boolean;
+  /** Set by a command that succeeded but has something to signal (overdue --exit-status). */
+  exitCode: number;
   /** Writes a result: JSON when --json, else the human text. */
   emit(json: unknown, text: () => string): void;
   close(): void;
@@ -100,6 +102,7 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
       return now;
     },
     clock: () => ({ settings: ctx.settings(), calendar: ctx.calendar(), tz: ctx.tz(), now: ctx.now() }),
+    exitCode: 0,
     canPrompt: (noInput) => io.stdinIsTTY && io.stdoutIsTTY && !noInput && !g.json && !env.CI,
     emit(json, text) {
       io.stdout.write(ctx.json ? JSON.stringify(json, null, 2) + '\n' : text());

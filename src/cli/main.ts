@@ -76,7 +76,7 @@ export async function main(argv: string[], io: IO, env: NodeJS.ProcessEnv, promp
   const t = translator(ctx.lang);
   try {
     await buildProgram(ctx).parseAsync(argv, { from: 'user' });
-    return 0;
+    return ctx.exitCode;
   } catch (raw) {
     const err = asDatabaseError(raw, ctx.dbPath);
     if (err instanceof CommanderError) {

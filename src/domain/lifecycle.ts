@@ -7,7 +7,7 @@ import type {
 import { nextSeverity, severityRank } from './types.js';
 import { StateError, UsageError } from './errors.js';
 import { computeDeadlines, refreshOpenDeadlines, type Clock } from './deadlines.js';
-import { approvalLevel, ruledSeverity } from './severity.js';
+import { approvalLevel, isLongOpenImportant, ruledSeverity } from './severity.js';
 import { localDate } from './time.js';
 
 export interface Ctx extends Clock {
@@ -339,4 +339,13 @@ export function extend(c: Complaint, until: Instant, reason: string, agreedBy: s
   }
   const next: Complaint = { ...c, extendedUntil: until, deadlines: { ...c.deadlines, resolve: until } };
   return { next, events: [event('extend', c, next, `${reason.trim()} (${agreedBy.trim()})`)] };
+}
+
+// ── sweep (time-based rules, daily cron) ───────────────────────────────────
+
+/** An important complaint open longer than the set months becomes major; null when no rule applies. */
+export function sweep(c: Complaint, k: Ctx): Step | null {
+  if (!isLongOpenImportant(c, k.now, k.settings)) return null;
+  const next = withSeverity(c, 'major', k);
+  return { next, events: [event('sweep', c, next, `important_open_${k.settings.majorAfterMonths}_months`)] };
 }

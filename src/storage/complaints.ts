@@ -286,3 +286,30 @@ function sorted(q: ReturnType<typeof filtered>, sort: ListSort): ReturnType<type
     case 'ticket': return q.orderBy('c.year', 'asc').orderBy('c.seq', 'asc');
   }
 }
+
+/** Open complaints with no contact or note since `since` (每周至少联系一次). */
+export function staleComplaints(s: Store, since: number): Complaint[] {
+  return all(s, withJoins(s)
+    .where('c.status', '!=', 'closed')
+    .where((eb) => eb(eb.fn.coalesce('c.last_contact_at', 'c.received_at'), '<', since))
+    .orderBy('c.received_at', 'asc').orderBy('c.id', 'asc')).map(toComplaint);
+}
+
+/** Tickets of open important complaints received before `before` (candidates for the 3-month rule). */
+export function longOpenImportant(s: Store, before: number): string[] {
+  return all(s, s.q.selectFrom('complaints').select('ticket')
+    .where('status', '!=', 'closed').where('severity', '=', 'important').where('received_at', '<', before)
+    .orderBy('id')).map((r) => r.ticket);
+}
+
+/** Complaints received in a time window, for group detection. */
+export function receivedBetween(s: Store, from: number, to: number) {
+  return all(s, s.q.selectFrom('complaints')
+    .select(['ticket', 'received_at', 'estate', 'unit', 'category', 'subcategory'])
+    .where('received_at', '>=', from).where('received_at', '<', to)
+    .where('validity', 'not in', ['invalid', 'malicious'])
+    .orderBy('received_at')).map((r) => ({
+      ticket: r.ticket, receivedAt: r.received_at, estate: r.estate, unit: r.unit,
+      category: r.category as Category | null, subcategory: r.subcategory,
+    }));
+}

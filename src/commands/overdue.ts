@@ -1,0 +1,74 @@
+// `overdue`: what is past due now, by department, for the morning chase (催办);
+// also open complaints nobody has contacted or noted for 7 days.
+// Plain and stable when piped, so it can go straight into a cron mail.
+import { Command } from 'commander';
+import type { Ctx } from '../cli/context.js';
+import type { Complaint } from '../domain/types.js';
+import { deadlineStatuses, type DeadlineStatus } from '../domain/deadlines.js';
+import { DAY, isoLocal, localDate } from '../domain/time.js';
+import { listComplaints, staleComplaints } from '../storage/complaints.js';
+import { renderOverdue, type OverdueItem, type StaleItem } from '../output/overdue-view.js';
+import { view } from './complaint-step.js';
+
+export interface OverdueOptions {
+  exitStatus?: boolean;
+}
+
+export const STALE_DAYS = 7;
+
+export function overdueCommand(ctx: Ctx): Command {
+  const zh = ctx.t.lang === 'zh';
+  return new Command('overdue')
+    .description(zh ? '超期未办清单（按部门），以及 7 天未联系的投诉' : 'what is past due now, by department; and open complaints with no contact for 7 days')
+    .option('--exit-status', zh ? '有超期项时以退出码 1 结束（供定时任务使用）' : 'exit 1 when anything is listed (for cron)')
+    .addHelpText('after', `
+Examples:
+  complaints overdue
+  complaints overdue --json
+  complaints overdue --exit-status || mail -s "超期投诉" office@example.com`)
+    .action((o: OverdueOptions) => {
+      if (runOverdue(ctx).count > 0 && o.exitStatus) ctx.exitCode = 1;
+    });
+}
+
+export function runOverdue(ctx: Ctx): { count: number } {
+  const s = ctx.store();
+  const k = ctx.clock();
+  const open = listComplaints(s, {
+    statuses: ['registered', 'assigned', 'resolved'], severities: null, categories: null, department: null, assignee: null,
+    estate: null, unit: null, phone: null, from: null, to: null, overdueAt: k.now, search: null,
+  }, 'due', null);
+  const items: OverdueItem[] = open
+    .map((c) => ({ complaint: c, late: deadlineStatuses(c, k.now, k).filter((d) => d.state === 'overdue') }))
+    .filter((i) => i.late.length > 0)
+    .sort(byDepartmentThenLateness);
+  const stale: StaleItem[] = staleComplaints(s, k.now - STALE_DAYS * DAY).map((c) => ({
+    complaint: c, since: c.lastContactAt ?? c.receivedAt,
+  }));
+  const tz = k.tz;
+  ctx.emit({
+    at: isoLocal(k.now, tz),
+    overdue: items.map((i) => ({
+      ticket: i.complaint.ticket, department: i.complaint.department, assignee: i.complaint.assignee,
+      severity: i.complaint.severity, status: i.complaint.status, subject: i.complaint.subject,
+      deadlines: i.late.map((d) => ({ step: d.step, due: isoLocal(d.due, tz), workdays: d.workdays, hours: d.hours })),
+    })),
+    stale: stale.map((i) => ({
+      ticket: i.complaint.ticket, department: i.complaint.department, assignee: i.complaint.assignee,
+      lastContactAt: i.complaint.lastContactAt === null ? null : isoLocal(i.complaint.lastContactAt, tz),
+      days: Math.floor((k.now - i.since) / DAY),
+    })),
+  }, () => renderOverdue(view(ctx), items, stale, localDate(k.now, tz)));
+  return { count: items.length + stale.length };
+}
+
+function worst(late: DeadlineStatus[]): number {
+  return Math.max(...late.map((d) => d.hours));
+}
+
+/** Stable order: department (unassigned last), then the most overdue first, then ticket. */
+function byDepartmentThenLateness(a: { complaint: Complaint; late: DeadlineStatus[] }, b: { complaint: Complaint; late: DeadlineStatus[] }): number {
+  const da = a.complaint.department ?? '\uffff';
+  const db = b.complaint.department ?? '\uffff';
+  return da.localeCompare(db, 'zh') || worst(b.late) - worst(a.late) || a.complaint.ticket.localeCompare(b.complaint.ticket);
+}

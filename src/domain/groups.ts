@@ -1,0 +1,57 @@
+// Possible group complaints (群诉, SPEC §6): five or more different units of
+// one estate complaining in the same category and subcategory within 7 days.
+import type { Category, Instant } from './types.js';
+import { DAY } from './time.js';
+
+export interface GroupCandidate {
+  ticket: string;
+  receivedAt: Instant;
+  estate: string | null;
+  unit: string | null;
+  category: Category | null;
+  subcategory: string | null;
+}
+
+export interface Group {
+  estate: string;
+  category: Category;
+  subcategory: string;
+  units: number;
+  tickets: string[];
+  from: Instant;
+  to: Instant;
+}
+
+/** For each estate/category/subcategory, the window of `windowDays` with the most distinct units, when it has enough. */
+export function findGroups(items: GroupCandidate[], minUnits: number, windowDays: number): Group[] {
+  const byKey = new Map<string, GroupCandidate[]>();
+  for (const c of items) {
+    if (!c.estate || !c.unit || !c.category || !c.subcategory) continue;
+    const key = `${c.estate}\u0000${c.category}\u0000${c.subcategory}`;
+    (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(c);
+  }
+  const groups: Group[] = [];
+  for (const list of byKey.values()) {
+    list.sort((a, b) => a.receivedAt - b.receivedAt || a.ticket.localeCompare(b.ticket));
+    let best: GroupCandidate[] = [];
+    let bestUnits = 0;
+    let end = 0;
+    for (let start = 0; start < list.length; start++) {
+      while (end < list.length && list[end].receivedAt < list[start].receivedAt + windowDays * DAY) end++;
+      const window = list.slice(start, end);
+      const units = new Set(window.map((c) => c.unit)).size;
+      if (units > bestUnits) {
+        best = window;
+        bestUnits = units;
+      }
+    }
+    if (bestUnits >= minUnits) {
+      const first = best[0];
+      groups.push({
+        estate: first.estate!, category: first.category!, subcategory: first.subcategory!, units: bestUnits,
+        tickets: best.map((c) => c.ticket), from: first.receivedAt, to: best[best.length - 1].receivedAt,
+      });
+    }
+  }
+  return groups.sort((a, b) => b.units - a.units || a.estate.localeCompare(b.estate) || a.from - b.from);
+}
