@@ -29,18 +29,31 @@ function when(v: View, ms: number | null): string {
   return v.tty ? `${abs} (${relativeTime(ms, v.now, v.t.lang)})` : abs;
 }
 
+/** Contact is counted in clock hours; the others in working days, or hours within the day. */
+export function amountText(v: View, d: DeadlineStatus): string {
+  return d.step !== 'contact' && d.workdays > 0 ? v.t.m('amount.workdays', { n: d.workdays }) : v.t.m('amount.hours', { n: d.hours });
+}
+
 export function deadlineText(v: View, d: DeadlineStatus): string {
-  // Whole working days when there are any; within the same day, hours.
-  const amount = d.workdays > 0 ? v.t.m('amount.workdays', { n: d.workdays }) : v.t.m('amount.hours', { n: d.hours });
+  const amount = amountText(v, d);
   const state = v.t.m(`due.${d.state}`, { amount });
   const coloured = d.state === 'overdue' || d.state === 'late' ? v.chalk.red(state) : d.state === 'met' ? v.chalk.green(state) : state;
   return `${localDateTime(d.due, v.tz)}  ${coloured}${d.provisional ? ' ' + v.t.m('due.provisional') : ''}`;
 }
 
+/** Label/value lines; labels are field keys, translated here. */
 function lines(v: View, pairs: [string, string | null | undefined][]): string {
+  return labelled(v, pairs.map(([k, val]) => [v.t.l(`field.${k}`), val]));
+}
+
+function labelled(v: View, pairs: [string, string | null | undefined][]): string {
   const shown = pairs.filter(([, val]) => val !== null && val !== undefined && val !== '');
-  const width = Math.max(...shown.map(([k]) => displayWidth(v.t.l(`field.${k}`))));
-  return shown.map(([k, val]) => `  ${v.chalk.dim(padEnd(v.t.l(`field.${k}`), width))}  ${val}`).join('\n') + '\n';
+  const width = Math.max(...shown.map(([k]) => displayWidth(k)));
+  return shown.map(([k, val]) => `  ${v.chalk.dim(padEnd(k, width))}  ${val}`).join('\n') + '\n';
+}
+
+function deadlineLines(v: View, deadlines: DeadlineStatus[]): string {
+  return labelled(v, deadlines.map((d) => [v.t.l(`deadline.${d.step}`), deadlineText(v, d)]));
 }
 
 function departmentText(v: View, c: Complaint): string | null {
@@ -61,7 +74,7 @@ export function renderCard(v: View, c: Complaint, headline: string, deadlines: D
     ['repeatOf', c.repeatOf],
   ]));
   const open = deadlines.filter((d) => d.state === 'pending' || d.state === 'overdue');
-  if (open.length) out.push(lines(v, open.map((d) => [`due`, `${v.t.l(`deadline.${d.step}`)}  ${deadlineText(v, d)}`] as [string, string])));
+  if (open.length) out.push(v.chalk.bold(v.t.l('field.deadlines')) + '\n' + deadlineLines(v, open));
   return out.join('');
 }
 
@@ -105,7 +118,7 @@ export function renderShow(v: View, c: Complaint, deadlines: DeadlineStatus[], e
     ['closeReason', c.closeReason],
   ]));
   out.push('\n' + v.chalk.bold(t.l('field.deadlines')) + '\n');
-  out.push(lines(v, deadlines.map((d) => [`due`, `${padEnd(t.l(`deadline.${d.step}`), 10)} ${deadlineText(v, d)}`] as [string, string])));
+  out.push(deadlineLines(v, deadlines));
   out.push('\n' + v.chalk.bold(t.l('field.timeline')) + '\n');
   for (const e of events) out.push(`  ${localDateTime(e.at, v.tz)}  ${padEnd(e.actor, 10)}  ${t.l(`action.${e.action}`)}${eventDetail(v, e)}\n`);
   return out.join('');

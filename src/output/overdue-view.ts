@@ -3,7 +3,7 @@ import type { Complaint } from '../domain/types.js';
 import type { DeadlineStatus } from '../domain/deadlines.js';
 import { localDate } from '../domain/time.js';
 import { renderColumns } from './text.js';
-import { severityText, type View } from './complaint-view.js';
+import { amountText, severityText, type View } from './complaint-view.js';
 
 export interface OverdueItem {
   complaint: Complaint;
@@ -16,8 +16,7 @@ export interface StaleItem {
 }
 
 function lateText(v: View, d: DeadlineStatus): string {
-  const amount = d.workdays > 0 ? v.t.m('amount.workdays', { n: d.workdays }) : v.t.m('amount.hours', { n: d.hours });
-  return `${v.t.l(`deadline.${d.step}`)} ${v.t.m('due.overdue', { amount })} (${localDate(d.due, v.tz)})`;
+  return `${v.t.l(`deadline.${d.step}`)} ${v.t.m('due.overdue', { amount: amountText(v, d) })} (${localDate(d.due, v.tz)})`;
 }
 
 export function renderOverdue(v: View, items: OverdueItem[], stale: StaleItem[], today: string): string {

@@ -5,6 +5,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, registerArgs, removeTempDirs, spawnCli, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
+import { knownMigrations } from '../../src/storage/migrate.js';
+
+const LATEST_SCHEMA = knownMigrations().at(-1)!.version;
 
 beforeAll(ensureBuilt);
 afterAll(removeTempDirs);
@@ -97,7 +100,7 @@ describe('the binary, without a terminal', () => {
     const db = path.join(tempDir(), 'no', 'such', 'dir', 'complaints.db');
     const r = spawnCli(['init', '--office', '阳光海岸客户服务中心', '--json'], testEnv(db));
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ database: db, schemaVersion: 1, office: '阳光海岸客户服务中心', timeZone: 'Asia/Shanghai' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ database: db, schemaVersion: LATEST_SCHEMA, office: '阳光海岸客户服务中心', timeZone: 'Asia/Shanghai' });
     expect(fs.statSync(db).mode & 0o777).toBe(0o600);
     expect(fs.statSync(path.dirname(db)).isDirectory()).toBe(true);
   });
