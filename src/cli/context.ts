@@ -5,9 +5,9 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Store } from '../storage/store.js';
 import { openStore, databasePath } from '../storage/open.js';
 import { loadSettings } from '../storage/settings.js';
-import { loadCalendar } from '../storage/calendar.js';
+import { ensureOfficialDays, loadCalendar } from '../storage/calendar.js';
 import type { Settings } from '../domain/settings.js';
-import type { WorkCalendar } from '../domain/workdays.js';
+import { noticingUncovered, type OfficeCalendar } from '../domain/calendar.js';
 import type { Ctx as DomainCtx } from '../domain/lifecycle.js';
 import { parseInstant } from '../domain/time.js';
 import { UsageError } from '../domain/errors.js';
@@ -42,8 +42,11 @@ export interface Ctx {
   actor: string;
   dbPath: string;
   store(): Store;
+  /** Set for commands that only look: they must not create a database at a mistyped path. */
+  mustExist: boolean;
   settings(): Settings;
-  calendar(): WorkCalendar;
+  /** The office's working-day calendar; warns once on stderr per uncovered year it is asked about. */
+  calendar(): OfficeCalendar;
   tz(): string;
   now(): number;
   /** Settings, calendar, zone and now, as the domain functions take them. */
@@ -60,7 +63,7 @@ export interface Ctx {
 export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter, g: GlobalOptions): Ctx {
   let store: Store | undefined;
   let settings: Settings | undefined;
-  let calendar: WorkCalendar | undefined;
+  let calendar: OfficeCalendar | undefined;
   let now: number | undefined;
   const lang = pickLangFrom(g, env);
   const tty = io.stdoutIsTTY && g.color !== false && !env.NO_COLOR && !g.json;
@@ -76,7 +79,11 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
     actor: g.actor || env.COMPLAINTS_ACTOR || safeUsername(),
     dbPath: databasePath(g.db, env),
     store() {
-      store ??= openStore(ctx.dbPath, Date.now());
+      if (!store) {
+        store = openStore(ctx.dbPath, Date.now(), { create: !ctx.mustExist });
+        // The official calendar is brought up to date as the file opens, before anything is read from it.
+        ensureOfficialDays(store, () => ({ actor: ctx.actor, now: ctx.now() }));
+      }
       return store;
     },
     settings() {
@@ -84,7 +91,9 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
       return settings;
     },
     calendar() {
-      calendar ??= loadCalendar(ctx.store());
+      calendar ??= noticingUncovered(loadCalendar(ctx.store(), { actor: ctx.actor, now: ctx.now() }), (year) => {
+        io.stderr.write(`${ctx.t.lang === 'zh' ? '警告' : 'warning'}: ${ctx.t.m('calendar.uncovered', { year })}\n`);
+      });
       return calendar;
     },
     tz: () => ctx.settings().timeZone,
@@ -103,6 +112,7 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
     },
     clock: () => ({ settings: ctx.settings(), calendar: ctx.calendar(), tz: ctx.tz(), now: ctx.now() }),
     exitCode: 0,
+    mustExist: false,
     canPrompt: (noInput) => io.stdinIsTTY && io.stdoutIsTTY && !noInput && !g.json && !env.CI,
     emit(json, text) {
       io.stdout.write(ctx.json ? JSON.stringify(json, null, 2) + '\n' : text());

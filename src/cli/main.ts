@@ -37,6 +37,10 @@ export function buildProgram(ctx: Ctx): Command {
     program.addCommand(cmd);
   }
   program.addHelpText('after', zh ? HELP_FOOTER_ZH : HELP_FOOTER_EN);
+  program.hook('preAction', (_program, action) => {
+    const parent = action.parent && action.parent !== program ? `${action.parent.name()} ` : '';
+    ctx.mustExist = LOOK_ONLY.has(parent + action.name());
+  });
   return program;
 }
 
@@ -52,6 +56,9 @@ const HELP_FOOTER_ZH = `
 5 数据库忙、版本过新或无法读取 · 130 已取消。
 环境变量：COMPLAINTS_DB、COMPLAINTS_LANG、COMPLAINTS_ACTOR、COMPLAINTS_NOW、NO_COLOR。
 `;
+
+/** Commands (and subcommands) that only look: they never create a database. */
+const LOOK_ONLY = new Set(['show', 'list', 'overdue', 'export', 'attachments', 'doctor', 'backup', 'config get', 'calendar explain']);
 
 /** Global flags are needed before parsing (language of parse errors, JSON mode). */
 export function preScan(argv: string[]): GlobalOptions {

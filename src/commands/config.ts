@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, SETTING_KEYS, settingValue, validateSetting } from '.
 import { write } from '../storage/store.js';
 import { loadSettings, saveSetting } from '../storage/settings.js';
 import { appendEvents } from '../storage/events.js';
-import { renderColumns, renderTsv } from '../output/text.js';
+import { renderSmallTable } from '../output/small-table.js';
 
 export function configCommand(ctx: Ctx): Command {
   const zh = ctx.t.lang === 'zh';
@@ -39,9 +39,10 @@ export function runConfigList(ctx: Ctx): void {
   const rows = Object.keys(SETTING_KEYS).map((key) => ({ key, value: settingValue(s, key)!, default: settingValue(DEFAULT_SETTINGS, key)! }));
   ctx.emit(Object.fromEntries(rows.map((r) => [r.key, r.value])), () => {
     const cells = rows.map((r) => [r.key, String(r.value), String(r.default)]);
-    return ctx.tty
-      ? renderColumns([{ header: 'key' }, { header: ctx.t.lang === 'zh' ? '当前值' : 'value' }, { header: ctx.t.lang === 'zh' ? '默认值' : 'default' }], cells, undefined, (h) => ctx.chalk.bold(h))
-      : renderTsv(['key', 'value', 'default'], cells);
+    const zh = ctx.t.lang === 'zh';
+    return renderSmallTable(ctx, [
+      { key: 'key', label: zh ? '设置项' : 'key' }, { key: 'value', label: zh ? '当前值' : 'value' }, { key: 'default', label: zh ? '默认值' : 'default' },
+    ], cells);
   });
 }
 

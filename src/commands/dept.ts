@@ -5,7 +5,7 @@ import { UsageError } from '../domain/errors.js';
 import { write } from '../storage/store.js';
 import { findDepartment, insertDepartment, listDepartments, updateDepartment, type Department } from '../storage/departments.js';
 import { appendEvents } from '../storage/events.js';
-import { renderColumns, renderTsv } from '../output/text.js';
+import { renderSmallTable } from '../output/small-table.js';
 
 export function deptCommand(ctx: Ctx): Command {
   const zh = ctx.t.lang === 'zh';
@@ -38,9 +38,9 @@ Examples:
 
 function emitDepartments(ctx: Ctx, list: Department[]): void {
   ctx.emit(list.map((d) => ({ name: d.name, active: d.active })), () => {
+    const columns = [{ key: 'name', label: ctx.t.l('field.department') }, { key: 'active', label: ctx.t.l('field.status') }];
     const rows = list.map((d) => [d.name, ctx.t.l(d.active ? 'word.active' : 'word.disabled')]);
-    return ctx.tty ? renderColumns([{ header: ctx.t.l('field.department') }, { header: ctx.t.l('field.status') }], rows, undefined, (h) => ctx.chalk.bold(h))
-      : renderTsv(['name', 'active'], list.map((d) => [d.name, String(d.active)]));
+    return renderSmallTable(ctx, columns, rows, list.map((d) => [d.name, String(d.active)]));
   });
 }
 

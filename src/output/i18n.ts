@@ -87,6 +87,8 @@ const LABELS: Record<string, Pair> = {
   'action.extend': { en: 'deadline extended', zh: '延期' },
   'action.sweep': { en: 'sweep', zh: '定时检查' },
   'action.import': { en: 'imported', zh: '导入' },
+  // export, import, attachments, backup, doctor
+  'action.attach': { en: 'file attached', zh: '添加附件' },
   // deadlines
   'deadline.contact': { en: 'contact', zh: '首次联系' },
   'deadline.resolve': { en: 'resolve', zh: '处理完成' },
@@ -132,14 +134,233 @@ const LABELS: Record<string, Pair> = {
   'field.actor': { en: 'By', zh: '操作人' },
   'field.extendedUntil': { en: 'Extended until', zh: '延期至' },
   'field.attempts': { en: 'Call-back attempts', zh: '回访尝试' },
+  // calendar
+  'action.calendar-set': { en: 'calendar day set', zh: '设置日历' },
+  'action.calendar-unset': { en: 'calendar day unset', zh: '取消日历调整' },
+  'action.recount': { en: 'deadlines recounted (calendar changed)', zh: '日历变更，时限重算' },
+  'weekday.1': { en: 'Mon', zh: '周一' },
+  'weekday.2': { en: 'Tue', zh: '周二' },
+  'weekday.3': { en: 'Wed', zh: '周三' },
+  'weekday.4': { en: 'Thu', zh: '周四' },
+  'weekday.5': { en: 'Fri', zh: '周五' },
+  'weekday.6': { en: 'Sat', zh: '周六' },
+  'weekday.7': { en: 'Sun', zh: '周日' },
+  'weekday.short.1': { en: 'Mo', zh: '一' },
+  'weekday.short.2': { en: 'Tu', zh: '二' },
+  'weekday.short.3': { en: 'We', zh: '三' },
+  'weekday.short.4': { en: 'Th', zh: '四' },
+  'weekday.short.5': { en: 'Fr', zh: '五' },
+  'weekday.short.6': { en: 'Sa', zh: '六' },
+  'weekday.short.7': { en: 'Su', zh: '日' },
+  'dayreason.weekday': { en: 'working day', zh: '工作日' },
+  'dayreason.weekend': { en: 'weekend', zh: '周末' },
+  'dayreason.holiday': { en: 'holiday', zh: '放假' },
+  'dayreason.workday': { en: 'working day', zh: '上班' },
+  'dayreason.workedWeekend': { en: 'worked weekend', zh: '周末调休上班' },
+  'daykind.holiday': { en: 'holiday', zh: '放假' },
+  'daykind.workday': { en: 'working day', zh: '上班' },
+  'daymark.holiday': { en: 'H', zh: '休' },
+  'daymark.workday': { en: 'W', zh: '班' },
+  'daysource.official': { en: 'official', zh: '国务院安排' },
+  'daysource.office': { en: 'office setting', zh: '本单位调整' },
+  'change.new': { en: 'new', zh: '新增' },
+  'change.changed': { en: 'changed', zh: '修改' },
+  'change.unchanged': { en: 'unchanged', zh: '不变' },
   'word.yes': { en: 'yes', zh: '是' },
   'word.no': { en: 'no', zh: '否' },
   'word.none': { en: '—', zh: '—' },
   'word.active': { en: 'active', zh: '启用' },
   'word.disabled': { en: 'disabled', zh: '停用' },
+  // report
+  'report.title.monthly': { en: 'Monthly complaint report', zh: '投诉月报' },
+  'report.title.weekly': { en: 'Weekly complaint report', zh: '投诉周报' },
+  'report.title.range': { en: 'Complaint report', zh: '投诉统计报告' },
+  'report.period': { en: 'Period', zh: '统计期间' },
+  'report.computedAt': { en: 'Computed at', zh: '统计时间' },
+  'report.summary': { en: 'Summary', zh: '总体情况' },
+  'report.received': { en: 'Received', zh: '受理总数' },
+  'report.invalid': { en: 'Invalid or malicious', zh: '无效/恶意' },
+  'report.contactedOnTimeRate': { en: 'Contacted on time', zh: '及时联系率' },
+  'report.resolved': { en: 'Resolved', zh: '处理完成' },
+  'report.resolvedOnTime': { en: 'Resolved on time', zh: '按时处理' },
+  'report.resolvedOnTimeRate': { en: 'Resolved on time (rate)', zh: '按时处理率' },
+  'report.extended': { en: 'Extended (agreed)', zh: '延期（经客户同意）' },
+  'report.medianResolveWorkdays': { en: 'Median working days to resolve', zh: '处理用时中位数（工作日）' },
+  'report.meanResolveWorkdays': { en: 'Mean working days to resolve', zh: '平均处理用时（工作日）' },
+  'report.followUpRate': { en: 'Call-back rate (target 100%)', zh: '回访率（目标 100%）' },
+  'report.satisfactionRate': { en: 'Satisfaction rate (scores 1–3)', zh: '满意率（1–3 分）' },
+  'report.repeats': { en: 'Repeat complaints', zh: '重复投诉' },
+  'report.escalated': { en: 'Escalated', zh: '升级' },
+  'report.openAtEnd': { en: 'Open at period end', zh: '期末未关闭' },
+  'report.overdueAtEnd': { en: 'Overdue at period end', zh: '期末超期' },
+  'report.compensationTotal': { en: 'Compensation paid (yuan)', zh: '赔偿/维修费用（元）' },
+  'report.byKind': { en: 'By kind', zh: '按类型' },
+  'report.byCategory': { en: 'By category', zh: '按类别' },
+  'report.bySubcategory': { en: 'By subcategory', zh: '按子类' },
+  'report.bySeverity': { en: 'By severity', zh: '按级别' },
+  'report.byChannel': { en: 'By channel', zh: '按渠道' },
+  'report.byDepartment': { en: 'By department', zh: '按责任部门' },
+  'report.byEstate': { en: 'By estate', zh: '按项目' },
+  'report.satisfaction': { en: 'Satisfaction of call-backs', zh: '回访满意度' },
+  'report.compensation': { en: 'Compensation by responsible department (yuan)', zh: '赔偿费用（按责任部门，元）' },
+  'report.major': { en: 'Major complaints', zh: '重大投诉' },
+  'report.groups': { en: 'Possible group complaints', zh: '可能的群诉' },
+  'report.trend': { en: 'Received, last 12 months', zh: '近 12 个月受理量' },
+  'report.rates': { en: 'On-time rates', zh: '时效与满意' },
+  'report.none': { en: '(none)', zh: '（无）' },
+  'report.col.ticket': { en: 'Ticket', zh: '编号' },
+  'report.col.subject': { en: 'Subject', zh: '主题' },
+  'report.col.status': { en: 'Status', zh: '状态' },
+  'report.col.department': { en: 'Department', zh: '部门' },
+  'report.col.estate': { en: 'Estate', zh: '项目' },
+  'report.col.category': { en: 'Category', zh: '类别' },
+  'report.col.subcategory': { en: 'Subcategory', zh: '子类' },
+  'report.col.units': { en: 'Units', zh: '户数' },
+  'report.col.tickets': { en: 'Tickets', zh: '编号' },
+  'report.col.figure': { en: 'Figure', zh: '指标' },
+  'report.col.value': { en: 'Value', zh: '数值' },
 };
 
 const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => string }> = {
+  // export, import, attachments, backup, doctor
+  'export.done': { en: (p) => `Exported ${p.rows} complaint(s) to ${p.file}.`, zh: (p) => `已导出 ${p.rows} 条投诉到 ${p.file}。` },
+  'export.progress': { en: (p) => `exported ${p.rows}…`, zh: (p) => `已导出 ${p.rows} 条…` },
+  'export.intoDatabase': {
+    en: (p) => `--out ${p.file} is the database itself. Give another file name.`,
+    zh: (p) => `--out ${p.file} 是数据库文件本身。请换一个文件名。`,
+  },
+  'export.cannotWrite': {
+    en: (p) => `cannot write ${p.file}: ${p.detail}. Check the folder exists and is writable.`,
+    zh: (p) => `无法写入 ${p.file}：${p.detail}。请检查目录是否存在且可写。`,
+  },
+  'import.cannotRead': {
+    en: (p) => `cannot read ${p.file}: ${p.detail}. Check the path.`,
+    zh: (p) => `无法读取 ${p.file}：${p.detail}。请检查路径。`,
+  },
+  'import.notCsv': {
+    en: (p) => `${p.file} is not a readable CSV (line ${p.line}): ${p.detail}. Save it from the spreadsheet as CSV (UTF-8); nothing was imported.`,
+    zh: (p) => `${p.file} 不是可读取的 CSV（第 ${p.line} 行）：${p.detail}。请在表格软件中另存为 CSV（UTF-8）；未导入任何内容。`,
+  },
+  'import.empty': {
+    en: (p) => `${p.file} has no rows under its header. Nothing was imported.`,
+    zh: (p) => `${p.file} 表头下没有数据行，未导入任何内容。`,
+  },
+  'import.invalid': {
+    en: (p) => `${p.file}: ${p.count} problem(s); nothing was imported.\n${p.details}\nFix these cells and run the import again (--dry-run checks without writing).`,
+    zh: (p) => `${p.file}：发现 ${p.count} 处问题，未导入任何内容。\n${p.details}\n请修改这些单元格后重新导入（可先用 --dry-run 只校验不写入）。`,
+  },
+  'import.more': { en: (p) => `… and ${p.n} more`, zh: (p) => `…… 另有 ${p.n} 处` },
+  'import.atCell': { en: (p) => `  line ${p.line}, column "${p.column}": ${p.problem}`, zh: (p) => `  第 ${p.line} 行，“${p.column}”列：${p.problem}` },
+  'import.atLine': { en: (p) => `  line ${p.line}: ${p.problem}`, zh: (p) => `  第 ${p.line} 行：${p.problem}` },
+  'import.err.missingColumn': {
+    en: (p) => `the file has no column for ${p.column}. Add one (its header may be the key, the English or the Chinese name).`,
+    zh: (p) => `文件缺少“${p.column}”列。请添加该列（表头可用字段名、英文或中文名）。`,
+  },
+  'import.err.duplicateColumn': {
+    en: (p) => `these headers all mean ${p.column}; keep one.`,
+    zh: (p) => `这些表头都表示“${p.column}”，请只保留一列。`,
+  },
+  'import.err.cellCount': {
+    en: (p) => `the row has ${p.n} cells but the header has ${p.m}. Check for an unquoted comma.`,
+    zh: (p) => `该行有 ${p.n} 个单元格，而表头只有 ${p.m} 列。请检查是否有未加引号的逗号。`,
+  },
+  'import.err.required': { en: () => 'is empty; it is required.', zh: () => '为空，此项必填。' },
+  'import.err.badTime': {
+    en: (p) => `"${p.value}" is not a date and time. Write 2026-09-12 10:00 or 2026-09-12T10:00:00+08:00.`,
+    zh: (p) => `“${p.value}”不是日期时间。请写成 2026-09-12 10:00 或 2026-09-12T10:00:00+08:00。`,
+  },
+  'import.err.future': { en: (p) => `"${p.value}" is in the future.`, zh: (p) => `“${p.value}”晚于当前时间。` },
+  'import.err.beforeReceived': { en: (p) => `"${p.value}" is before the received time.`, zh: (p) => `“${p.value}”早于受理时间。` },
+  'import.err.badChoice': { en: (p) => `"${p.value}" is not one of: ${p.allowed}.`, zh: (p) => `“${p.value}”不是可选值之一：${p.allowed}。` },
+  'import.err.badPhone': {
+    en: (p) => `"${p.value}" is not a phone number. Give a mainland mobile (13800138000) or a landline with area code (010-12345678).`,
+    zh: (p) => `“${p.value}”不是电话号码。请填写大陆手机号（13800138000）或带区号的座机（010-12345678）。`,
+  },
+  'import.err.maskedPhone': {
+    en: (p) => `"${p.value}" is a masked phone. Import an export made without --mask.`,
+    zh: (p) => `“${p.value}”是隐藏了部分数字的电话。请导入未加 --mask 导出的文件。`,
+  },
+  'import.err.badMoney': { en: (p) => `"${p.value}" is not an amount in yuan (e.g. 5000 or 1200.50).`, zh: (p) => `“${p.value}”不是金额（元），如 5000 或 1200.50。` },
+  'import.err.badInt': { en: (p) => `"${p.value}" is not a whole number of 1 or more.`, zh: (p) => `“${p.value}”不是大于等于 1 的整数。` },
+  'import.err.badBool': { en: (p) => `"${p.value}" is not yes or no (true/false, 是/否, 1/0).`, zh: (p) => `“${p.value}”不是“是/否”（也可用 true/false、1/0）。` },
+  'import.err.badSatisfaction': {
+    en: (p) => `"${p.value}" is not a satisfaction of 1–5 (1 very satisfied … 5 very unsatisfied).`,
+    zh: (p) => `“${p.value}”不是 1–5 的满意度（1 很满意 … 5 很不满意）。`,
+  },
+  'import.err.needsColumn': { en: (p) => `a call-back needs its time: add the column ${p.column}.`, zh: (p) => `回访需要回访时间：请添加“${p.column}”列。` },
+  'import.err.badTicket': {
+    en: (p) => `"${p.value}" is not a ticket number (260912003 or 260912-3).`,
+    zh: (p) => `“${p.value}”不是投诉编号（260912003 或 260912-3）。`,
+  },
+  'import.err.duplicateTicket': { en: (p) => `ticket ${p.value} is also on line ${p.other}.`, zh: (p) => `编号 ${p.value} 与第 ${p.other} 行重复。` },
+  'import.err.ticketDate': {
+    en: (p) => `ticket ${p.value} does not match the received date ${p.date} (its first six digits are YYMMDD).`,
+    zh: (p) => `编号 ${p.value} 与受理日期 ${p.date} 不符（前六位应为年月日 YYMMDD）。`,
+  },
+  'import.err.ticketUsed': {
+    en: (p) => `ticket ${p.value} is already in the database (was this file imported before?). Remove the row, or empty its ticket to give it a new number.`,
+    zh: (p) => `编号 ${p.value} 已存在于数据库中（是否已导入过？）。请删除该行，或清空编号以分配新编号。`,
+  },
+  'import.err.statusNeeds': {
+    en: (p) => `status ${p.status} needs a time in the column ${p.column}.`,
+    zh: (p) => `状态“${label('zh', `status.${p.status}`)}”需要填写“${p.column}”。`,
+  },
+  'import.progress': { en: (p) => `importing ${p.rows} complaint(s)…`, zh: (p) => `正在导入 ${p.rows} 条投诉…` },
+  'import.done': {
+    en: (p) => `Imported ${p.rows} complaint(s) from ${p.file}: ${p.kept} kept their ticket numbers, ${p.renumbered} got new ones.`,
+    zh: (p) => `已从 ${p.file} 导入 ${p.rows} 条投诉：${p.kept} 条保留原编号，${p.renumbered} 条分配了新编号。`,
+  },
+  'import.wouldImport': {
+    en: (p) => `Dry run: ${p.file} is valid; ${p.rows} complaint(s) would be imported (${p.kept} keep their ticket numbers, ${p.renumbered} get new ones). Nothing was written.`,
+    zh: (p) => `试运行：${p.file} 校验通过，可导入 ${p.rows} 条投诉（${p.kept} 条保留原编号，${p.renumbered} 条分配新编号）。未写入任何内容。`,
+  },
+  'import.departments': { en: (p) => `Departments added: ${p.names}.`, zh: (p) => `新增部门：${p.names}。` },
+  'import.ignored': { en: (p) => `Columns not recognised, ignored: ${p.names}.`, zh: (p) => `未识别的列（已忽略）：${p.names}。` },
+  'attach.notFile': {
+    en: (p) => `cannot read ${p.file}: ${p.detail}. Give the path of a file.`,
+    zh: (p) => `无法读取 ${p.file}：${p.detail}。请给出文件路径。`,
+  },
+  'attach.tooLarge': {
+    en: (p) => `${p.file} is ${p.size} bytes; attachments may be at most ${p.max} bytes. Shrink it, or raise the limit with \`complaints config set attachment.max_bytes <bytes>\`.`,
+    zh: (p) => `${p.file} 大小为 ${p.size} 字节，附件上限为 ${p.max} 字节。请压缩文件，或用 \`complaints config set attachment.max_bytes <字节数>\` 调高上限。`,
+  },
+  'attach.done': {
+    en: (p) => `${p.ticket}: attached ${p.name} as #${p.id} (${p.size} bytes, SHA-256 ${p.sha}).`,
+    zh: (p) => `${p.ticket}：已添加附件 ${p.name}，编号 #${p.id}（${p.size} 字节，SHA-256 ${p.sha}）。`,
+  },
+  'attach.none': { en: (p) => `${p.ticket} has no attachments.`, zh: (p) => `${p.ticket} 没有附件。` },
+  'attach.noSuch': {
+    en: (p) => `${p.ticket} has no attachment #${p.id}. See \`complaints attachments ${p.ticket}\`.`,
+    zh: (p) => `${p.ticket} 没有编号为 #${p.id} 的附件。请查看 \`complaints attachments ${p.ticket}\`。`,
+  },
+  'attach.outRequired': {
+    en: () => '--extract needs --out <file>: where to write the attachment.',
+    zh: () => '--extract 需要 --out <文件>：附件保存的位置。',
+  },
+  'attach.corrupt': {
+    en: (p) => `attachment #${p.id} does not match its SHA-256 (stored ${p.expected}, read ${p.actual}); the database may be damaged. Run \`complaints doctor\`.`,
+    zh: (p) => `附件 #${p.id} 与其 SHA-256 不符（记录为 ${p.expected}，读出为 ${p.actual}），数据库可能已损坏。请运行 \`complaints doctor\`。`,
+  },
+  'attach.extracted': { en: (p) => `Wrote #${p.id} ${p.name} to ${p.file} (${p.size} bytes).`, zh: (p) => `已将 #${p.id} ${p.name} 写入 ${p.file}（${p.size} 字节）。` },
+  'backup.exists': {
+    en: (p) => `${p.file} already exists. Give a new file name, or add --force to replace it.`,
+    zh: (p) => `${p.file} 已存在。请换一个文件名，或加 --force 覆盖。`,
+  },
+  'backup.same': { en: (p) => `${p.file} is the database itself. Give another file name.`, zh: (p) => `${p.file} 就是数据库本身。请换一个文件名。` },
+  'backup.noDir': {
+    en: (p) => `the folder of ${p.file} does not exist. Create it first.`,
+    zh: (p) => `${p.file} 所在的目录不存在。请先创建该目录。`,
+  },
+  'backup.done': {
+    en: (p) => `Backed up ${p.db} to ${p.file} (${p.size} bytes, ${p.complaints} complaint(s)).`,
+    zh: (p) => `已将 ${p.db} 备份到 ${p.file}（${p.size} 字节，${p.complaints} 条投诉）。`,
+  },
+  'doctor.failed': {
+    en: (p) => `the database ${p.file} has ${p.count} problem(s) (see above). Restore it from a backup (\`complaints backup\` makes one).`,
+    zh: (p) => `数据库 ${p.file} 存在 ${p.count} 个问题（见上）。请从备份恢复（可用 \`complaints backup\` 备份）。`,
+  },
+  'doctor.ok': { en: () => 'No problems found.', zh: () => '未发现问题。' },
+  'doctor.problem': { en: (p) => `problem: ${p.what}`, zh: (p) => `问题：${p.what}` },
   // errors: what was wrong, then how to do it right
   'usage.required': {
     en: (p) => `missing ${p.what}. Give it with ${p.flags}, or run at a terminal without --no-input to be asked.`,
@@ -261,6 +482,10 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `the database ${p.file} was made by a newer version of complaints (schema ${p.version}; this program knows up to ${p.supported}). Upgrade complaints to use it.`,
     zh: (p) => `数据库 ${p.file} 由更新版本的 complaints 创建（结构版本 ${p.version}，本程序最高支持 ${p.supported}）。请升级 complaints。`,
   },
+  'db.missing': {
+    en: (p) => `there is no database at ${p.file}. Check --db / COMPLAINTS_DB, or create it with \`complaints init\`.`,
+    zh: (p) => `${p.file} 处没有数据库。请检查 --db / COMPLAINTS_DB，或用 \`complaints init\` 创建。`,
+  },
   'db.unreadable': {
     en: (p) => `cannot read the database ${p.file}: ${p.detail}. Check the path (--db or COMPLAINTS_DB) and that it is a complaints database.`,
     zh: (p) => `无法读取数据库 ${p.file}：${p.detail}。请检查路径（--db 或 COMPLAINTS_DB）以及文件是否为投诉数据库。`,
@@ -327,6 +552,160 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'sweep.escalated': { en: (p) => `Raised to major (important, open over 3 months): ${p.count}`, zh: (p) => `重要投诉超 3 个月未关闭，升为重大：${p.count} 条` },
   'sweep.groups': { en: (p) => `Possible group complaints: ${p.count}`, zh: (p) => `可能的群诉：${p.count} 起` },
   'sweep.units': { en: (p) => `${p.n} units`, zh: (p) => `${p.n} 户` },
+  // report
+  'report.badPeriod': {
+    en: (p) => `${p.flag} ${p.value} is not a valid period. Give ${p.hint}.`,
+    zh: (p) => `${p.flag} ${p.value} 不是有效的统计期间。请填写 ${p.hint}。`,
+  },
+  'report.written': { en: (p) => `Report ${p.label} written to ${p.file}.`, zh: (p) => `报告 ${p.label} 已写入 ${p.file}。` },
+  'report.snapshot': {
+    en: (p) => `Snapshot of ${p.label} computed at ${p.at}; --refresh recomputes it.`,
+    zh: (p) => `${p.label} 为 ${p.at} 生成的快照；加 --refresh 重新统计。`,
+  },
+  // calendar
+  'calendar.uncovered': {
+    en: (p) => `the official calendar has no data for ${p.year}: working days there are counted Monday–Friday and deadlines falling in ${p.year} are provisional. A newer complaints brings the State Council's arrangement; until then \`complaints calendar set\` or \`calendar import\` adds the office's days.`,
+    zh: (p) => `官方日历没有 ${p.year} 年的数据：该年的工作日暂按周一至周五计算，落在 ${p.year} 年的时限为暂定。新版 complaints 会带来国务院的放假安排；在此之前可用 \`complaints calendar set\` 或 \`calendar import\` 添加本单位的日子。`,
+  },
+  'calendar.badDate': {
+    en: (p) => `"${p.value}" is not a date. Use YYYY-MM-DD, e.g. 2026-10-09.`,
+    zh: (p) => `“${p.value}”不是日期。请用 YYYY-MM-DD 格式，如 2026-10-09。`,
+  },
+  'calendar.nameTooLong': {
+    en: (p) => `the name is too long: at most ${p.max} characters.`,
+    zh: (p) => `名称过长：最多 ${p.max} 个字。`,
+  },
+  'calendar.noOverride': {
+    en: (p) => `${p.date} has no office setting to remove. Official days stay; to change one, use \`complaints calendar set ${p.date} holiday|workday\`.`,
+    zh: (p) => `${p.date} 没有本单位调整可取消。官方安排不能删除；如需改变，请用 \`complaints calendar set ${p.date} holiday|workday\`。`,
+  },
+  'calendar.set': {
+    en: (p) => `${p.date} (${p.weekday}) is now a ${p.what} for the office${p.name ? `: ${p.name}` : ''}.`,
+    zh: (p) => `${p.date}（${p.weekday}）已设为本单位${p.what}日${p.name ? `：${p.name}` : ''}。`,
+  },
+  'calendar.unchanged': {
+    en: (p) => `${p.date} (${p.weekday}) is already set that way (${p.what}${p.name ? `: ${p.name}` : ''}); nothing changed.`,
+    zh: (p) => `${p.date}（${p.weekday}）已是这样设置（${p.what}${p.name ? `：${p.name}` : ''}），未作修改。`,
+  },
+  'calendar.unset': {
+    en: (p) => `Removed the office setting of ${p.date} (${p.weekday}): it is a ${p.what} again${p.name ? ` (${p.name})` : ''}.`,
+    zh: (p) => `已取消 ${p.date}（${p.weekday}）的本单位调整：恢复为${p.what}${p.name ? `（${p.name}）` : ''}。`,
+  },
+  'calendar.recounted': {
+    en: (p) => `Deadlines moved for ${p.count} open complaint(s): ${p.tickets}.`,
+    zh: (p) => `${p.count} 件未结投诉的时限已按新日历重算：${p.tickets}。`,
+  },
+  'calendar.import.format': {
+    en: (p) => `cannot import ${p.file}: give a .csv file (header date,kind,name) or an .ics calendar.`,
+    zh: (p) => `无法导入 ${p.file}：请提供 .csv 文件（表头 date,kind,name）或 .ics 日历。`,
+  },
+  'calendar.import.read': {
+    en: (p) => `cannot read ${p.file}: ${p.detail}. Check the path.`,
+    zh: (p) => `无法读取 ${p.file}：${p.detail}。请检查路径。`,
+  },
+  'calendar.import.invalid': {
+    en: (p) => `${p.file} has ${p.count} problem(s); nothing was imported. Correct them and import again:\n${p.details}`,
+    zh: (p) => `${p.file} 有 ${p.count} 处错误，未导入任何内容。请改正后重新导入：\n${p.details}`,
+  },
+  'calendar.import.line': { en: (p) => `line ${p.line}: ${p.problem}`, zh: (p) => `第 ${p.line} 行：${p.problem}` },
+  'calendar.import.more': { en: (p) => `… and ${p.count} more`, zh: (p) => `……另有 ${p.count} 处` },
+  'calendar.import.empty': {
+    en: () => 'the file has no days. Write a header row date,kind,name and one day per row.',
+    zh: () => '文件中没有日期。请写表头 date,kind,name，每行一个日期。',
+  },
+  'calendar.import.noEvents': {
+    en: () => 'the calendar has no events (BEGIN:VEVENT).',
+    zh: () => '日历中没有事件（BEGIN:VEVENT）。',
+  },
+  'calendar.import.dryRun': {
+    en: (p) => `Dry run: ${p.count} day(s) checked — ${p.added} new, ${p.changed} changed, ${p.unchanged} unchanged. Nothing was written.`,
+    zh: (p) => `试运行：检查了 ${p.count} 天——新增 ${p.added}，修改 ${p.changed}，不变 ${p.unchanged}。未写入任何内容。`,
+  },
+  'calendar.import.done': {
+    en: (p) => `Imported ${p.count} day(s) from ${p.file}: ${p.added} new, ${p.changed} changed, ${p.unchanged} unchanged.`,
+    zh: (p) => `已从 ${p.file} 导入 ${p.count} 天：新增 ${p.added}，修改 ${p.changed}，不变 ${p.unchanged}。`,
+  },
+  'calendar.row.quote': {
+    en: () => 'a quoted cell is never closed. End it with a double quote (").',
+    zh: () => '引号内的单元格没有结束。请用双引号（"）结束。',
+  },
+  'calendar.row.csv': {
+    en: (p) => `the CSV cannot be read here (${p.detail}). Quote a cell that contains commas, quotes or line breaks.`,
+    zh: (p) => `此处 CSV 格式有误（${p.detail}）。含逗号、引号或换行的单元格请加双引号。`,
+  },
+  'calendar.row.header': {
+    en: (p) => `the first row must be a header naming the columns date and kind (and optionally name), not "${p.found}".`,
+    zh: (p) => `第一行须为表头，包含 date 和 kind 列（可选 name 列），而不是“${p.found}”。`,
+  },
+  'calendar.row.columns': {
+    en: (p) => `${p.count} cells where the header has ${p.expected}. Quote a name that contains a comma.`,
+    zh: (p) => `有 ${p.count} 个单元格，表头只有 ${p.expected} 列。名称中有逗号时请加引号。`,
+  },
+  'calendar.row.date': {
+    en: (p) => `"${p.value}" is not a date; use YYYY-MM-DD (2026-10-09).`,
+    zh: (p) => `“${p.value}”不是日期；请用 YYYY-MM-DD（2026-10-09）。`,
+  },
+  'calendar.row.kind': {
+    en: (p) => `kind "${p.value}" must be holiday or workday (休 or 班).`,
+    zh: (p) => `类型“${p.value}”须为 holiday 或 workday（休 或 班）。`,
+  },
+  'calendar.row.name': {
+    en: (p) => `the name is longer than ${p.max} characters.`,
+    zh: (p) => `名称超过 ${p.max} 个字。`,
+  },
+  'calendar.row.conflict': {
+    en: (p) => `${p.date} is also given on line ${p.other} with the other kind; a day is either a holiday or a working day.`,
+    zh: (p) => `${p.date} 在第 ${p.other} 行已给出相反的类型；一天只能是放假或上班。`,
+  },
+  'calendar.ics.repeat': {
+    en: () => 'repeating events (RRULE/RDATE) are not supported; list each holiday as its own event.',
+    zh: () => '不支持重复事件（RRULE/RDATE）；请把每个假期写成单独的事件。',
+  },
+  'calendar.ics.noStart': { en: () => 'the event has no DTSTART.', zh: () => '事件缺少 DTSTART。' },
+  'calendar.ics.timed': {
+    en: (p) => `"${p.value}" is a time of day; only all-day events (DTSTART;VALUE=DATE:20261001) are days of the calendar.`,
+    zh: (p) => `“${p.value}”带有时刻；只有全天事件（DTSTART;VALUE=DATE:20261001）才算日历中的日子。`,
+  },
+  'calendar.ics.duration': {
+    en: (p) => `DURATION "${p.value}" is not whole days (P3D) or weeks (P1W).`,
+    zh: (p) => `DURATION“${p.value}”不是整天（P3D）或整周（P1W）。`,
+  },
+  'calendar.ics.range': {
+    en: (p) => `the event ends (${p.end}, exclusive) before it starts (${p.start}).`,
+    zh: (p) => `事件的结束日（${p.end}，不含）早于开始日（${p.start}）。`,
+  },
+  'calendar.ics.long': {
+    en: (p) => `the event spans more than ${p.max} days.`,
+    zh: (p) => `事件跨度超过 ${p.max} 天。`,
+  },
+  'explain.title': {
+    en: (p) => `${p.ticket} (${p.severity}): how its deadlines are counted, in ${p.tz}`,
+    zh: (p) => `${p.ticket}（${p.severity}）时限计算明细（${p.tz}）`,
+  },
+  'explain.contact': {
+    en: (p) => `${p.hours} clock hours from ${p.from} → ${p.due} (hours run on through nights, weekends and holidays)`,
+    zh: (p) => `自 ${p.from} 起 ${p.hours} 小时 → ${p.due}（按自然小时计算，夜间、周末和节假日照计）`,
+  },
+  'explain.count': {
+    en: (p) => `${p.n} working day${p.n === 1 ? '' : 's'} after ${p.from} → due ${p.due}`,
+    zh: (p) => `${p.from} 之后第 ${p.n} 个工作日 → ${p.due} 截止`,
+  },
+  'explain.extended': {
+    en: (p) => `extended with the complainant's agreement until ${p.due}.`,
+    zh: (p) => `经客户同意已延期至 ${p.due}。`,
+  },
+  'explain.recorded': {
+    en: (p) => `recorded deadline: ${p.due} (set before the calendar or the deadline settings changed).`,
+    zh: (p) => `记录的时限：${p.due}（在日历或时限设置变更之前确定）。`,
+  },
+  'explain.followUpLater': {
+    en: (p) => `counted once it is resolved: ${p.n} working day${p.n === 1 ? '' : 's'} after the day it is resolved.`,
+    zh: (p) => `处理完成后计算：处理当日之后第 ${p.n} 个工作日截止。`,
+  },
+  'explain.noFollowUp': {
+    en: (p) => `none: a ${p.kind} is not called back.`,
+    zh: (p) => `无：${p.kind}不需要回访。`,
+  },
   // prompts
   'prompt.name': { en: () => 'Complainant name', zh: () => '投诉人姓名' },
   'prompt.phone': { en: () => 'Phone (empty if none)', zh: () => '联系电话（没有可留空）' },

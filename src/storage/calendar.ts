@@ -1,9 +1,222 @@
-// The working-day calendar the deadlines count on. For now Monday–Friday;
-// the official Chinese calendar (holidays and 调休 working weekends) replaces
-// it here without touching any caller.
-import { weekdayCalendar, type WorkCalendar } from '../domain/workdays.js';
+// The working-day calendar the deadlines count on, from two layers in the
+// database: the official days (seeded from the data the program ships, again
+// whenever that data is newer than what the file holds) and the office's
+// overrides, which seeding never touches.
+import type { Complaint, DomainEvent } from '../domain/types.js';
+import { buildCalendar, type DayKind, type DayMark, type OfficeCalendar, type OfficialDays } from '../domain/calendar.js';
+import { isNewerData, OFFICIAL_DAYS, OFFICIAL_VERSION } from '../domain/official-days.js';
+import { refreshOpenDeadlines, type Clock } from '../domain/deadlines.js';
+import { diff } from '../domain/lifecycle.js';
+import { zonedInstant } from '../domain/time.js';
 import type { Store } from './store.js';
+import { all, first, run, write } from './store.js';
+import { findByTicket, updateComplaint } from './complaints.js';
+import { appendEvents } from './events.js';
+import { loadSettings } from './settings.js';
 
-export function loadCalendar(_s: Store): WorkCalendar {
-  return weekdayCalendar;
+export interface Override {
+  date: string;
+  kind: DayKind;
+  name: string | null;
+  createdAt: number;
+  actor: string;
+}
+
+/** Who is acting and when, for the records a calendar change leaves. */
+export interface Acting {
+  actor: string;
+  now: number;
+}
+
+interface Source {
+  version: string;
+  first_year: number | null;
+  last_year: number | null;
+}
+
+function storedSource(s: Store): Source | undefined {
+  return first(s, s.q.selectFrom('calendar_source').select(['version', 'first_year', 'last_year']).where('id', '=', 1));
+}
+
+/**
+ * Seeds the official days when the program's data is newer than the file's,
+ * in one write transaction that also recounts the open deadlines the change
+ * moves. An up-to-date file is only read (one row). A read-only file keeps
+ * what it has: the calendar then uses the program's data in memory.
+ */
+export function ensureOfficialDays(s: Store, acting: Acting | (() => Acting)): void {
+  if (!isNewerData(OFFICIAL_VERSION, storedSource(s)?.version ?? null)) return;
+  try {
+    seedOfficial(s, typeof acting === 'function' ? acting() : acting);
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'SQLITE_READONLY') throw err;
+  }
+}
+
+/** The combined calendar: official days (brought up to date first) under the office's overrides. */
+export function loadCalendar(s: Store, acting: Acting = { actor: 'complaints', now: Date.now() }): OfficeCalendar {
+  ensureOfficialDays(s, acting);
+  return buildCalendar(officialOf(s, storedSource(s)), overrideMarks(s));
+}
+
+function officialOf(s: Store, source: Source | undefined): OfficialDays {
+  // The file holds exactly the shipped data (no need to read it back), or
+  // older data it could not be given (read-only): use the program's.
+  if (isNewerData(OFFICIAL_VERSION, source?.version ?? null) || source?.version === OFFICIAL_VERSION) return OFFICIAL_DAYS;
+  return readOfficial(s);
+}
+
+/** The official days as the database holds them (a newer program may have seeded them). */
+export function readOfficial(s: Store): OfficialDays {
+  const source = storedSource(s);
+  const days = new Map<string, DayMark>();
+  for (const r of all(s, s.q.selectFrom('calendar_official').selectAll())) {
+    days.set(r.date, { kind: r.kind as DayKind, name: r.name, nameEn: r.name_en });
+  }
+  const years = source && source.first_year !== null && source.last_year !== null ? { first: source.first_year, last: source.last_year } : null;
+  return { days, years };
+}
+
+/** The version of the official data in the file; null before the first seeding. */
+export function officialVersion(s: Store): string | null {
+  return storedSource(s)?.version ?? null;
+}
+
+/**
+ * Replaces the official days with the program's, unless another process got
+ * there first. Returns whether it wrote. Overrides are left as they are.
+ */
+export function seedOfficial(s: Store, acting: Acting): boolean {
+  return write(s, () => {
+    const source = storedSource(s);
+    if (!isNewerData(OFFICIAL_VERSION, source?.version ?? null)) return false;
+    const before = readOfficial(s);
+    run(s, s.q.deleteFrom('calendar_official'));
+    for (const [date, m] of OFFICIAL_DAYS.days) {
+      run(s, s.q.insertInto('calendar_official').values({ date, kind: m.kind, name: m.name, name_en: m.nameEn }));
+    }
+    const years = OFFICIAL_DAYS.years;
+    run(s, s.q.insertInto('calendar_source')
+      .values({ id: 1, version: OFFICIAL_VERSION, first_year: years?.first ?? null, last_year: years?.last ?? null, seeded_at: acting.now })
+      .onConflict((oc) => oc.column('id').doUpdateSet({
+        version: OFFICIAL_VERSION, first_year: years?.first ?? null, last_year: years?.last ?? null, seeded_at: acting.now,
+      })));
+    const changed = changedDates(before, OFFICIAL_DAYS);
+    if (changed.length) {
+      recountOpenDeadlines(s, changed, acting, `official calendar ${OFFICIAL_VERSION}`);
+    }
+    return true;
+  });
+}
+
+/** Dates whose mark differs between two sets of official days, in order (unmarked days count Monday–Friday either way). */
+function changedDates(a: OfficialDays, b: OfficialDays): string[] {
+  const out = new Set<string>();
+  for (const [date, m] of b.days) {
+    const o = a.days.get(date);
+    if (!o || o.kind !== m.kind) out.add(date);
+  }
+  for (const date of a.days.keys()) if (!b.days.has(date)) out.add(date);
+  return [...out].sort();
+}
+
+// ── overrides ───────────────────────────────────────────────────────────────
+
+function toOverride(r: { date: string; kind: string; name: string | null; created_at: number; actor: string }): Override {
+  return { date: r.date, kind: r.kind as DayKind, name: r.name, createdAt: r.created_at, actor: r.actor };
+}
+
+function overrideMarks(s: Store): Map<string, DayMark> {
+  const out = new Map<string, DayMark>();
+  for (const o of listOverrides(s)) out.set(o.date, { kind: o.kind, name: o.name, nameEn: null });
+  return out;
+}
+
+/** The office's overrides, by date; optionally only from..to inclusive. */
+export function listOverrides(s: Store, from?: string, to?: string): Override[] {
+  let q = s.q.selectFrom('calendar_overrides').selectAll().orderBy('date');
+  if (from) q = q.where('date', '>=', from);
+  if (to) q = q.where('date', '<=', to);
+  return all(s, q).map(toOverride);
+}
+
+export function findOverride(s: Store, date: string): Override | undefined {
+  const r = first(s, s.q.selectFrom('calendar_overrides').selectAll().where('date', '=', date));
+  return r ? toOverride(r) : undefined;
+}
+
+export interface OverrideChange {
+  date: string;
+  before: Override | null;
+  after: Override | null;
+}
+
+function overrideJson(o: Override | null): Record<string, unknown> | null {
+  return o ? { date: o.date, kind: o.kind, name: o.name } : null;
+}
+
+/**
+ * Sets (or, with kind null, removes) office overrides; call inside write().
+ * Each real change is an office-wide event; the open deadlines the change
+ * moves are recounted. Returns the changes made.
+ */
+export function applyOverrides(
+  s: Store, days: { date: string; kind: DayKind | null; name: string | null }[], acting: Acting, note: string,
+): { changes: OverrideChange[]; recounted: string[] } {
+  const changes: OverrideChange[] = [];
+  for (const d of days) {
+    const before = findOverride(s, d.date) ?? null;
+    if (d.kind === null) {
+      if (!before) continue;
+      run(s, s.q.deleteFrom('calendar_overrides').where('date', '=', d.date));
+      changes.push({ date: d.date, before, after: null });
+      continue;
+    }
+    if (before && before.kind === d.kind && before.name === d.name) continue;
+    const after: Override = { date: d.date, kind: d.kind, name: d.name, createdAt: acting.now, actor: acting.actor };
+    run(s, s.q.insertInto('calendar_overrides')
+      .values({ date: d.date, kind: d.kind, name: d.name, created_at: acting.now, actor: acting.actor })
+      .onConflict((oc) => oc.column('date').doUpdateSet({ kind: d.kind!, name: d.name, created_at: acting.now, actor: acting.actor })));
+    changes.push({ date: d.date, before, after });
+  }
+  const events: DomainEvent[] = changes.map((c) => ({
+    action: c.after ? 'calendar-set' : 'calendar-unset', before: overrideJson(c.before), after: overrideJson(c.after), note,
+  }));
+  appendEvents(s, null, acting.actor, acting.now, events);
+  const recounted = changes.length
+    ? recountOpenDeadlines(s, changes.map((c) => c.date).sort(), acting, note)
+    : [];
+  return { changes, recounted };
+}
+
+// ── deadlines moved by a calendar change ───────────────────────────────────
+
+/**
+ * A changed day moves a working-day deadline only when it lies after the day
+ * counting starts and on or before the day it ends, so only open complaints
+ * with a deadline on or after the earliest changed day are looked at. Each
+ * one whose deadlines move gets a `recount` event. Returns their tickets.
+ */
+export function recountOpenDeadlines(s: Store, changed: string[], acting: Acting, note: string): string[] {
+  if (!changed.length) return [];
+  const settings = loadSettings(s);
+  const tz = settings.timeZone;
+  const since = zonedInstant(changed[0], '00:00:00', tz);
+  const tickets = all(s, s.q.selectFrom('complaints').select('ticket')
+    .where('status', '!=', 'closed')
+    .where((eb) => eb.or([eb('resolve_due', '>=', since), eb('follow_up_due', '>=', since)]))
+    .orderBy('id')).map((r) => r.ticket);
+  if (!tickets.length) return [];
+  const calendar = buildCalendar(readOfficial(s), overrideMarks(s));
+  const k: Clock = { settings, calendar, tz };
+  const moved: string[] = [];
+  for (const ticket of tickets) {
+    const c = findByTicket(s, ticket)!;
+    const next: Complaint = { ...c, deadlines: refreshOpenDeadlines(c, k) };
+    if (JSON.stringify(next.deadlines) === JSON.stringify(c.deadlines)) continue;
+    updateComplaint(s, c, next);
+    appendEvents(s, c.id, acting.actor, acting.now, [{ action: 'recount', ...diff(c, next), note }]);
+    moved.push(ticket);
+  }
+  return moved;
 }

@@ -18,8 +18,9 @@ export function databasePath(flag: string | undefined, env: NodeJS.ProcessEnv): 
 
 export const BUSY_TIMEOUT_MS = 10_000;
 
-export function openStore(file: string, now: number): Store {
+export function openStore(file: string, now: number, opts: { create: boolean } = { create: true }): Store {
   if (!fs.existsSync(file)) {
+    if (!opts.create) throw new DatabaseError('db.missing', { file });
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     // Created empty with owner-only permissions; SQLite's -wal and -shm files inherit them.
     fs.closeSync(fs.openSync(file, 'a', 0o600));

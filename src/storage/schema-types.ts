@@ -102,7 +102,47 @@ export interface ComplaintSearchTable {
   words: string;
 }
 
+// calendar (schema/0002_calendar.sql)
+export interface CalendarOfficialTable {
+  date: string;
+  kind: string;
+  name: string | null;
+  name_en: string | null;
+}
+
+export interface CalendarSourceTable {
+  id: number;
+  version: string;
+  first_year: number | null;
+  last_year: number | null;
+  seeded_at: number;
+}
+
+export interface CalendarOverridesTable {
+  date: string;
+  kind: string;
+  name: string | null;
+  created_at: number;
+  actor: string;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  complaint_id: number;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  added_at: number;
+  added_by: string;
+}
+
 export interface DB {
+  attachments: AttachmentsTable;
+  calendar_official: CalendarOfficialTable;
+  calendar_source: CalendarSourceTable;
+  calendar_overrides: CalendarOverridesTable;
   departments: DepartmentsTable;
   settings: SettingsTable;
   ticket_counters: TicketCountersTable;

@@ -116,3 +116,18 @@ describe('the database file', () => {
     expect((await cliJson(['list', '--dept', '工程维修部'], { env })).map((c: any) => c.ticket)).toEqual(['260912001']);
   });
 });
+
+describe('a mistyped path', () => {
+  it('commands that only look never create a database there', async () => {
+    const missing = path.join(tempDir(), 'typo', 'complaints.db');
+    for (const args of [['list'], ['show', '260912-1'], ['overdue'], ['config', 'get', 'office.name']]) {
+      const r = await cli(args, { env: { ...testEnv(missing) } });
+      expect(r.code).toBe(5);
+      expect(r.stderr).toContain('no database');
+      expect(fs.existsSync(missing)).toBe(false);
+    }
+    // A command that records something creates it (the quick start relies on it).
+    expect((await cli(registerArgs(), { env: testEnv(missing) })).code).toBe(0);
+    expect(fs.existsSync(missing)).toBe(true);
+  });
+});

@@ -111,7 +111,7 @@ describe('the whole lifecycle, in English', () => {
     expect(resolved).toMatchObject({
       status: 'resolved', resolvedAt: '2026-09-15T16:00:00+08:00', resolution: '已更换漏水水管',
       cost: 6800, responsible: '工程部', approvedBy: '李总',
-      deadlines: { followUp: '2026-09-22T23:59:59+08:00' }, // 5 working days after Tuesday 15th
+      deadlines: { followUp: '2026-09-21T23:59:59+08:00' }, // 5 working days after Tuesday 15th; Sunday 20th is a 调休 working day
     });
     expect(resolved.approvalLevel).toBe('general_manager');
 
@@ -170,7 +170,7 @@ describe('the whole lifecycle, in English', () => {
     expect(r.stdout).toContain('reopened to 工程部');
     const c = await cliJson(['show', '260912-1'], at('2026-09-15T10:00:00+08:00'));
     expect(c).toMatchObject({ status: 'assigned', severity: 'important', department: '工程部', resolvedAt: null });
-    expect(c.deadlines.resolve).toBe('2026-09-24T23:59:59+08:00'); // 7 working days from Tuesday 15th
+    expect(c.deadlines.resolve).toBe('2026-09-23T23:59:59+08:00'); // 7 working days from Tuesday 15th, Sunday 20th worked
     expect(c.events.slice(-2).map((e: any) => e.action)).toEqual(['follow-up', 'reopen']);
   });
 
@@ -258,7 +258,7 @@ describe('repeats and transfers', () => {
     const second = await cliJson(registerArgs({ estate: false, unit: false, description: '又漏水了' }), { env });
     expect(second.repeatOf).toBe(first.ticket);
     expect(second.severity).toBe('important');
-    expect(second.deadlines.resolve).toBe('2026-09-23T23:59:59+08:00'); // 7 working days counted from Monday 14th
+    expect(second.deadlines.resolve).toBe('2026-09-22T23:59:59+08:00'); // 7 working days from Monday 14th, Sunday 20th worked
     const r = await cli(['show', second.ticket], { env });
     expect(r.stdout).toContain(`Repeat of`);
   });
@@ -320,7 +320,7 @@ describe('departments and settings', () => {
     const got = await cliJson(['config', 'get', 'deadline.general.resolve_workdays'], { env });
     expect(got).toEqual({ 'deadline.general.resolve_workdays': 5 });
     const c = await cliJson(registerArgs(), { env });
-    expect(c.deadlines.resolve).toBe('2026-09-21T23:59:59+08:00'); // 5 working days counted from Monday 14th
+    expect(c.deadlines.resolve).toBe('2026-09-20T23:59:59+08:00'); // 5 working days from Monday 14th, Sunday 20th worked
   });
 });
 

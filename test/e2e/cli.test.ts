@@ -36,7 +36,7 @@ describe('the binary, without a terminal', () => {
     const con = step(['contact', '260912-1', '--note', '已电话联系'], at('2026-09-14T09:30:00+08:00'));
     expect(con.contactedAt).toBe('2026-09-14T09:30:00+08:00');
     const res = step(['resolve', '260912-1', '--resolution', '已更换水管', '--cost', '300', '--approved-by', '王经理'], at('2026-09-15T16:00:00+08:00'));
-    expect(res).toMatchObject({ status: 'resolved', cost: 300, approvedBy: '王经理', deadlines: { followUp: '2026-09-22T23:59:59+08:00' } });
+    expect(res).toMatchObject({ status: 'resolved', cost: 300, approvedBy: '王经理', deadlines: { followUp: '2026-09-21T23:59:59+08:00' } });
     const fu = step(['follow-up', '260912-1', '--satisfaction', '1', '--method', 'visit'], at('2026-09-16T10:00:00+08:00'));
     expect(fu).toMatchObject({ status: 'closed', followUp: { satisfaction: 1, method: 'visit', at: '2026-09-16T10:00:00+08:00' } });
     const shown = step(['show', '260912001'], at('2026-09-16T10:00:00+08:00'));

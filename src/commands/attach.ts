@@ -1,0 +1,143 @@
+// `attach <ticket> <file>` stores a photo, scan or recording inside the
+// database; `attachments <ticket>` lists them, and with --extract writes one
+// back out after checking its SHA-256.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import type { Ctx } from '../cli/context.js';
+import { positiveIntArg } from '../cli/parse.js';
+import { DatabaseError, NotFoundError, UsageError } from '../domain/errors.js';
+import { isoLocal } from '../domain/time.js';
+import { write } from '../storage/store.js';
+import { appendEvents } from '../storage/events.js';
+import { insertAttachment, listAttachments, readAttachment, sha256, type Attachment } from '../storage/attachments.js';
+import { renderSmallTable } from '../output/small-table.js';
+import { loadComplaint } from './complaint-step.js';
+
+export interface AttachOptions {
+  type?: string;
+  name?: string;
+}
+
+export function attachCommand(ctx: Ctx): Command {
+  const zh = ctx.t.lang === 'zh';
+  return new Command('attach')
+    .description(zh ? '为投诉添加附件（照片、扫描件、录音），保存在数据库中' : 'store a file (photo, scan, recording) with a complaint, inside the database')
+    .argument('<ticket>', zh ? '投诉编号' : 'ticket')
+    .argument('<file>', zh ? '文件' : 'file')
+    .option('--type <mime>', zh ? '文件类型（默认按扩展名判断）' : 'media type (default: from the file extension)')
+    .option('--name <name>', zh ? '附件名称（默认为文件名）' : 'name to store (default: the file name)')
+    .addHelpText('after', `
+Files larger than attachment.max_bytes (default 20 MB) are refused.
+
+Examples:
+  complaints attach 260912-3 现场照片.jpg
+  complaints attach 260912003 recording.m4a --name 来电录音.m4a`)
+    .action((ticket: string, file: string, o: AttachOptions) => {
+      runAttach(ctx, ticket, file, o);
+    });
+}
+
+const TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.gif': 'image/gif', '.webp': 'image/webp', '.heic': 'image/heic',
+  '.pdf': 'application/pdf', '.txt': 'text/plain', '.csv': 'text/csv',
+  '.mp3': 'audio/mpeg', '.m4a': 'audio/mp4', '.amr': 'audio/amr', '.wav': 'audio/wav', '.mp4': 'video/mp4', '.mov': 'video/quicktime',
+  '.doc': 'application/msword', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xls': 'application/vnd.ms-excel', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export function mediaType(file: string): string {
+  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+function attachmentJson(a: Attachment, tz: string) {
+  return { id: a.id, name: a.name, type: a.type, size: a.size, sha256: a.sha256, addedAt: isoLocal(a.addedAt, tz), addedBy: a.addedBy };
+}
+
+export function runAttach(ctx: Ctx, ticket: string, file: string, o: AttachOptions): Attachment {
+  const max = ctx.settings().attachmentMaxBytes;
+  loadComplaint(ctx.store(), ticket); // no such ticket is said before anything about the file
+  let size: number;
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) throw new Error(ctx.t.lang === 'zh' ? '不是文件' : 'not a file');
+    size = st.size;
+  } catch (err) {
+    throw new UsageError('attach.notFile', { file, detail: (err as Error).message });
+  }
+  // Refused before reading: a 2 GB video never goes into memory.
+  if (size > max) throw new UsageError('attach.tooLarge', { file, size, max });
+  const data = fs.readFileSync(file);
+  if (data.length > max) throw new UsageError('attach.tooLarge', { file, size: data.length, max });
+  const s = ctx.store();
+  const now = ctx.now();
+  const name = o.name?.trim() || path.basename(file);
+  const { complaint, attachment } = write(s, () => {
+    const c = loadComplaint(s, ticket);
+    const a = insertAttachment(s, c.id, { name, type: o.type?.trim() || mediaType(name), data }, ctx.actor, now);
+    appendEvents(s, c.id, ctx.actor, now, [{
+      action: 'attach', before: null, after: { attachment: a.id, name: a.name, type: a.type, size: a.size, sha256: a.sha256 }, note: null,
+    }]);
+    return { complaint: c, attachment: a };
+  });
+  ctx.emit({ ticket: complaint.ticket, ...attachmentJson(attachment, ctx.tz()) }, () =>
+    ctx.t.m('attach.done', { ticket: complaint.ticket, name: attachment.name, id: attachment.id, size: attachment.size, sha: attachment.sha256.slice(0, 12) }) + '\n');
+  return attachment;
+}
+
+export interface AttachmentsOptions {
+  extract?: number;
+  out?: string;
+}
+
+export function attachmentsCommand(ctx: Ctx): Command {
+  const zh = ctx.t.lang === 'zh';
+  return new Command('attachments')
+    .description(zh ? '列出投诉的附件，或导出其中一个' : 'list the files of a complaint, or write one out')
+    .argument('<ticket>', zh ? '投诉编号' : 'ticket')
+    .option('--extract <id>', zh ? '导出该编号的附件' : 'write out the attachment with this id', positiveIntArg(ctx.t))
+    .option('-o, --out <file>', zh ? '导出到的文件' : 'file to write it to')
+    .addHelpText('after', `
+Examples:
+  complaints attachments 260912-3
+  complaints attachments 260912-3 --extract 2 --out 现场照片.jpg`)
+    .action((ticket: string, o: AttachmentsOptions) => {
+      runAttachments(ctx, ticket, o);
+    });
+}
+
+export function runAttachments(ctx: Ctx, ticket: string, o: AttachmentsOptions): void {
+  const s = ctx.store();
+  const tz = ctx.tz();
+  const c = loadComplaint(s, ticket);
+  if (o.extract !== undefined) {
+    if (!o.out) throw new UsageError('attach.outRequired');
+    const found = readAttachment(s, c.id, o.extract);
+    if (!found) throw new NotFoundError('attach.noSuch', { ticket: c.ticket, id: o.extract });
+    const actual = sha256(found.data);
+    if (actual !== found.meta.sha256 || found.data.length !== found.meta.size) {
+      throw new DatabaseError('attach.corrupt', { id: o.extract, expected: found.meta.sha256, actual });
+    }
+    const out = path.resolve(o.out);
+    try {
+      fs.writeFileSync(out, found.data);
+    } catch (err) {
+      throw new UsageError('export.cannotWrite', { file: out, detail: (err as Error).message });
+    }
+    ctx.emit({ ticket: c.ticket, file: out, ...attachmentJson(found.meta, tz) }, () =>
+      ctx.t.m('attach.extracted', { id: found.meta.id, name: found.meta.name, file: out, size: found.meta.size }) + '\n');
+    return;
+  }
+  const list = listAttachments(s, c.id);
+  ctx.emit(list.map((a) => attachmentJson(a, tz)), () => {
+    if (!list.length) return ctx.t.m('attach.none', { ticket: c.ticket }) + '\n';
+    const zh = ctx.t.lang === 'zh';
+    const columns = [
+      { key: 'id', label: '#' }, { key: 'name', label: zh ? '名称' : 'Name' }, { key: 'type', label: zh ? '类型' : 'Type' },
+      { key: 'size', label: zh ? '字节' : 'Bytes' }, { key: 'sha256', label: 'SHA-256' },
+      { key: 'addedAt', label: zh ? '添加时间' : 'Added' }, { key: 'addedBy', label: zh ? '添加人' : 'By' },
+    ];
+    const rows = list.map((a) => [String(a.id), a.name, a.type, String(a.size), a.sha256, isoLocal(a.addedAt, tz), a.addedBy]);
+    return renderSmallTable(ctx, columns, rows);
+  });
+}

@@ -1,0 +1,429 @@
+// `calendar`: the working-day calendar deadlines count on (SPEC §5) — show a
+// month, set or unset an office day, import days from CSV or iCalendar, and
+// explain how each deadline of a complaint was counted, day by day.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Argument, Command, InvalidArgumentError } from 'commander';
+import type { Ctx } from '../cli/context.js';
+import { UsageError } from '../domain/errors.js';
+import { DAY_KINDS, explainDeadline, isoWeekday, monthDays, type DayInfo, type DayKind, type DeadlineCount } from '../domain/calendar.js';
+import { normalizeDate, parseCalendarCsv, parseCalendarIcs, type ImportDay, type ImportProblem } from '../domain/calendar-import.js';
+import { endOfLocalDay, HOUR, isoLocal, localDate, localDateTime, yearOf } from '../domain/time.js';
+import type { Complaint } from '../domain/types.js';
+import { write } from '../storage/store.js';
+import { applyOverrides, findOverride, listOverrides, loadCalendar, type Override } from '../storage/calendar.js';
+import { displayWidth, padEnd, renderTsv } from '../output/text.js';
+import { loadComplaint } from './complaint-step.js';
+
+// ── options ─────────────────────────────────────────────────────────────────
+
+export interface CalendarShowOptions {
+  year?: number;
+  /** 1–12 */
+  month?: number;
+}
+
+export interface CalendarSetOptions {
+  date: string;
+  kind: DayKind;
+  name?: string;
+}
+
+export interface CalendarImportOptions {
+  file: string;
+  dryRun?: boolean;
+}
+
+const MAX_NAME = 50;
+
+function yearArg(ctx: Ctx) {
+  return (v: string): number => {
+    if (!/^\d{4}$/.test(v.trim()) || Number(v) < 1900 || Number(v) > 2199) {
+      throw new InvalidArgumentError(ctx.t.lang === 'zh' ? '请填写四位年份，如 2026。' : 'give a four-digit year, e.g. 2026.');
+    }
+    return Number(v);
+  };
+}
+
+/** --month 10, or --month 2026-10 (which also sets the year). */
+function monthArg(ctx: Ctx) {
+  return (v: string): { year?: number; month: number } => {
+    const m = /^(?:(\d{4})-)?(\d{1,2})$/.exec(v.trim());
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 12 || (m[1] && (Number(m[1]) < 1900 || Number(m[1]) > 2199))) {
+      throw new InvalidArgumentError(ctx.t.lang === 'zh' ? '请填写月份 1–12，或年月如 2026-10。' : 'give a month 1–12, or a year and month such as 2026-10.');
+    }
+    return { year: m[1] ? Number(m[1]) : undefined, month: Number(m[2]) };
+  };
+}
+
+function dateOf(text: string): string {
+  const date = normalizeDate(text);
+  if (date === null) throw new UsageError('calendar.badDate', { value: text });
+  return date;
+}
+
+export function calendarCommand(ctx: Ctx): Command {
+  const zh = ctx.t.lang === 'zh';
+  const cal = new Command('calendar')
+    .description(zh ? '工作日日历：查看，设置或取消本单位调整，导入，时限计算明细' : 'the working-day calendar: show, set or unset office days, import, explain deadlines')
+    .addHelpText('after', `
+Examples:
+  complaints calendar show --month 2026-10
+  complaints calendar set 2026-10-09 holiday --name 台风停工
+  complaints calendar unset 2026-10-09
+  complaints calendar import 2027.csv --dry-run
+  complaints calendar explain 260930-1`);
+  cal.command('show', { isDefault: true })
+    .description(zh ? '显示月历（节假日与调休上班日）' : 'a month of the calendar, holidays and worked weekends marked')
+    .option('--year <yyyy>', zh ? '年份（只给年份时显示全年）' : 'year (alone: the whole year)', yearArg(ctx))
+    .option('--month <m>', zh ? '月份 1–12 或 2026-10（默认本月）' : 'month 1–12 or 2026-10 (default: this month)', monthArg(ctx))
+    .addHelpText('after', `
+Examples:
+  complaints calendar show
+  complaints calendar show --month 2026-10
+  complaints calendar show --year 2026 --json`)
+    .action((o: { year?: number; month?: { year?: number; month: number } }) => {
+      runCalendarShow(ctx, { year: o.month?.year ?? o.year, month: o.month?.month });
+    });
+  cal.command('set')
+    .description(zh ? '设置本单位的放假日或上班日（覆盖官方安排）' : 'make a date a holiday or a working day for the office (over the official days)')
+    .argument('<date>', zh ? '日期 YYYY-MM-DD' : 'date, YYYY-MM-DD')
+    .addArgument(new Argument('<kind>', zh ? 'holiday（放假）或 workday（上班）' : 'holiday or workday').choices(DAY_KINDS as unknown as string[]))
+    .option('--name <text>', zh ? '名称或原因，如 台风停工' : 'name or reason, e.g. typhoon closure')
+    .addHelpText('after', `
+Examples:
+  complaints calendar set 2026-10-09 holiday --name 台风停工
+  complaints calendar set 2026-10-11 workday --name 调休`)
+    .action((date: string, kind: DayKind, o: { name?: string }) => {
+      runCalendarSet(ctx, { date: dateOf(date), kind, name: o.name });
+    });
+  cal.command('unset')
+    .description(zh ? '取消本单位对某日的调整，恢复官方安排' : 'remove the office\'s setting of a date: the official day applies again')
+    .argument('<date>', zh ? '日期 YYYY-MM-DD' : 'date, YYYY-MM-DD')
+    .addHelpText('after', `
+Example:
+  complaints calendar unset 2026-10-09`)
+    .action((date: string) => {
+      runCalendarUnset(ctx, dateOf(date));
+    });
+  cal.command('import')
+    .description(zh ? '从 CSV（date,kind,name）或 .ics 日历导入本单位的日子；全部正确才导入' : 'import office days from CSV (date,kind,name) or .ics; all rows or none')
+    .argument('<file>', zh ? '.csv 或 .ics 文件' : 'a .csv or .ics file')
+    .option('--dry-run', zh ? '只检查并显示将要导入的内容，不写入' : 'check and show what would change; write nothing')
+    .addHelpText('after', `
+CSV: a header row, then one day per row:
+  date,kind,name
+  2026-10-09,holiday,台风停工
+  2026-10-11,workday,调休
+.ics: all-day events (DTSTART;VALUE=DATE, DTEND exclusive); SUMMARY is the name; an event
+whose summary contains 班 or "workday" is a working day, any other a holiday.
+
+Examples:
+  complaints calendar import office-2027.csv --dry-run
+  complaints calendar import holidays.ics`)
+    .action((file: string, o: { dryRun?: boolean }) => {
+      runCalendarImport(ctx, { file, dryRun: o.dryRun });
+    });
+  cal.command('explain')
+    .description(zh ? '逐日说明一件投诉的各项时限如何计算' : 'how each deadline of a complaint was counted, day by day')
+    .argument('<ticket>', zh ? '投诉编号' : 'ticket')
+    .addHelpText('after', `
+Example:
+  complaints calendar explain 260930-1`)
+    .action((ticket: string) => {
+      runCalendarExplain(ctx, ticket);
+    });
+  return cal;
+}
+
+// ── words ───────────────────────────────────────────────────────────────────
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function weekdayName(ctx: Ctx, weekday: number): string {
+  return ctx.t.l(`weekday.${weekday}`);
+}
+
+/** The name of a marked day in the chosen language. */
+function dayName(ctx: Ctx, d: Pick<DayInfo, 'name' | 'nameEn'>): string {
+  return (ctx.t.lang === 'en' ? d.nameEn ?? d.name : d.name) ?? '';
+}
+
+/** holiday / worked weekend / working day / weekend, for people. */
+function reasonText(ctx: Ctx, d: DayInfo): string {
+  if (d.reason === 'workday' && d.weekday >= 6) return ctx.t.l('dayreason.workedWeekend');
+  return ctx.t.l(`dayreason.${d.reason}`);
+}
+
+function dayJson(d: DayInfo) {
+  return {
+    date: d.date, weekday: d.weekday, workday: d.workday, reason: d.reason,
+    kind: d.source ? d.reason : null, name: d.name, nameEn: d.nameEn, source: d.source,
+    official: d.official && d.source === 'office' ? { kind: d.official.kind, name: d.official.name } : null,
+    provisional: d.provisional,
+  };
+}
+
+// ── show ────────────────────────────────────────────────────────────────────
+
+export function runCalendarShow(ctx: Ctx, o: CalendarShowOptions): void {
+  const today = localDate(ctx.now(), ctx.tz());
+  const year = o.year ?? yearOf(today);
+  const months = o.month !== undefined ? [o.month] : o.year !== undefined ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] : [Number(today.slice(5, 7))];
+  const cal = ctx.calendar();
+  const byMonth = months.map((m) => ({ month: m, days: monthDays(cal, year, m) }));
+  const all = byMonth.flatMap((b) => b.days);
+  ctx.emit(all.map(dayJson), () => {
+    // The grid is for a terminal, coloured or not (NO_COLOR still gets 休/班 marks); a pipe gets stable lines.
+    if (!ctx.io.stdoutIsTTY) {
+      const marked = all.filter((d) => d.source !== null);
+      return renderTsv(['date', 'kind', 'name', 'source'], marked.map((d) => [d.date, d.reason, dayName(ctx, d), d.source!]));
+    }
+    return byMonth.map((b) => renderMonth(ctx, year, b.month, b.days, today)).join('\n');
+  });
+}
+
+/** The grid cell of one day: number, mark (休/班), * for an office setting. */
+function cell(ctx: Ctx, d: DayInfo, today: string): string {
+  const { chalk } = ctx;
+  const num = String(Number(d.date.slice(8))).padStart(2, ' ');
+  const mark = d.source === null ? '  ' : padEnd(ctx.t.l(`daymark.${d.reason}`), 2);
+  const flag = d.source === 'office' ? '*' : ' ';
+  let text = num + mark + flag;
+  if (d.reason === 'holiday') text = chalk.red(text);
+  else if (d.reason === 'workday' && d.weekday >= 6) text = chalk.yellow.bold(text);
+  else if (d.reason === 'weekend') text = chalk.dim(text);
+  if (d.date === today) text = chalk.inverse(text);
+  return ' ' + text;
+}
+
+function renderMonth(ctx: Ctx, year: number, month: number, days: DayInfo[], today: string): string {
+  const { chalk, t } = ctx;
+  const width = 7 * 6;
+  const title = t.lang === 'zh' ? `${year}年${month}月` : `${MONTHS_EN[month - 1]} ${year}`;
+  const provisional = days[0].provisional ? ' ' + t.m('due.provisional') : '';
+  const pad = Math.max(0, Math.floor((width - displayWidth(title)) / 2));
+  const out = [' '.repeat(pad) + chalk.bold(title) + (provisional ? chalk.yellow(provisional) : '')];
+  out.push([1, 2, 3, 4, 5, 6, 7].map((w) => ' ' + padEnd(t.l(`weekday.short.${w}`), 5)).join('').trimEnd());
+  let row = ' '.repeat(6 * (days[0].weekday - 1));
+  for (const d of days) {
+    row += cell(ctx, d, today);
+    if (d.weekday === 7) {
+      out.push(row.trimEnd());
+      row = '';
+    }
+  }
+  if (row) out.push(row.trimEnd());
+  const marked = days.filter((d) => d.source !== null);
+  if (marked.length) {
+    const legend = [`${t.l('daymark.holiday')} ${t.l('dayreason.holiday')}`, `${t.l('daymark.workday')} ${t.l('dayreason.workday')}`];
+    if (marked.some((d) => d.source === 'office')) legend.push(`* ${t.l('daysource.office')}`);
+    out.push(chalk.dim(' ' + legend.join(' · ')), '');
+    const whatWidth = Math.max(...marked.map((d) => displayWidth(reasonText(ctx, d))));
+    for (const d of marked) {
+      const text = padEnd(reasonText(ctx, d), whatWidth);
+      const what = d.reason === 'holiday' ? chalk.red(text) : chalk.yellow(text);
+      const name = dayName(ctx, d);
+      const office = d.source === 'office' ? chalk.dim(` (${t.l('daysource.office')}${d.official ? `; ${t.l('daysource.official')}: ${t.l(`daykind.${d.official.kind}`)} ${dayName(ctx, d.official)}` : ''})`) : '';
+      out.push(`  ${d.date.slice(5)} ${padEnd(weekdayName(ctx, d.weekday), 4)}  ${what}  ${name}${office}`.trimEnd());
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+// ── set / unset ─────────────────────────────────────────────────────────────
+
+function overrideJson(o: Override | null) {
+  return o ? { date: o.date, kind: o.kind, name: o.name } : null;
+}
+
+function recountedLine(ctx: Ctx, tickets: string[]): string {
+  return tickets.length ? ctx.t.m('calendar.recounted', { count: tickets.length, tickets: tickets.join(', ') }) + '\n' : '';
+}
+
+export function runCalendarSet(ctx: Ctx, o: CalendarSetOptions): void {
+  const name = o.name?.trim() || null;
+  if (name !== null && name.length > MAX_NAME) throw new UsageError('calendar.nameTooLong', { max: MAX_NAME });
+  const s = ctx.store();
+  const acting = { actor: ctx.actor, now: ctx.now() };
+  const { changes, recounted } = write(s, () => applyOverrides(s, [{ date: o.date, kind: o.kind, name }], acting, `calendar set ${o.date} ${o.kind}`));
+  const day = loadCalendar(s, acting).day(o.date);
+  ctx.emit(
+    { ...dayJson(day), previous: changes.length ? overrideJson(changes[0].before) : overrideJson(findOverride(s, o.date) ?? null), changed: changes.length > 0, recounted },
+    () => {
+      const key = changes.length ? 'calendar.set' : 'calendar.unchanged';
+      return ctx.t.m(key, { date: o.date, weekday: weekdayName(ctx, day.weekday), what: reasonText(ctx, day), name: name ?? '' }) + '\n'
+        + recountedLine(ctx, recounted);
+    },
+  );
+}
+
+export function runCalendarUnset(ctx: Ctx, date: string): void {
+  const s = ctx.store();
+  const acting = { actor: ctx.actor, now: ctx.now() };
+  const { changes, recounted } = write(s, () => {
+    if (!findOverride(s, date)) throw new UsageError('calendar.noOverride', { date });
+    return applyOverrides(s, [{ date, kind: null, name: null }], acting, `calendar unset ${date}`);
+  });
+  const day = loadCalendar(s, acting).day(date);
+  ctx.emit({ ...dayJson(day), removed: overrideJson(changes[0]?.before ?? null), recounted }, () => {
+    const name = dayName(ctx, day);
+    return ctx.t.m('calendar.unset', { date, weekday: weekdayName(ctx, day.weekday), what: reasonText(ctx, day), name }) + '\n'
+      + recountedLine(ctx, recounted);
+  });
+}
+
+// ── import ──────────────────────────────────────────────────────────────────
+
+/** UTF-8, or the GB18030 a Chinese spreadsheet saves by default. */
+function readText(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    throw new UsageError('calendar.import.read', { file, detail: (err as Error).message });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+function problemText(ctx: Ctx, p: ImportProblem): string {
+  return ctx.t.m('calendar.import.line', { line: p.line, problem: ctx.t.m(p.key, p.params) });
+}
+
+type Change = 'new' | 'changed' | 'unchanged';
+
+export function runCalendarImport(ctx: Ctx, o: CalendarImportOptions): void {
+  const ext = path.extname(o.file).toLowerCase();
+  if (ext !== '.csv' && ext !== '.ics') throw new UsageError('calendar.import.format', { file: o.file });
+  const text = readText(o.file);
+  const { days, problems } = ext === '.csv' ? parseCalendarCsv(text) : parseCalendarIcs(text);
+  if (problems.length) {
+    const shown = problems.slice(0, 50).map((p) => '  ' + problemText(ctx, p));
+    if (problems.length > 50) shown.push('  ' + ctx.t.m('calendar.import.more', { count: problems.length - 50 }));
+    throw new UsageError('calendar.import.invalid', { file: o.file, count: problems.length, details: shown.join('\n') });
+  }
+  const s = ctx.store();
+  const acting = { actor: ctx.actor, now: ctx.now() };
+  const changeOf = (d: ImportDay, existing: Map<string, Override>): Change => {
+    const e = existing.get(d.date);
+    return !e ? 'new' : e.kind === d.kind && e.name === d.name ? 'unchanged' : 'changed';
+  };
+  const existingNow = () => new Map(listOverrides(s, days[0].date, days[days.length - 1].date).map((x) => [x.date, x]));
+  let recounted: string[] = [];
+  let rows: { day: ImportDay; change: Change }[];
+  if (o.dryRun) {
+    const existing = existingNow();
+    rows = days.map((day) => ({ day, change: changeOf(day, existing) }));
+  } else {
+    rows = write(s, () => {
+      const existing = existingNow();
+      const r = days.map((day) => ({ day, change: changeOf(day, existing) }));
+      recounted = applyOverrides(s, days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })), acting, `calendar import ${path.basename(o.file)}`).recounted;
+      return r;
+    });
+  }
+  const count = (c: Change) => rows.filter((r) => r.change === c).length;
+  const totals = { added: count('new'), changed: count('changed'), unchanged: count('unchanged') };
+  ctx.emit(
+    { file: o.file, dryRun: !!o.dryRun, days: rows.map((r) => ({ date: r.day.date, kind: r.day.kind, name: r.day.name, change: r.change })), ...totals, recounted },
+    () => {
+      const out: string[] = [];
+      if (o.dryRun) {
+        out.push(ctx.tty
+          ? rows.map((r) => `  ${r.day.date}  ${padEnd(ctx.t.l(`daykind.${r.day.kind}`), 12)}${padEnd(r.day.name ?? '', 16)}${ctx.t.l(`change.${r.change}`)}`).join('\n') + '\n'
+          : renderTsv(['date', 'kind', 'name', 'change'], rows.map((r) => [r.day.date, r.day.kind, r.day.name ?? '', r.change])));
+      }
+      out.push(ctx.t.m(o.dryRun ? 'calendar.import.dryRun' : 'calendar.import.done', { file: o.file, count: rows.length, ...totals }) + '\n');
+      out.push(recountedLine(ctx, recounted));
+      return out.join('');
+    },
+  );
+}
+
+// ── explain ─────────────────────────────────────────────────────────────────
+
+interface WorkdayStep {
+  step: 'resolve' | 'followUp';
+  from: number;
+  count: DeadlineCount;
+  computed: number;
+  recorded: number | null;
+}
+
+export function runCalendarExplain(ctx: Ctx, ticket: string): void {
+  const s = ctx.store();
+  const c = loadComplaint(s, ticket);
+  const k = ctx.clock();
+  const tz = k.tz;
+  const cal = ctx.calendar();
+  const rule = k.settings.deadlines[c.severity];
+  const contactDue = c.receivedAt + rule.contactHours * HOUR;
+  const steps: WorkdayStep[] = [];
+  const stepOf = (step: WorkdayStep['step'], from: number, n: number, recorded: number | null): WorkdayStep => {
+    const count = explainDeadline(cal, localDate(from, tz), n);
+    return { step, from, count, computed: endOfLocalDay(count.due, tz), recorded };
+  };
+  steps.push(stepOf('resolve', c.resolveFrom, rule.resolveWorkdays, c.deadlines.resolve));
+  const owesCallBack = c.kind === 'complaint';
+  if (owesCallBack && c.resolvedAt !== null) steps.push(stepOf('followUp', c.resolvedAt, rule.followUpWorkdays, c.deadlines.followUp));
+  const json = {
+    ticket: c.ticket,
+    severity: c.severity,
+    timeZone: tz,
+    deadlines: [
+      { step: 'contact', from: isoLocal(c.receivedAt, tz), hours: rule.contactHours, due: isoLocal(contactDue, tz), recorded: isoLocal(c.deadlines.contact, tz) },
+      ...steps.map((w) => ({
+        step: w.step, from: isoLocal(w.from, tz), fromDate: w.count.from, workdays: w.count.workdays,
+        due: isoLocal(w.computed, tz), recorded: w.recorded === null ? null : isoLocal(w.recorded, tz),
+        extendedUntil: w.step === 'resolve' && c.extendedUntil !== null ? isoLocal(c.extendedUntil, tz) : null,
+        provisional: w.count.provisional,
+        days: w.count.days.map((d) => ({ ...dayJson(d), counted: d.counted, count: d.count })),
+      })),
+    ],
+    followUpOwed: owesCallBack,
+  };
+  ctx.emit(json, () => renderExplain(ctx, c, rule.contactHours, contactDue, steps, owesCallBack, rule.followUpWorkdays));
+}
+
+function renderExplain(
+  ctx: Ctx, c: Complaint, hours: number, contactDue: number, steps: WorkdayStep[], owesCallBack: boolean, followUpWorkdays: number,
+): string {
+  const { t, chalk } = ctx;
+  const tz = ctx.tz();
+  const out = [chalk.bold(t.m('explain.title', { ticket: c.ticket, severity: t.l(`severity.${c.severity}`), tz })), ''];
+  const heading = (key: string) => {
+    const text = t.l(key);
+    return t.lang === 'zh' ? chalk.bold(text) + '：' : chalk.bold(text[0].toUpperCase() + text.slice(1)) + ': ';
+  };
+  out.push(`${heading('deadline.contact')}${t.m('explain.contact', { hours, from: localDateTime(c.receivedAt, tz), due: localDateTime(contactDue, tz) })}`);
+  if (c.deadlines.contact !== contactDue) out.push('  ' + t.m('explain.recorded', { due: localDateTime(c.deadlines.contact, tz) }));
+  for (const w of steps) {
+    out.push('');
+    const fromDay = `${w.count.from} ${weekdayName(ctx, isoWeekday(w.count.from))}`;
+    out.push(`${heading(`deadline.${w.step}`)}${t.m('explain.count', { n: w.count.workdays, from: fromDay, due: `${w.count.due} 23:59:59` })}`
+      + (w.count.provisional ? ' ' + chalk.yellow(t.m('due.provisional')) : ''));
+    const rows = w.count.days.map((d) => {
+      const num = d.counted ? String(d.count) : '—';
+      const name = d.source ? dayName(ctx, d) : '';
+      const office = d.source === 'office' ? ` (${t.l('daysource.office')})` : '';
+      const why = reasonText(ctx, d) + (name ? '  ' + name : '') + office;
+      const line = `  ${d.date} ${padEnd(weekdayName(ctx, d.weekday), 4)} ${num.padStart(2)}  ${why}`;
+      return d.counted ? line : chalk.dim(line);
+    });
+    out.push(...rows);
+    if (w.step === 'resolve' && c.extendedUntil !== null && w.recorded === c.extendedUntil) {
+      out.push('  ' + t.m('explain.extended', { due: localDateTime(c.extendedUntil, tz) }));
+    } else if (w.recorded !== null && w.recorded !== w.computed) {
+      out.push('  ' + chalk.yellow(t.m('explain.recorded', { due: localDateTime(w.recorded, tz) })));
+    }
+  }
+  if (!steps.some((w) => w.step === 'followUp')) {
+    out.push('');
+    out.push(`${heading('deadline.followUp')}${owesCallBack ? t.m('explain.followUpLater', { n: followUpWorkdays }) : t.m('explain.noFollowUp', { kind: t.l(`kind.${c.kind}`) })}`);
+  }
+  return out.join('\n') + '\n';
+}

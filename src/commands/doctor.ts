@@ -1,0 +1,75 @@
+// `doctor`: is the database sound? Integrity and foreign keys, schema
+// version, path and size, counts, attachments against their SHA-256, and the
+// working-day calendar's coverage. Exits 5 when something is wrong.
+import { Command } from 'commander';
+import type { Ctx } from '../cli/context.js';
+import { DatabaseError } from '../domain/errors.js';
+import { yearOf, localDate } from '../domain/time.js';
+import { checkHealth, fileSize, type Health } from '../storage/maintenance.js';
+
+export function doctorCommand(ctx: Ctx): Command {
+  const zh = ctx.t.lang === 'zh';
+  return new Command('doctor')
+    .description(zh ? '检查数据库：完整性、外键、结构版本、大小、数量、日历覆盖' : 'check the database: integrity, foreign keys, schema, size, counts, calendar coverage')
+    .addHelpText('after', `
+Exits 5 when something is wrong.
+
+Examples:
+  complaints doctor
+  complaints doctor --json`)
+    .action(() => {
+      runDoctor(ctx);
+    });
+}
+
+export interface DoctorReport extends Health {
+  file: string;
+  size: number;
+  problems: string[];
+  warnings: string[];
+  ok: boolean;
+}
+
+export function runDoctor(ctx: Ctx): DoctorReport {
+  const s = ctx.store();
+  const h = checkHealth(s);
+  const zh = ctx.t.lang === 'zh';
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  if (!(h.integrity.length === 1 && h.integrity[0] === 'ok')) problems.push(...h.integrity.map((m) => `integrity: ${m}`));
+  for (const f of h.foreignKeys) problems.push(`foreign key: ${f.table} row ${f.rowid ?? '?'} → ${f.parent}`);
+  if (h.schema.version !== h.schema.latest) problems.push(`schema ${h.schema.version}, this program expects ${h.schema.latest}`);
+  for (const id of h.damagedAttachments) problems.push(`attachment #${id} does not match its SHA-256`);
+  const year = yearOf(localDate(ctx.now(), ctx.tz()));
+  if (h.calendar && (h.calendar.lastYear === null || h.calendar.lastYear < year || (h.calendar.firstYear ?? year) > year)) {
+    warnings.push(zh ? `日历未覆盖 ${year} 年：期限暂按周一至周五计算` : `the calendar does not cover ${year}: deadlines count Monday–Friday for now`);
+  }
+  const report: DoctorReport = { file: ctx.dbPath, size: fileSize(ctx.dbPath), ...h, problems, warnings, ok: problems.length === 0 };
+  ctx.emit(report, () => render(ctx, report, year));
+  if (problems.length) throw new DatabaseError('doctor.failed', { file: ctx.dbPath, count: problems.length });
+  return report;
+}
+
+function render(ctx: Ctx, r: DoctorReport, year: number): string {
+  const zh = ctx.t.lang === 'zh';
+  const ok = (good: boolean) => (good ? ctx.chalk.green(zh ? '正常' : 'ok') : ctx.chalk.red(zh ? '异常' : 'FAILED'));
+  const lines = [
+    `${zh ? '数据库' : 'Database'}: ${r.file}`,
+    `${zh ? '大小' : 'Size'}: ${r.size} ${zh ? '字节' : 'bytes'}`,
+    `${zh ? '结构版本' : 'Schema'}: ${r.schema.version} / ${r.schema.latest} ${ok(r.schema.version === r.schema.latest)}`,
+    `${zh ? '完整性' : 'Integrity'}: ${ok(r.integrity.length === 1 && r.integrity[0] === 'ok')}`,
+    `${zh ? '外键' : 'Foreign keys'}: ${ok(r.foreignKeys.length === 0)}`,
+    `${zh ? '附件校验' : 'Attachments (SHA-256)'}: ${ok(r.damagedAttachments.length === 0)}`,
+    `${zh ? '数量' : 'Counts'}: ${Object.entries(r.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `${zh ? '按状态' : 'By status'}: ${Object.entries(r.byStatus).map(([k, v]) => `${ctx.t.l(`status.${k}`)} ${v}`).join(', ') || '—'}`,
+  ];
+  if (r.calendar) {
+    const c = r.calendar;
+    const covered = c.firstYear !== null && c.lastYear !== null ? `${c.firstYear}–${c.lastYear}` : '—';
+    lines.push(`${zh ? '工作日历' : 'Calendar'}: ${covered} (${c.version ?? '—'}), ${c.officialDays} ${zh ? '个法定日' : 'official days'}, ${c.overrides} ${zh ? '个自定义' : 'overrides'}; ${year} ${ok(c.lastYear !== null && c.lastYear >= year)}`);
+  }
+  for (const w of r.warnings) lines.push(`${zh ? '提示' : 'warning'}: ${w}`);
+  for (const p of r.problems) lines.push(ctx.t.m('doctor.problem', { what: p }));
+  if (!r.problems.length) lines.push(ctx.t.m('doctor.ok'));
+  return lines.join('\n') + '\n';
+}

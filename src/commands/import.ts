@@ -1,0 +1,169 @@
+// `import <file.csv>`: brings in a register — what `export` writes (any
+// header style, with or without BOM) or a hand-made spreadsheet with at least
+// received time, name and description. Every row is checked first; any
+// problem refuses the whole file, naming line and column; then all rows go
+// in one transaction. --dry-run checks and reports without writing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { parse } from 'csv-parse/sync';
+import type { Ctx } from '../cli/context.js';
+import { recogniseHeaders, columnOf } from '../domain/csv-columns.js';
+import { validateRows, type RowProblem, type SourceRow } from '../domain/import-rows.js';
+import { UsageError } from '../domain/errors.js';
+import { existingTickets, importComplaints, unknownDepartments } from '../storage/import.js';
+
+export interface ImportOptions {
+  dryRun?: boolean;
+}
+
+export function importCommand(ctx: Ctx): Command {
+  const zh = ctx.t.lang === 'zh';
+  return new Command('import')
+    .description(zh ? '导入 CSV 投诉台账（先全部校验，全部成功或全部不导入）' : 'bring in a CSV register: everything is checked first, all or nothing')
+    .argument('<file>', zh ? 'CSV 文件（UTF-8 或 GBK）' : 'CSV file (UTF-8, or GBK from Excel)')
+    .option('--dry-run', zh ? '只校验并报告，不写入' : 'check and report, write nothing')
+    .addHelpText('after', `
+The file may be what \`complaints export\` writes (any --headers style) or a
+spreadsheet with at least 受理时间/Received, 投诉人/Complainant and 投诉内容/Description.
+Valid, unused ticket numbers are kept; other rows get new numbers.
+
+Examples:
+  complaints import 投诉台账.csv --dry-run
+  complaints import 2025-register.csv`)
+    .action((file: string, o: ImportOptions) => {
+      runImport(ctx, file, o);
+    });
+}
+
+export interface ImportSummary {
+  file: string;
+  dryRun: boolean;
+  rows: number;
+  kept: number;
+  renumbered: number;
+  departmentsAdded: string[];
+  ignoredColumns: string[];
+  tickets: string[];
+}
+
+/** The file's text: UTF-8 (BOM or not), else GB18030 as Excel saves it on Chinese Windows. */
+function readText(file: string): Buffer {
+  const bytes = fs.readFileSync(file);
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return bytes;
+  } catch {
+    return Buffer.from(new TextDecoder('gb18030').decode(bytes), 'utf8');
+  }
+}
+
+interface Parsed {
+  header: string[];
+  headerLine: number;
+  rows: SourceRow[];
+}
+
+/** Parses with csv-parse and finds the line where each record starts. */
+export function parseCsv(bytes: Buffer): Parsed {
+  const records = parse(bytes, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { bytes: number } }[];
+  let offset = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let line = 1;
+  let counted = 0;
+  const lineAt = (pos: number) => {
+    for (; counted < pos; counted++) if (bytes[counted] === 0x0a) line++;
+    return line;
+  };
+  const out: SourceRow[] = [];
+  for (const r of records) {
+    let start = offset;
+    while (start < bytes.length && (bytes[start] === 0x0a || bytes[start] === 0x0d)) start++;
+    const at = lineAt(start);
+    offset = r.info.bytes;
+    if (r.record.every((c) => c.trim() === '')) continue;
+    out.push({ line: at, cells: r.record });
+  }
+  const [head, ...rows] = out;
+  return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows };
+}
+
+export function runImport(ctx: Ctx, file: string, o: ImportOptions): ImportSummary {
+  const { t } = ctx;
+  const source = path.basename(file);
+  let bytes: Buffer;
+  try {
+    bytes = readText(file);
+  } catch (err) {
+    throw new UsageError('import.cannotRead', { file, detail: (err as Error).message });
+  }
+  let parsed: Parsed;
+  try {
+    parsed = parseCsv(bytes);
+  } catch (err) {
+    const e = err as { lines?: number; message: string };
+    throw new UsageError('import.notCsv', { file, line: e.lines ?? 0, detail: e.message });
+  }
+  if (!parsed.rows.length) throw new UsageError('import.empty', { file });
+
+  const s = ctx.store();
+  const k = { ...ctx.clock(), actor: ctx.actor };
+  const recognised = recogniseHeaders(parsed.header);
+  const problems: RowProblem[] = recognised.duplicates.map((d) => ({
+    line: parsed.headerLine, column: d.headers.join(' / '), code: 'duplicateColumn', params: { column: d.key },
+  }));
+  const { items, problems: rowProblems } = validateRows(parsed.header, recognised.keys, parsed.rows, k);
+  problems.push(...rowProblems);
+  const ticketColumn = parsed.header[recognised.keys.indexOf('ticket')] ?? 'ticket';
+  const used = existingTickets(s, items.filter((i) => i.kept).map((i) => i.complaint.ticket));
+  for (const i of items) {
+    if (i.kept && used.has(i.complaint.ticket)) {
+      problems.push({ line: i.line, column: ticketColumn, code: 'ticketUsed', params: { value: i.complaint.ticket } });
+    }
+  }
+  if (problems.length) {
+    problems.sort((a, b) => a.line - b.line);
+    const shown = problems.slice(0, 50).map((p) => describe(ctx, p));
+    if (problems.length > shown.length) shown.push(t.m('import.more', { n: problems.length - shown.length }));
+    throw new UsageError('import.invalid', { file: source, count: problems.length, details: shown.join('\n') });
+  }
+
+  const ignoredColumns = recognised.unknown;
+  const kept = items.filter((i) => i.kept).length;
+  let summary: ImportSummary;
+  if (o.dryRun) {
+    const names = items.flatMap((i) => [i.complaint.department, i.complaint.responsible]).filter((n): n is string => n !== null);
+    summary = {
+      file: source, dryRun: true, rows: items.length, kept, renumbered: items.length - kept,
+      departmentsAdded: unknownDepartments(s, names), ignoredColumns, tickets: items.filter((i) => i.kept).map((i) => i.complaint.ticket),
+    };
+  } else {
+    if (ctx.io.stdoutIsTTY && !ctx.json) ctx.io.stderr.write(t.m('import.progress', { rows: items.length }) + '\n');
+    const r = importComplaints(s, items, { actor: ctx.actor, now: k.now, tz: k.tz, source });
+    summary = {
+      file: source, dryRun: false, rows: items.length, kept, renumbered: items.length - kept,
+      departmentsAdded: r.departmentsAdded, ignoredColumns, tickets: r.tickets,
+    };
+  }
+  ctx.emit(summary, () => {
+    const lines = [t.m(summary.dryRun ? 'import.wouldImport' : 'import.done', { rows: summary.rows, kept: summary.kept, renumbered: summary.renumbered, file: source })];
+    if (summary.departmentsAdded.length) lines.push(t.m('import.departments', { names: summary.departmentsAdded.join(', ') }));
+    if (summary.ignoredColumns.length) lines.push(t.m('import.ignored', { names: summary.ignoredColumns.join(', ') }));
+    return lines.join('\n') + '\n';
+  });
+  return summary;
+}
+
+function describe(ctx: Ctx, p: RowProblem): string {
+  const { t } = ctx;
+  const params = { ...p.params };
+  if (typeof params.column === 'string') params.column = headerName(ctx, params.column);
+  const problem = t.m(`import.err.${p.code}`, params);
+  return p.column === null ? t.m('import.atLine', { line: p.line, problem }) : t.m('import.atCell', { line: p.line, column: p.column, problem });
+}
+
+/** A column key as a person reads it: 受理时间 (receivedAt). */
+function headerName(ctx: Ctx, key: string): string {
+  const col = columnOf(key);
+  if (!col) return key;
+  return `${ctx.t.lang === 'zh' ? col.zh : col.en} (${col.key})`;
+}

@@ -1,0 +1,179 @@
+// `report monthly|weekly|range`: the figures of SPEC §7 over a period, as a
+// terminal table, JSON, CSV, Markdown or a self-contained HTML page. A month
+// that has ended is kept as a snapshot the first time it is reported.
+import fs from 'node:fs';
+import { Command } from 'commander';
+import { Chalk } from 'chalk';
+import type { Ctx } from '../cli/context.js';
+import { choice } from '../cli/parse.js';
+import { UsageError } from '../domain/errors.js';
+import { isoLocal, isValidDate } from '../domain/time.js';
+import {
+  buildReport, isSnapshotPeriod, monthPeriod, parseMonth, parseWeek, previousMonth, previousWeek, rangePeriod,
+  trendMonths, weekPeriod, type Period, type Report,
+} from '../domain/report.js';
+import { write } from '../storage/store.js';
+import { appendEvents } from '../storage/events.js';
+import { findSnapshot, insertSnapshot, replaceSnapshot, reportCounts } from '../storage/report-queries.js';
+import { layoutReport } from '../output/report-layout.js';
+import { renderReportText } from '../output/report-text.js';
+import { renderReportMarkdown } from '../output/report-md.js';
+import { renderReportCsv } from '../output/report-csv.js';
+import { renderReportHtml } from '../output/report-html.js';
+
+export const REPORT_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export type ReportPeriodOption =
+  | { kind: 'monthly'; month?: string }
+  | { kind: 'weekly'; week?: string }
+  | { kind: 'range'; from?: string; to?: string };
+
+export interface ReportOptions {
+  period: ReportPeriodOption;
+  format?: ReportFormat;
+  out?: string;
+  refresh?: boolean;
+  /** CSV written to a file carries a byte-order mark unless false (--no-bom). */
+  bom?: boolean;
+}
+
+interface OutputFlags {
+  format?: ReportFormat;
+  out?: string;
+  refresh?: boolean;
+  bom?: boolean;
+}
+
+export function reportCommand(ctx: Ctx): Command {
+  const zh = ctx.t.lang === 'zh';
+  const report = new Command('report')
+    .description(zh ? '统计报告：月报、周报或任意期间（表格、JSON、CSV、Markdown、HTML）' : 'reports: monthly, weekly or any range (table, JSON, CSV, Markdown, HTML)')
+    .addHelpText('after', `
+Examples:
+  complaints report monthly                        # last month, on the terminal
+  complaints report monthly --month 2026-10 --format html --out 2026-10.html
+  complaints report weekly --week 2026-W44 --json
+  complaints report range --from 2026-01-01 --to 2026-06-30 --format csv --out h1.csv`);
+  const withOutput = (cmd: Command) => cmd
+    .addOption(choice('--format <format>', zh ? '格式：table、json、csv、md、html（默认 table；--json 即 json）' : 'table, json, csv, md or html (default table; --json means json)', REPORT_FORMATS))
+    .option('--out <file>', zh ? '写入文件而不是标准输出' : 'write to this file instead of stdout')
+    .option('--refresh', zh ? '重新统计已保存的月报快照' : 'recompute a stored snapshot of a closed month')
+    .option('--no-bom', zh ? 'CSV 文件不加 BOM' : 'no byte-order mark in a CSV file');
+  withOutput(report.command('monthly').description(zh ? '月报（默认上个月）' : 'a calendar month (default: the previous one)')
+    .option('--month <YYYY-MM>', zh ? '月份，如 2026-10' : 'the month, e.g. 2026-10'))
+    .action((o: OutputFlags & { month?: string }) => {
+      runReport(ctx, { ...o, period: { kind: 'monthly', month: o.month } });
+    });
+  withOutput(report.command('weekly').description(zh ? '周报（默认上一周，ISO 周）' : 'an ISO week (default: the previous one)')
+    .option('--week <YYYY-Www>', zh ? 'ISO 周，如 2026-W44' : 'the ISO week, e.g. 2026-W44'))
+    .action((o: OutputFlags & { week?: string }) => {
+      runReport(ctx, { ...o, period: { kind: 'weekly', week: o.week } });
+    });
+  withOutput(report.command('range').description(zh ? '任意期间（含首尾两天）' : 'any range of days, both ends included')
+    .option('--from <date>', zh ? '起始日期，如 2026-01-01' : 'first day, e.g. 2026-01-01')
+    .option('--to <date>', zh ? '截止日期（含当天）' : 'last day (included)'))
+    .action((o: OutputFlags & { from?: string; to?: string }) => {
+      runReport(ctx, { ...o, period: { kind: 'range', from: o.from, to: o.to } });
+    });
+  return report;
+}
+
+/** The period a report covers; the default is the previous month or week in the office's zone. */
+export function periodOf(ctx: Ctx, p: ReportPeriodOption): Period {
+  const tz = ctx.tz();
+  const bad = (flag: string, value: string, hint: string) => new UsageError('report.badPeriod', { flag, value, hint });
+  switch (p.kind) {
+    case 'monthly': {
+      const month = p.month ?? previousMonth(ctx.now(), tz);
+      if (parseMonth(month) === null) throw bad('--month', month, 'YYYY-MM, e.g. 2026-10');
+      return monthPeriod(month, tz);
+    }
+    case 'weekly': {
+      const week = p.week ?? previousWeek(ctx.now(), tz);
+      if (parseWeek(week) === null) throw bad('--week', week, 'YYYY-Www, e.g. 2026-W44');
+      return weekPeriod(week, tz);
+    }
+    case 'range': {
+      if (!p.from || !p.to) throw new UsageError('usage.required', { what: 'the range', flags: '--from and --to' });
+      if (!isValidDate(p.from)) throw bad('--from', p.from, 'a date, e.g. 2026-01-01');
+      if (!isValidDate(p.to)) throw bad('--to', p.to, 'a date, e.g. 2026-06-30');
+      if (p.to < p.from) throw bad('--to', p.to, `a date on or after --from ${p.from}`);
+      return rangePeriod(p.from, p.to, tz);
+    }
+  }
+}
+
+function compute(ctx: Ctx, period: Period): Report {
+  const { settings, calendar, tz, now } = ctx.clock();
+  const counts = reportCounts(ctx.store(), period, now, settings, trendMonths(period, tz));
+  return buildReport(period, counts, calendar, tz, isoLocal(now, tz));
+}
+
+/**
+ * The report of a period. A month that has ended is stored the first time it
+ * is produced and returned as stored afterwards; `refresh` recomputes and
+ * replaces it, and records that on the timeline.
+ */
+export function produceReport(ctx: Ctx, period: Period, refresh: boolean): Report {
+  const now = ctx.now();
+  if (!isSnapshotPeriod(period, now)) return compute(ctx, period);
+  const s = ctx.store();
+  const stored = findSnapshot(s, period.label);
+  if (stored && !refresh) return JSON.parse(stored.json) as Report;
+  const report = compute(ctx, period);
+  const snap = { label: period.label, computedAt: now, json: JSON.stringify(report) };
+  return write(s, () => {
+    if (!refresh) {
+      insertSnapshot(s, snap);
+      // Another process may have stored it first: theirs stands.
+      return JSON.parse(findSnapshot(s, period.label)!.json) as Report;
+    }
+    const before = findSnapshot(s, period.label);
+    replaceSnapshot(s, snap);
+    appendEvents(s, null, ctx.actor, now, [{
+      action: 'report-refresh',
+      before: before ? { label: period.label, computedAt: isoLocal(before.computedAt, ctx.tz()) } : null,
+      after: { label: period.label, computedAt: report.computedAt },
+      note: null,
+    }]);
+    return report;
+  });
+}
+
+export function renderReport(ctx: Ctx, report: Report, format: ReportFormat, toFile: boolean, bom: boolean): string {
+  if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
+  const t = ctx.t;
+  const layout = layoutReport(report, t);
+  const none = t.l('report.none');
+  const figureHeaders: [string, string] = [t.l('report.col.figure'), t.l('report.col.value')];
+  switch (format) {
+    case 'csv': return renderReportCsv(layout, toFile && bom);
+    case 'md': return renderReportMarkdown(layout, figureHeaders, none);
+    case 'html': return renderReportHtml(layout, {
+      lang: t.lang, none, figureHeaders,
+      chartTitles: {
+        trend: t.l('report.trend'), categories: t.l('report.byCategory'),
+        satisfaction: t.l('report.satisfaction'), rates: t.l('report.rates'),
+      },
+    });
+    case 'table': return renderReportText(layout, {
+      chalk: toFile ? new Chalk({ level: 0 }) : ctx.chalk,
+      none, figureHeaders, trendTitle: t.l('report.trend'), satisfactionTitle: t.l('report.satisfaction'),
+    });
+  }
+}
+
+export function runReport(ctx: Ctx, o: ReportOptions): Report {
+  const period = periodOf(ctx, o.period);
+  const format: ReportFormat = ctx.json ? 'json' : (o.format ?? 'table');
+  const report = produceReport(ctx, period, !!o.refresh);
+  const text = renderReport(ctx, report, format, !!o.out, o.bom !== false);
+  if (o.out) {
+    fs.writeFileSync(o.out, text);
+    ctx.io.stderr.write(ctx.t.m('report.written', { label: period.label, file: o.out }) + '\n');
+  } else {
+    ctx.io.stdout.write(text);
+  }
+  return report;
+}

@@ -1,0 +1,168 @@
+// The office's working-day calendar (SPEC §5): mainland China's official days
+// (statutory holidays off, 调休 weekend days on) under the office's own
+// overrides, Monday–Friday for any other day. Pure: dates are 'YYYY-MM-DD'
+// strings and every answer is date arithmetic, whatever the machine's zone.
+import { addDays, dayOfWeek, yearOf } from './time.js';
+import type { WorkCalendar } from './workdays.js';
+
+export const DAY_KINDS = ['holiday', 'workday'] as const;
+export type DayKind = (typeof DAY_KINDS)[number];
+
+/** One marked day: a holiday (off) or a working day, with its name. */
+export interface DayMark {
+  kind: DayKind;
+  /** The name in Chinese (国庆节), or the office's own text; null when none was given. */
+  name: string | null;
+  /** The English name, when the data has one (official days only). */
+  nameEn: string | null;
+}
+
+/** The State Council's arrangements the program ships, as data. */
+export interface OfficialDays {
+  days: ReadonlyMap<string, DayMark>;
+  /** The years the data covers, inclusive; null when there is none. */
+  years: { first: number; last: number } | null;
+}
+
+/**
+ * Why a day is or is not a working day: `weekday` Monday–Friday, `weekend`
+ * Saturday–Sunday, `holiday` marked off, `workday` marked on (a worked
+ * weekend, 调休补班, when it falls on a Saturday or Sunday).
+ */
+export type DayReason = 'weekday' | 'weekend' | 'holiday' | 'workday';
+
+export interface DayInfo {
+  date: string;
+  /** ISO weekday: 1 Monday … 7 Sunday. */
+  weekday: number;
+  workday: boolean;
+  reason: DayReason;
+  /** Where the mark comes from; null for an ordinary weekday or weekend. */
+  source: 'official' | 'office' | null;
+  name: string | null;
+  nameEn: string | null;
+  /** The official mark underneath an office override, if any. */
+  official: DayMark | null;
+  /** The official data does not cover this year: Monday–Friday is a guess. */
+  provisional: boolean;
+}
+
+export interface OfficeCalendar extends WorkCalendar {
+  /** Everything known about one date. */
+  day(date: string): DayInfo;
+  /** The years of official data, inclusive; null when there is none. */
+  readonly years: { first: number; last: number } | null;
+}
+
+export function isoWeekday(date: string): number {
+  return dayOfWeek(date) || 7;
+}
+
+export function isWeekend(date: string): boolean {
+  return isoWeekday(date) >= 6;
+}
+
+/**
+ * The calendar the deadlines count on. A date is a working day when an office
+ * override says so; else an official holiday is off and an official 调休 day
+ * is on; else Monday–Friday. Coverage is the official data's alone: an
+ * override does not make a year "covered".
+ */
+export function buildCalendar(official: OfficialDays, overrides: ReadonlyMap<string, DayMark>): OfficeCalendar {
+  const years = official.years;
+  const covers = (year: number) => years !== null && year >= years.first && year <= years.last;
+  const day = (date: string): DayInfo => {
+    const weekday = isoWeekday(date);
+    const off = official.days.get(date) ?? null;
+    const mine = overrides.get(date) ?? null;
+    const mark = mine ?? off;
+    const provisional = !covers(yearOf(date));
+    if (!mark) {
+      const weekend = weekday >= 6;
+      return { date, weekday, workday: !weekend, reason: weekend ? 'weekend' : 'weekday', source: null, name: null, nameEn: null, official: null, provisional };
+    }
+    return {
+      date, weekday, workday: mark.kind === 'workday', reason: mark.kind, source: mine ? 'office' : 'official',
+      name: mark.name, nameEn: mark.nameEn, official: off, provisional,
+    };
+  };
+  return {
+    isWorkday: (date) => {
+      const mark = overrides.get(date) ?? official.days.get(date);
+      if (mark) return mark.kind === 'workday';
+      return !isWeekend(date);
+    },
+    covers,
+    day,
+    years,
+  };
+}
+
+/**
+ * The same calendar, telling `onUncovered` the first time (per year) it is
+ * asked about a date of a year the official data does not cover — so a
+ * deadline counted Monday–Friday never goes unmentioned.
+ */
+export function noticingUncovered(cal: OfficeCalendar, onUncovered: (year: number) => void): OfficeCalendar {
+  const told = new Set<number>();
+  const check = (date: string) => {
+    const year = yearOf(date);
+    if (!told.has(year) && !cal.covers(year)) {
+      told.add(year);
+      onUncovered(year);
+    }
+  };
+  return {
+    isWorkday: (date) => {
+      check(date);
+      return cal.isWorkday(date);
+    },
+    covers: (year) => cal.covers(year),
+    day: (date) => {
+      check(date);
+      return cal.day(date);
+    },
+    years: cal.years,
+  };
+}
+
+export interface CountedDay extends DayInfo {
+  /** It counted towards the deadline. */
+  counted: boolean;
+  /** Its number among the counted days (1…n); null when skipped. */
+  count: number | null;
+}
+
+export interface DeadlineCount {
+  /** The day counting starts after (the day of receipt, or of resolving). */
+  from: string;
+  workdays: number;
+  /** The Nth working day after `from`: the deadline ends 23:59:59 on it. */
+  due: string;
+  /** Every day after `from` up to `due`, counted or skipped, and why. */
+  days: CountedDay[];
+  /** Some day of the count lies in a year the official data does not cover. */
+  provisional: boolean;
+}
+
+/** How `addWorkdays(cal, from, n)` counts, day by day (for `calendar explain`). */
+export function explainDeadline(cal: OfficeCalendar, from: string, n: number): DeadlineCount {
+  const days: CountedDay[] = [];
+  let count = 0;
+  for (let d = from; count < n;) {
+    d = addDays(d, 1);
+    const info = cal.day(d);
+    if (info.workday) count++;
+    days.push({ ...info, counted: info.workday, count: info.workday ? count : null });
+  }
+  const due = days.length ? days[days.length - 1].date : from;
+  return { from, workdays: Math.max(0, n), due, days, provisional: !cal.covers(yearOf(due)) || days.some((d) => d.provisional) };
+}
+
+/** Every day of a month (month 1–12). */
+export function monthDays(cal: OfficeCalendar, year: number, month: number): DayInfo[] {
+  const out: DayInfo[] = [];
+  const prefix = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+  for (let d = `${prefix}-01`; d.startsWith(prefix); d = addDays(d, 1)) out.push(cal.day(d));
+  return out;
+}

@@ -1,0 +1,367 @@
+// Validating the rows of an imported register (SPEC §8 import): every row is
+// checked before anything is written, and every problem names its line and
+// column. Rows come from what `export` writes (any header style) or from a
+// hand-made spreadsheet with at least received time, name and description.
+// Pure: the caller parses the CSV and checks what only the database knows.
+import type { Params } from './errors.js';
+import {
+  APPROVAL_LEVELS, CATEGORIES, CHANNELS, FOLLOW_UP_METHODS, KINDS, SEVERITIES, STATUSES, SUGGESTED_SUBCATEGORIES, VALIDITIES,
+  type ApprovalLevel, type Category, type Channel, type Complaint, type Deadlines, type FollowUpMethod, type Instant, type Kind,
+  type Severity, type Status, type Validity,
+} from './types.js';
+import { computeDeadlines, type Clock } from './deadlines.js';
+import { ruledSeverity } from './severity.js';
+import { subjectOf } from './lifecycle.js';
+import { normalizePhone } from './phone.js';
+import { parseYuan } from './money.js';
+import { normalizeTicket, parseTicket } from './ticket.js';
+import { localDate, parseInstant } from './time.js';
+import { offsetCache, unneutralise } from './csv-columns.js';
+
+export interface ImportContext extends Clock {
+  now: Instant;
+  actor: string;
+}
+
+export interface SourceRow {
+  /** The line of the file where the row starts (the header is line 1). */
+  line: number;
+  cells: string[];
+}
+
+export interface RowProblem {
+  line: number;
+  /** The header text of the column as written in the file, or null for the whole row. */
+  column: string | null;
+  /** A message key under import.err.* */
+  code: string;
+  params: Params;
+}
+
+export interface ImportItem {
+  line: number;
+  complaint: Complaint;
+  /** The file's ticket when it is kept (ticket, year, seq); null: a new number is given. */
+  kept: { year: number; seq: number } | null;
+  /** A ticket text in the file that is not a ticket number; kept in the import event. */
+  originalTicket: string | null;
+}
+
+export interface Validated {
+  items: ImportItem[];
+  problems: RowProblem[];
+}
+
+export const REQUIRED_COLUMNS = ['receivedAt', 'name', 'description'] as const;
+
+// Words a hand-made register uses for the enum values, beside the keys.
+const WORDS: Record<string, Record<string, string>> = {
+  channel: {
+    来电: 'phone', 电话: 'phone', 来访: 'visit', 上门: 'visit', 来函: 'letter', 信件: 'letter', 传真: 'fax', 邮件: 'email', 'e-mail': 'email',
+    网络: 'online', 业主群: 'online', '网络/业主群': 'online', 微信: 'online', 短信: 'sms', 转交: 'transfer', 其他: 'other',
+  },
+  kind: { 投诉: 'complaint', 建议: 'suggestion', 咨询: 'inquiry', 表扬: 'praise' },
+  category: {
+    规划设计: 'planning_design', 工程质量: 'construction_quality', 销售承诺: 'sales_promise', 物业管理: 'property_service',
+    物业服务: 'property_service', 其他: 'other',
+  },
+  severity: { 一般: 'general', 重要: 'important', 重大: 'major' },
+  validity: { 待核实: 'unverified', 有效: 'valid', 无效: 'invalid', 恶意: 'malicious' },
+  status: {
+    已登记: 'registered', 登记: 'registered', 待处理: 'registered', 未处理: 'registered',
+    处理中: 'assigned', 已派单: 'assigned', 跟进中: 'assigned', 'in progress': 'assigned',
+    已处理待回访: 'resolved', 已处理: 'resolved', 待回访: 'resolved', 已解决: 'resolved',
+    已关闭: 'closed', 关闭: 'closed', 已结案: 'closed', 结案: 'closed', 已办结: 'closed', 办结: 'closed', 已完成: 'closed',
+  },
+  followUpMethod: { 电话: 'phone', 上门: 'visit', 短信: 'sms', 其他: 'other' },
+  approvalLevel: { 部门负责人: 'department_head', 总经理: 'general_manager', 赔偿委员会: 'compensation_committee' },
+  subcategory: {
+    安保: 'security', 保洁: 'cleaning', 绿化: 'landscaping', 维修: 'repair', 停车: 'parking', 收费: 'fees', 噪音: 'noise',
+    服务态度: 'attitude', 公共设施: 'facilities', 渗漏: 'leak',
+  },
+};
+
+const TRUE = new Set(['true', 'yes', 'y', '1', '是', '有', 'x', '√', '✓']);
+const FALSE = new Set(['false', 'no', 'n', '0', '否', '无', '']);
+
+const LOCAL = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** ISO 8601, or the way spreadsheets write it: 2026/9/5 9:05, 2026年9月5日. */
+export function parseCellTime(text: string, tz: string): Instant | null {
+  const s = text.trim();
+  const direct = parseInstant(s, tz);
+  if (direct !== null) return direct;
+  const m = LOCAL.exec(s);
+  if (!m) return null;
+  const p = (v: string | undefined) => (v ?? '0').padStart(2, '0');
+  const iso = `${m[1]}-${p(m[2])}-${p(m[3])}` + (m[4] !== undefined ? `T${p(m[4])}:${m[5]}:${p(m[6])}${m[7] ?? ''}${m[8] ?? ''}` : '');
+  return parseInstant(iso, tz);
+}
+
+/** Checks every row; returns the complaints to write, or the problems. */
+export function validateRows(header: string[], keys: (string | null)[], rows: SourceRow[], k: ImportContext): Validated {
+  const problems: RowProblem[] = [];
+  const items: ImportItem[] = [];
+  const index = new Map<string, number>();
+  keys.forEach((key, i) => {
+    if (key !== null && !index.has(key)) index.set(key, i);
+  });
+  const headerOf = (key: string) => header[index.get(key)!] ?? key;
+  for (const key of REQUIRED_COLUMNS) {
+    if (!index.has(key)) problems.push({ line: 1, column: null, code: 'missingColumn', params: { column: key } });
+  }
+  if (problems.length) return { items, problems };
+  const ticketLines = new Map<string, number>();
+  const deadlines = deadlineMemo(k);
+  for (const row of rows) {
+    const item = validateRow(row, index, headerOf, header.length, k, problems, deadlines);
+    if (!item) continue;
+    const t = item.complaint.ticket;
+    if (t) {
+      const other = ticketLines.get(t);
+      if (other !== undefined) {
+        problems.push({ line: row.line, column: headerOf('ticket'), code: 'duplicateTicket', params: { value: t, other } });
+        continue;
+      }
+      ticketLines.set(t, row.line);
+    }
+    items.push(item);
+  }
+  return { items, problems };
+}
+
+type Facts = Parameters<typeof computeDeadlines>[0];
+
+/**
+ * computeDeadlines for many rows: the working-day deadlines depend only on
+ * the local days they count from, so they are worked out once per day.
+ */
+function deadlineMemo(k: ImportContext): (f: Facts) => Deadlines {
+  const offset = offsetCache(k.tz);
+  const day = (ms: Instant | null) => (ms === null ? 'n' : Math.floor((ms + offset(ms) * 60_000) / 86_400_000));
+  const memo = new Map<string, Deadlines>();
+  return (f) => {
+    const key = `${f.severity}|${f.kind}|${day(f.resolveFrom)}|${day(f.resolvedAt)}|${f.extendedUntil}`;
+    let d = memo.get(key);
+    if (!d) {
+      if (memo.size > 100_000) memo.clear();
+      d = computeDeadlines(f, k);
+      memo.set(key, d);
+    }
+    return { ...d, contact: f.receivedAt + k.settings.deadlines[f.severity].contactHours * 3_600_000 };
+  };
+}
+
+function validateRow(
+  row: SourceRow, index: Map<string, number>, headerOf: (key: string) => string, width: number, k: ImportContext, problems: RowProblem[],
+  deadlinesOf: (f: Facts) => Deadlines,
+): ImportItem | null {
+  const before = problems.length;
+  const { line } = row;
+  if (row.cells.length > width && row.cells.slice(width).some((c) => c.trim() !== '')) {
+    problems.push({ line, column: null, code: 'cellCount', params: { n: row.cells.length, m: width } });
+    return null;
+  }
+  const has = (key: string) => index.has(key);
+  const raw = (key: string): string => {
+    const i = index.get(key);
+    if (i === undefined) return '';
+    return unneutralise(row.cells[i] ?? '').trim();
+  };
+  const bad = (key: string, code: string, params: Params = {}) => {
+    problems.push({ line, column: headerOf(key), code, params: { value: raw(key), ...params } });
+  };
+  const str = (key: string): string | null => raw(key) || null;
+  const required = (key: string): string => {
+    const v = raw(key);
+    if (!v) bad(key, 'required');
+    return v;
+  };
+  const time = (key: string): Instant | null => {
+    const v = raw(key);
+    if (!v) return null;
+    const at = parseCellTime(v, k.tz);
+    if (at === null) bad(key, 'badTime');
+    return at;
+  };
+  function choice<T extends string>(key: string, values: readonly T[], fallback: T): T;
+  function choice<T extends string>(key: string, values: readonly T[], fallback: null): T | null;
+  function choice<T extends string>(key: string, values: readonly T[], fallback: T | null): T | null {
+    const v = raw(key);
+    if (!v) return fallback;
+    const lower = v.toLowerCase();
+    if ((values as readonly string[]).includes(lower)) return lower as T;
+    const word = WORDS[key]?.[v] ?? WORDS[key]?.[lower];
+    if (word) return word as T;
+    bad(key, 'badChoice', { allowed: values.join(', ') });
+    return fallback;
+  }
+  const flag = (key: string): boolean => {
+    const v = raw(key).toLowerCase();
+    if (TRUE.has(v)) return true;
+    if (!FALSE.has(v)) bad(key, 'badBool');
+    return false;
+  };
+  const money = (key: string): number | null => {
+    const v = raw(key);
+    if (!v) return null;
+    const fen = parseYuan(v);
+    if (fen === null) bad(key, 'badMoney');
+    return fen;
+  };
+
+  // Ticket: kept when it is a ticket number; other text gets a new number.
+  let ticket = '';
+  let originalTicket: string | null = null;
+  const ticketText = raw('ticket');
+  if (ticketText) {
+    const t = normalizeTicket(ticketText);
+    if (t === null) originalTicket = ticketText;
+    else ticket = t;
+  }
+
+  const receivedText = required('receivedAt');
+  const receivedAt = receivedText ? time('receivedAt') : null;
+  if (receivedAt !== null && receivedAt > k.now) bad('receivedAt', 'future');
+  const receivedDate = receivedAt === null ? null : localDate(receivedAt, k.tz);
+  if (ticket && receivedDate !== null && parseTicket(ticket).yymmdd !== receivedDate.slice(2).replace(/-/g, '')) {
+    bad('ticket', 'ticketDate', { date: receivedDate });
+  }
+
+  const channel = choice<Channel>('channel', CHANNELS, 'other');
+  const kind = choice<Kind>('kind', KINDS, 'complaint');
+  const category = choice<Category>('category', CATEGORIES, null);
+  const subText = raw('subcategory');
+  const subcategory = subText ? (WORDS.subcategory[subText] ?? (SUGGESTED_SUBCATEGORIES as readonly string[]).find((s) => s === subText.toLowerCase()) ?? subText) : null;
+  const validity = choice<Validity>('validity', VALIDITIES, 'unverified');
+  const name = required('name');
+  const phoneText = raw('phone');
+  let phone: string | null = null;
+  if (phoneText) {
+    phone = normalizePhone(phoneText);
+    if (phone === null) bad('phone', phoneText.includes('*') ? 'maskedPhone' : 'badPhone');
+  }
+  const description = required('description');
+  let households = 1;
+  const hh = raw('households');
+  if (hh) {
+    if (/^\d{1,6}$/.test(hh) && Number(hh) >= 1) households = Number(hh);
+    else bad('households', 'badInt');
+  }
+  const claimFen = money('claim');
+  const costFen = money('cost');
+  const safety = flag('safety');
+  const media = flag('media');
+  const flagged = flag('flagged');
+
+  const contactedAt = time('contactedAt');
+  const resolvedAt = time('resolvedAt');
+  const extendedUntil = time('extendedUntil');
+  let closedAt = time('closedAt');
+  for (const [key, at] of [['contactedAt', contactedAt], ['resolvedAt', resolvedAt], ['closedAt', closedAt]] as const) {
+    if (at !== null && receivedAt !== null && at < receivedAt) bad(key, 'beforeReceived');
+    if (at !== null && at > k.now) bad(key, 'future');
+  }
+
+  // The call-back: a time and a satisfaction 1–5 (method defaults to phone).
+  let followUp: Complaint['followUp'] = null;
+  const satText = raw('satisfaction');
+  const fuAt = time('followUpAt');
+  if (satText || fuAt !== null) {
+    if (!/^[1-5]$/.test(satText)) bad('satisfaction', satText ? 'badSatisfaction' : 'required');
+    if (fuAt === null && !raw('followUpAt')) {
+      if (has('followUpAt')) bad('followUpAt', 'required');
+      else problems.push({ line, column: headerOf('satisfaction'), code: 'needsColumn', params: { value: satText, column: 'followUpAt' } });
+    }
+    const method = choice<FollowUpMethod>('followUpMethod', FOLLOW_UP_METHODS, 'phone');
+    if (fuAt !== null && /^[1-5]$/.test(satText)) followUp = { at: fuAt, method, satisfaction: Number(satText), note: str('followUpNote') };
+  }
+
+  const repeatText = raw('repeatOf');
+  let repeatOf: string | null = null;
+  if (repeatText) {
+    repeatOf = normalizeTicket(repeatText);
+    if (repeatOf === null) bad('repeatOf', 'badTicket');
+  }
+
+  const approvalLevel = choice<ApprovalLevel>('approvalLevel', APPROVAL_LEVELS, null);
+  const department = str('department');
+
+  // Status: from the file, else from what the row records.
+  let status = choice<Status>('status', STATUSES, null);
+  status ??= closedAt !== null ? 'closed' : resolvedAt !== null ? 'resolved' : department !== null ? 'assigned' : 'registered';
+  if (status === 'resolved' && resolvedAt === null && !raw('resolvedAt')) {
+    problems.push({ line, column: has('status') ? headerOf('status') : null, code: 'statusNeeds', params: { value: raw('status'), status, column: has('resolvedAt') ? headerOf('resolvedAt') : 'resolvedAt' } });
+  }
+  if (status === 'closed' && closedAt === null && !raw('closedAt')) {
+    // A closed historical complaint without its closing time: closed when last handled.
+    closedAt = followUp?.at ?? resolvedAt ?? receivedAt;
+  }
+
+  if (problems.length > before || receivedAt === null) return null;
+
+  const facts = { safety, media, households, claimFen, repeatOf };
+  const severityText = raw('severity');
+  const severity: Severity = severityText ? choice<Severity>('severity', SEVERITIES, 'general') : ruledSeverity('general', facts, k.settings);
+  if (problems.length > before) return null;
+
+  // Deadlines: as the file gives them, else as the office's rules give them.
+  const computed = deadlinesOf({ severity, kind, receivedAt, resolveFrom: receivedAt, resolvedAt, extendedUntil });
+  const due = (key: string, fallback: Instant | null): Instant | null => {
+    if (!has(key)) return fallback;
+    const v = raw(key);
+    if (!v) return fallback;
+    return time(key);
+  };
+  const deadlines = {
+    contact: due('contactDue', computed.contact)!,
+    resolve: due('resolveDue', computed.resolve)!,
+    followUp: has('followUpDue') ? due('followUpDue', null) : computed.followUp,
+  };
+  if (problems.length > before) return null;
+
+  const complaint: Complaint = {
+    id: 0,
+    ticket,
+    receivedAt,
+    channel,
+    kind,
+    category,
+    subcategory,
+    severity,
+    validity,
+    validityReason: str('validityReason'),
+    status,
+    complainant: { name, phone, estate: str('estate'), unit: str('unit')?.replace(/[—－–]/g, '-') ?? null },
+    subject: str('subject') ?? subjectOf(description),
+    description,
+    demand: str('demand'),
+    receiver: str('receiver') ?? k.actor,
+    department,
+    assignee: str('assignee'),
+    households,
+    claimFen,
+    safety,
+    media,
+    deadlines,
+    resolveFrom: receivedAt,
+    extendedUntil,
+    contactedAt,
+    lastContactAt: contactedAt,
+    resolvedAt,
+    resolution: str('resolution'),
+    costFen,
+    responsible: str('responsible'),
+    responsiblePerson: str('responsiblePerson'),
+    approvedBy: str('approvedBy'),
+    approvalLevel,
+    followUp,
+    attempts: [],
+    closedAt,
+    closeReason: str('closeReason'),
+    repeatOf,
+    flagged,
+  };
+  const kept = ticket ? (({ year, seq }) => ({ year, seq }))(parseTicket(ticket)) : null;
+  return { line, complaint, kept, originalTicket };
+}

@@ -1,0 +1,60 @@
+// The State Council's holiday arrangements (国务院办公厅关于部分节假日安排的通知)
+// as the program ships them: the plain JSON data of the `chinese-days`
+// package, bundled at build time. Only its data is used — its date functions
+// answer wrongly on machines whose clock zone is behind UTC.
+import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import pkg from 'chinese-days/package.json' with { type: 'json' };
+import type { DayKind, DayMark, OfficialDays } from './calendar.js';
+
+/** The package's data: date → "English name,中文名,holiday number". */
+interface PackageData {
+  holidays: Record<string, string>;
+  workdays: Record<string, string>;
+}
+
+function mark(kind: DayKind, value: string): DayMark {
+  const [en, zh] = value.split(',');
+  return { kind, name: zh?.trim() || en?.trim() || null, nameEn: en?.trim() || null };
+}
+
+/** Turns the package's maps into official days; a date listed as both counts as a working day. */
+export function officialFromPackage(d: PackageData): OfficialDays {
+  const days = new Map<string, DayMark>();
+  for (const [date, v] of Object.entries(d.holidays)) days.set(date, mark('holiday', v));
+  for (const [date, v] of Object.entries(d.workdays)) days.set(date, mark('workday', v));
+  const holidayYears = Object.keys(d.holidays).map((k) => Number(k.slice(0, 4)));
+  const years = holidayYears.length ? { first: Math.min(...holidayYears), last: Math.max(...holidayYears) } : null;
+  return { days, years };
+}
+
+/** FNV-1a over the sorted days: tells apart two data sets of one package version. */
+function fingerprint(o: OfficialDays): string {
+  let h = 0x811c9dc5;
+  const text = [...o.days.entries()].sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([date, m]) => `${date} ${m.kind} ${m.name ?? ''} ${m.nameEn ?? ''}`).join('\n');
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+export const OFFICIAL_DAYS: OfficialDays = officialFromPackage(data as PackageData);
+
+/** The version of the shipped data, e.g. "chinese-days@1.5.7#1a2b3c4d". */
+export const OFFICIAL_VERSION = `chinese-days@${pkg.version}#${fingerprint(OFFICIAL_DAYS)}`;
+
+/**
+ * Is `ours` newer than the stored version? A newer package version is; an
+ * older one is not (a newer program already seeded the database); the same
+ * version with other data, or an unreadable stored version, is re-seeded.
+ */
+export function isNewerData(ours: string, stored: string | null): boolean {
+  if (stored === null) return true;
+  const parse = (v: string) => /^chinese-days@(\d+)\.(\d+)\.(\d+)(?:[-+][^#]*)?#([0-9a-f]+)$/.exec(v);
+  const a = parse(ours);
+  const b = parse(stored);
+  if (!a || !b) return ours !== stored;
+  for (let i = 1; i <= 3; i++) if (Number(a[i]) !== Number(b[i])) return Number(a[i]) > Number(b[i]);
+  return a[4] !== b[4];
+}

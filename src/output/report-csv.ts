@@ -1,0 +1,23 @@
+// A report as CSV (SPEC §9): one row per figure — section, key, label, value —
+// with raw values (rates as fractions, money in yuan) so a spreadsheet can count.
+import { stringify } from 'csv-stringify/sync';
+import type { ReportLayout } from './report-layout.js';
+
+/** A cell that a spreadsheet would run as a formula gets a leading apostrophe. */
+function safe(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+export function renderReportCsv(layout: ReportLayout, bom: boolean): string {
+  const rows: string[][] = [['section', 'key', 'label', 'value']];
+  rows.push(['period', 'label', layout.period, layout.period], ['period', 'computedAt', layout.computedAt, layout.computedAt]);
+  for (const s of layout.sections) {
+    if (s.kind === 'figures') {
+      for (const r of s.rows) rows.push([s.id, r.key, r.label, r.raw === null ? '' : String(r.raw)]);
+    } else {
+      for (const r of s.rows) rows.push([s.id, r[0], r.slice(1).join(' · '), '']);
+    }
+  }
+  const text = stringify(rows.map((r) => r.map(safe)), { record_delimiter: '\r\n' });
+  return (bom ? '\uFEFF' : '') + text;
+}

@@ -1,0 +1,125 @@
+// A report is data; this module lays it out once as labelled sections, and
+// each format (terminal, Markdown, CSV, HTML) only draws sections and charts.
+import type { Report } from '../domain/report.js';
+import { NONE } from '../domain/report.js';
+import type { Translator } from './i18n.js';
+
+export type Raw = string | number | null;
+
+export interface FigureRow {
+  key: string;
+  label: string;
+  /** The value as JSON has it (fractions for rates, yuan for money). */
+  raw: Raw;
+  /** The value as a person reads it (87.5%, 1,200.00, —). */
+  text: string;
+}
+
+export type Section =
+  | { kind: 'figures'; id: string; title: string; rows: FigureRow[] }
+  | { kind: 'table'; id: string; title: string; keys: string[]; headers: string[]; rows: string[][] };
+
+export interface ChartBar {
+  label: string;
+  value: number;
+}
+
+export interface ReportLayout {
+  title: string;
+  period: string;
+  computedAt: string;
+  sections: Section[];
+  charts: {
+    trend: ChartBar[];
+    categories: ChartBar[];
+    satisfaction: ChartBar[];
+    /** Rates as percentages 0–100; null when nothing was counted. */
+    rates: { label: string; value: number | null }[];
+  };
+}
+
+export function percent(r: number | null): string {
+  return r === null ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
+}
+
+export function yuan(n: number): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+const num = (n: number | null) => (n === null ? '—' : String(n));
+
+export function layoutReport(r: Report, t: Translator): ReportLayout {
+  const l = (k: string) => t.l(k);
+  const keyLabel = (prefix: string, key: string) => (key === NONE ? l('report.none') : prefix ? t.l(`${prefix}.${key}`) : key);
+  const fig = (key: string, raw: Raw, text: string): FigureRow => ({ key, label: l(`report.${key}`), raw, text });
+  const breakdown = (id: keyof Report & `by${string}`, prefix: string): Section => ({
+    kind: 'figures', id, title: l(`report.${id}`),
+    rows: Object.entries(r[id] as Record<string, number>).map(([k, n]) => ({ key: k, label: keyLabel(prefix, k), raw: n, text: String(n) })),
+  });
+  const sections: Section[] = [
+    {
+      kind: 'figures', id: 'summary', title: l('report.summary'), rows: [
+        fig('received', r.received, String(r.received)),
+        fig('invalid', r.invalid, String(r.invalid)),
+        fig('contactedOnTimeRate', r.contactedOnTimeRate, percent(r.contactedOnTimeRate)),
+        fig('resolved', r.resolved, String(r.resolved)),
+        fig('resolvedOnTime', r.resolvedOnTime, String(r.resolvedOnTime)),
+        fig('resolvedOnTimeRate', r.resolvedOnTimeRate, percent(r.resolvedOnTimeRate)),
+        fig('extended', r.extended, String(r.extended)),
+        fig('medianResolveWorkdays', r.medianResolveWorkdays, num(r.medianResolveWorkdays)),
+        fig('meanResolveWorkdays', r.meanResolveWorkdays, num(r.meanResolveWorkdays)),
+        fig('followUpRate', r.followUpRate, percent(r.followUpRate)),
+        fig('satisfactionRate', r.satisfactionRate, percent(r.satisfactionRate)),
+        fig('repeats', r.repeats, String(r.repeats)),
+        fig('escalated', r.escalated, String(r.escalated)),
+        fig('openAtEnd', r.openAtEnd, String(r.openAtEnd)),
+        fig('overdueAtEnd', r.overdueAtEnd, String(r.overdueAtEnd)),
+        { key: 'compensation.total', label: l('report.compensationTotal'), raw: r.compensation.total, text: yuan(r.compensation.total) },
+      ],
+    },
+    breakdown('byKind', 'kind'),
+    breakdown('byCategory', 'category'),
+    breakdown('bySubcategory', 'subcategory'),
+    breakdown('bySeverity', 'severity'),
+    breakdown('byChannel', 'channel'),
+    breakdown('byDepartment', ''),
+    breakdown('byEstate', ''),
+    {
+      kind: 'figures', id: 'satisfaction', title: l('report.satisfaction'),
+      rows: Object.entries(r.satisfaction).map(([k, n]) => ({ key: k, label: `${k} ${l(`satisfaction.${k}`)}`, raw: n, text: String(n) })),
+    },
+    {
+      kind: 'figures', id: 'compensation', title: l('report.compensation'),
+      rows: Object.entries(r.compensation.byDepartment).map(([k, v]) => ({ key: k, label: keyLabel('', k), raw: v, text: yuan(v) })),
+    },
+    {
+      kind: 'table', id: 'major', title: l('report.major'),
+      keys: ['ticket', 'subject', 'status', 'department'],
+      headers: ['ticket', 'subject', 'status', 'department'].map((k) => l(`report.col.${k}`)),
+      rows: r.major.map((m) => [m.ticket, m.subject, t.l(`status.${m.status}`), m.department ?? '—']),
+    },
+    {
+      kind: 'table', id: 'groups', title: l('report.groups'),
+      keys: ['estate', 'category', 'subcategory', 'units', 'tickets'],
+      headers: ['estate', 'category', 'subcategory', 'units', 'tickets'].map((k) => l(`report.col.${k}`)),
+      rows: r.groups.map((g) => [g.estate, t.l(`category.${g.category}`), keyLabel('subcategory', g.subcategory), String(g.units), g.tickets.join(' ')]),
+    },
+    {
+      kind: 'figures', id: 'trend', title: l('report.trend'),
+      rows: r.trend.map((m) => ({ key: m.month, label: m.month, raw: m.received, text: String(m.received) })),
+    },
+  ];
+  return {
+    title: l(`report.title.${r.period.kind}`),
+    period: r.period.from === r.period.to ? r.period.from : `${r.period.label} (${r.period.from} – ${r.period.to})`,
+    computedAt: r.computedAt,
+    sections,
+    charts: {
+      trend: r.trend.map((m) => ({ label: m.month, value: m.received })),
+      categories: Object.entries(r.byCategory).map(([k, n]) => ({ label: keyLabel('category', k), value: n })),
+      satisfaction: Object.entries(r.satisfaction).map(([k, n]) => ({ label: `${k} ${l(`satisfaction.${k}`)}`, value: n })),
+      rates: (['contactedOnTimeRate', 'resolvedOnTimeRate', 'followUpRate', 'satisfactionRate'] as const)
+        .map((k) => ({ label: l(`report.${k}`), value: r[k] === null ? null : Math.round(r[k]! * 1000) / 10 })),
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// Attachments stored inside the database: name, media type, size, SHA-256
+// and the bytes. Listing never reads the bytes.
+import { createHash } from 'node:crypto';
+import type { Store } from './store.js';
+import { all, first, iterate, run } from './store.js';
+
+export interface Attachment {
+  id: number;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  addedAt: number;
+  addedBy: string;
+}
+
+export interface NewAttachment {
+  name: string;
+  type: string;
+  data: Buffer;
+}
+
+export function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function insertAttachment(s: Store, complaintId: number, a: NewAttachment, actor: string, now: number): Attachment {
+  const hash = sha256(a.data);
+  const id = run(s, s.q.insertInto('attachments').values({
+    complaint_id: complaintId, name: a.name, type: a.type, size: a.data.length, sha256: hash, data: a.data, added_at: now, added_by: actor,
+  })).lastInsertRowid;
+  return { id, name: a.name, type: a.type, size: a.data.length, sha256: hash, addedAt: now, addedBy: actor };
+}
+
+const META = ['id', 'name', 'type', 'size', 'sha256', 'added_at', 'added_by'] as const;
+
+function toAttachment(r: { id: number; name: string; type: string; size: number; sha256: string; added_at: number; added_by: string }): Attachment {
+  return { id: r.id, name: r.name, type: r.type, size: r.size, sha256: r.sha256, addedAt: r.added_at, addedBy: r.added_by };
+}
+
+export function listAttachments(s: Store, complaintId: number): Attachment[] {
+  return all(s, s.q.selectFrom('attachments').select(META).where('complaint_id', '=', complaintId).orderBy('id')).map(toAttachment);
+}
+
+export function readAttachment(s: Store, complaintId: number, id: number): { meta: Attachment; data: Buffer } | undefined {
+  const r = first(s, s.q.selectFrom('attachments').select([...META, 'data']).where('complaint_id', '=', complaintId).where('id', '=', id));
+  return r && { meta: toAttachment(r), data: r.data };
+}
+
+/** Attachments whose bytes no longer match their size or SHA-256 (doctor). */
+export function damagedAttachments(s: Store): number[] {
+  const bad: number[] = [];
+  for (const r of iterate(s, s.q.selectFrom('attachments').select(['id', 'size', 'sha256', 'data']).orderBy('id'))) {
+    if (r.data.length !== r.size || sha256(r.data) !== r.sha256) bad.push(r.id);
+  }
+  return bad;
+}

@@ -1,0 +1,128 @@
+// Writing an imported register: all rows in one BEGIN IMMEDIATE transaction
+// through prepared statements (100,000 rows must go in at tens of thousands a
+// second), each with its search entry, its call-back and one `import` event.
+// Kept tickets move their year's counter past them; the others get new numbers.
+import type { Complaint, DomainEvent } from '../domain/types.js';
+import type { ImportItem } from '../domain/import-rows.js';
+import { formatTicket } from '../domain/ticket.js';
+import { localDate, yearOf } from '../domain/time.js';
+import { statement, write, type Store } from './store.js';
+import { searchDoc } from '../domain/search-terms.js';
+import { searchableTexts } from './search-index.js';
+import { appendEvents } from './events.js';
+
+/** The tickets of the list that the database already holds. */
+export function existingTickets(s: Store, tickets: string[]): Set<string> {
+  const found = new Set<string>();
+  const st = statement(s, 'SELECT 1 FROM complaints WHERE ticket = ?').pluck();
+  for (const t of tickets) if (st.get(t) !== undefined) found.add(t);
+  return found;
+}
+
+/** Department names the database does not know yet. */
+export function unknownDepartments(s: Store, names: Iterable<string>): string[] {
+  const st = statement(s, 'SELECT id FROM departments WHERE name = ?').pluck();
+  return [...new Set(names)].filter((n) => st.get(n) === undefined);
+}
+
+const INSERT_COMPLAINT = `INSERT INTO complaints (
+  ticket, year, seq, received_at, channel, kind, category, subcategory, severity, validity, validity_reason, status,
+  name, phone, estate, unit, subject, description, demand, receiver, department_id, assignee, households, claim_fen,
+  safety, media, contact_due, resolve_due, follow_up_due, resolve_from, extended_until, contacted_at, last_contact_at,
+  resolved_at, resolution, cost_fen, responsible_dept_id, responsible_person, approved_by, approval_level,
+  follow_up_id, closed_at, close_reason, repeat_of_id, flagged
+) VALUES (${new Array(45).fill('?').join(', ')})`;
+
+export interface ImportResult {
+  tickets: string[];
+  departmentsAdded: string[];
+}
+
+export interface ImportOptions {
+  actor: string;
+  now: number;
+  tz: string;
+  /** The file's name, recorded in each import event. */
+  source: string;
+}
+
+/** Writes every item, or nothing. */
+export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions): ImportResult {
+  return write(s, () => {
+    const db = s.sqlite;
+    const deptId = statement(s, 'SELECT id FROM departments WHERE name = ?').pluck();
+    const names = items.flatMap((i) => [i.complaint.department, i.complaint.responsible]).filter((n): n is string => n !== null);
+    const departmentsAdded = unknownDepartments(s, names);
+    const addDept = statement(s, 'INSERT INTO departments (name, active, created_at) VALUES (?, 1, ?)');
+    for (const name of departmentsAdded) {
+      addDept.run(name, o.now);
+      appendEvents(s, null, o.actor, o.now, [{ action: 'dept-add', before: null, after: { name }, note: o.source }]);
+    }
+    const depts = new Map<string, number>();
+    const idOf = (name: string | null): number | null => {
+      if (name === null) return null;
+      let id = depts.get(name);
+      if (id === undefined) {
+        id = deptId.get(name) as number;
+        depts.set(name, id);
+      }
+      return id;
+    };
+
+    // Kept tickets first move their years' counters, so new numbers never collide.
+    const moveCounter = db.prepare('INSERT INTO ticket_counters (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = max(last, excluded.last)');
+    const top = new Map<number, number>();
+    for (const i of items) if (i.kept) top.set(i.kept.year, Math.max(top.get(i.kept.year) ?? 0, i.kept.seq));
+    for (const [year, seq] of top) moveCounter.run(year, seq);
+    const next = db.prepare('INSERT INTO ticket_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last').pluck();
+
+    const insert = db.prepare(INSERT_COMPLAINT);
+    const insertFollowUp = db.prepare('INSERT INTO follow_ups (complaint_id, at, method, satisfaction, outcome, note) VALUES (?, ?, ?, ?, NULL, ?)');
+    const setFollowUp = db.prepare('UPDATE complaints SET follow_up_id = ? WHERE id = ?');
+    const setRepeat = db.prepare('UPDATE complaints SET repeat_of_id = (SELECT id FROM complaints WHERE ticket = ?) WHERE id = ?');
+    const insertSearch = db.prepare('INSERT INTO complaint_search (rowid, uni, bi, words) VALUES (?, ?, ?, ?)');
+    const insertEvent = db.prepare('INSERT INTO events (complaint_id, at, actor, action, before, after, note) VALUES (?, ?, ?, ?, NULL, ?, ?)');
+
+    const tickets: string[] = [];
+    const repeats: [string, number][] = [];
+    for (const item of items) {
+      const c: Complaint = item.complaint;
+      let year: number;
+      let seq: number;
+      if (item.kept) {
+        ({ year, seq } = item.kept);
+      } else {
+        const date = localDate(c.receivedAt, o.tz);
+        year = yearOf(date);
+        seq = next.get(year) as number;
+        c.ticket = formatTicket(date, seq);
+      }
+      const id = Number(insert.run(
+        c.ticket, year, seq, c.receivedAt, c.channel, c.kind, c.category, c.subcategory, c.severity, c.validity, c.validityReason, c.status,
+        c.complainant.name, c.complainant.phone, c.complainant.estate, c.complainant.unit, c.subject, c.description, c.demand, c.receiver,
+        idOf(c.department), c.assignee, c.households, c.claimFen, c.safety ? 1 : 0, c.media ? 1 : 0,
+        c.deadlines.contact, c.deadlines.resolve, c.deadlines.followUp, c.resolveFrom, c.extendedUntil, c.contactedAt, c.lastContactAt,
+        c.resolvedAt, c.resolution, c.costFen, idOf(c.responsible), c.responsiblePerson, c.approvedBy, c.approvalLevel,
+        null, c.closedAt, c.closeReason, null, c.flagged ? 1 : 0,
+      ).lastInsertRowid);
+      if (c.followUp) {
+        const fu = Number(insertFollowUp.run(id, c.followUp.at, c.followUp.method, c.followUp.satisfaction, c.followUp.note).lastInsertRowid);
+        setFollowUp.run(fu, id);
+      }
+      if (c.repeatOf) repeats.push([c.repeatOf, id]);
+      const doc = searchDoc(searchableTexts(c));
+      insertSearch.run(id, doc.uni, doc.bi, doc.words);
+      const event: DomainEvent = {
+        action: 'import',
+        before: null,
+        after: { ticket: c.ticket, status: c.status, ...(item.originalTicket ? { originalTicket: item.originalTicket } : {}) },
+        note: `${o.source}:${item.line}`,
+      };
+      insertEvent.run(id, o.now, o.actor, event.action, JSON.stringify(event.after), event.note);
+      tickets.push(c.ticket);
+    }
+    // Repeats may point at a row later in the file: link them once all are in.
+    for (const [ticket, id] of repeats) setRepeat.run(ticket, id);
+    return { tickets, departmentsAdded };
+  });
+}

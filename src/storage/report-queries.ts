@@ -1,0 +1,174 @@
+// The counts behind a report (SPEC §7), as SQL aggregates: every figure is a
+// COUNT or SUM over an index range, so a month of a million-complaint file
+// costs milliseconds and no complaint is loaded whole. Also the snapshots of
+// closed months (schema/0003).
+import { sql, type Kysely } from 'kysely';
+import type { Category } from '../domain/types.js';
+import type { GroupItem, MajorItem, Period, ReportCounts } from '../domain/report.js';
+import { findGroups } from '../domain/groups.js';
+import type { Settings } from '../domain/settings.js';
+import type { DB } from './schema-types.js';
+import { all, first, run, type Store } from './store.js';
+
+export interface ReportSnapshotsTable {
+  label: string;
+  computed_at: number;
+  json: string;
+}
+
+type ReportDB = DB & { report_snapshots: ReportSnapshotsTable };
+
+function q(s: Store): Kysely<ReportDB> {
+  return s.q.withTables<{ report_snapshots: ReportSnapshotsTable }>();
+}
+
+/** Invalid and malicious complaints count in `received` and `invalid` only. */
+const DISMISSED = ['invalid', 'malicious'];
+
+/** Severity as a number, for "was it raised" over an event's before/after JSON. */
+const rank = (col: 'before' | 'after') => sql<number>`(CASE json_extract(${sql.ref(col)}, '$.severity') WHEN 'general' THEN 0 WHEN 'important' THEN 1 WHEN 'major' THEN 2 END)`;
+
+/** Actions that can raise a complaint's severity (register is its starting level, not a raise). */
+const RAISING_ACTIONS = ['classify', 'assign', 'transfer', 'contact', 'resolve', 'follow-up', 'reopen', 'close', 'escalate', 'extend', 'sweep'];
+
+export function reportCounts(s: Store, p: Period, now: number, settings: Settings, trendMonths: { month: string; from: number; to: number }[]): ReportCounts {
+  const received = () => s.q.selectFrom('complaints as c').where('c.received_at', '>=', p.from).where('c.received_at', '<', p.to);
+  const valid = () => received().where('c.validity', 'not in', DISMISSED);
+  const count = (query: ReturnType<typeof received>) => first(s, query.select((eb) => eb.fn.countAll<number>().as('n')))!.n;
+  const groupBy = (col: 'c.kind' | 'c.category' | 'c.subcategory' | 'c.severity' | 'c.channel' | 'c.estate') =>
+    all(s, received().select([`${col} as key`, (eb) => eb.fn.countAll<number>().as('n')]).groupBy(col)) as { key: string | null; n: number }[];
+
+  const byDepartment = all(s, received().leftJoin('departments as d', 'd.id', 'c.department_id')
+    .select(['d.name as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('d.name'));
+
+  // Contact on time: of the valid complaints received, those contacted or already past the contact deadline.
+  const contact = first(s, valid()
+    .where((eb) => eb.or([eb('c.contacted_at', 'is not', null), eb('c.contact_due', '<', now)]))
+    .select([
+      (eb) => eb.fn.countAll<number>().as('n'),
+      sql<number>`coalesce(sum(c.contacted_at IS NOT NULL AND c.contacted_at <= c.contact_due), 0)`.as('onTime'),
+    ]))!;
+
+  // Resolved: the latest resolvedAt in the period (a reopened complaint has none until resolved again).
+  const resolvedQ = () => s.q.selectFrom('complaints as c').where('c.resolved_at', '>=', p.from).where('c.resolved_at', '<', p.to);
+  const calledBack = sql<number>`EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${now})`;
+  const owed = sql<number>`(c.kind = 'complaint' AND c.validity NOT IN ('invalid', 'malicious'))`;
+  const res = first(s, resolvedQ().select([
+    (eb) => eb.fn.countAll<number>().as('n'),
+    sql<number>`coalesce(sum(c.resolved_at <= c.resolve_due), 0)`.as('onTime'),
+    sql<number>`coalesce(sum(c.extended_until IS NOT NULL), 0)`.as('extended'),
+    sql<number>`coalesce(sum(${owed}), 0)`.as('owed'),
+    sql<number>`coalesce(sum(${owed} AND ${calledBack}), 0)`.as('calledBack'),
+  ]))!;
+  const resolveSpans = all(s, resolvedQ().select(['c.received_at', 'c.resolved_at']))
+    .map((r) => ({ receivedAt: r.received_at, resolvedAt: r.resolved_at!, n: 1 }));
+
+  const satisfaction = all(s, s.q.selectFrom('follow_ups').where('at', '>=', p.from).where('at', '<', p.to)
+    .where('satisfaction', 'is not', null)
+    .select(['satisfaction', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('satisfaction'))
+    .map((r) => ({ score: r.satisfaction!, n: r.n }));
+
+  const raisedIn = () => s.q.selectFrom('events as e')
+    .where('e.action', 'in', RAISING_ACTIONS).where('e.at', '>=', p.from).where('e.at', '<', p.to)
+    .where('e.complaint_id', 'is not', null);
+  const escalated = first(s, raisedIn().where(sql<boolean>`${rank('after')} > ${rank('before')}`)
+    .select(sql<number>`count(DISTINCT e.complaint_id)`.as('n')))!.n;
+
+  const major: MajorItem[] = all(s, s.q.selectFrom('complaints as c').leftJoin('departments as d', 'd.id', 'c.department_id')
+    .where('c.severity', '=', 'major').where('c.validity', 'not in', DISMISSED)
+    .where((eb) => eb.or([
+      eb.and([eb('c.received_at', '>=', p.from), eb('c.received_at', '<', p.to)]),
+      eb('c.id', 'in', raisedIn().where(sql<boolean>`json_extract(e.after, '$.severity') = 'major'`).select('e.complaint_id')),
+    ]))
+    .select(['c.ticket', 'c.subject', 'c.status', 'd.name as department'])
+    .orderBy('c.received_at').orderBy('c.id'));
+
+  const candidates = all(s, valid()
+    .where('c.estate', 'is not', null).where('c.unit', 'is not', null)
+    .where('c.category', 'is not', null).where('c.subcategory', 'is not', null)
+    .select(['c.ticket', 'c.received_at', 'c.estate', 'c.unit', 'c.category', 'c.subcategory'])
+    .orderBy('c.received_at'))
+    .map((r) => ({ ticket: r.ticket, receivedAt: r.received_at, estate: r.estate, unit: r.unit, category: r.category as Category | null, subcategory: r.subcategory }));
+  const groups: GroupItem[] = findGroups(candidates, settings.groupUnits, settings.groupWindowDays)
+    .map((g) => ({ estate: g.estate, category: g.category, subcategory: g.subcategory, units: g.units, tickets: g.tickets }));
+
+  const compensationFen = all(s, resolvedQ().leftJoin('departments as rd', 'rd.id', 'c.responsible_dept_id')
+    .where('c.cost_fen', '>', 0)
+    .select(['rd.name as key', (eb) => eb.fn.sum<number>('c.cost_fen').as('fen')]).groupBy('rd.name'));
+
+  // Open at the period's end: received before it and not closed before it
+  // (a complaint is closed no earlier than received, so two index-only counts).
+  const receivedBefore = first(s, s.q.selectFrom('complaints').where('received_at', '<', p.to).select((eb) => eb.fn.countAll<number>().as('n')))!.n;
+  const closedBefore = first(s, s.q.selectFrom('complaints').where('closed_at', '<', p.to).select((eb) => eb.fn.countAll<number>().as('n')))!.n;
+
+  // Overdue then (or now, for a period not yet over): open, and past a deadline not met by that time.
+  const at = Math.min(p.to, now);
+  const overdue = sql<boolean>`(
+    (c.contact_due < ${at} AND (c.contacted_at IS NULL OR c.contacted_at > ${at}))
+    OR (c.resolve_due < ${at} AND (c.resolved_at IS NULL OR c.resolved_at > ${at}))
+    OR (c.follow_up_due IS NOT NULL AND c.follow_up_due < ${at} AND c.resolved_at <= ${at}
+        AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${at})))`;
+  const overdueOpenNow = first(s, s.q.selectFrom('complaints as c').where('c.status', 'in', ['registered', 'assigned', 'resolved'])
+    .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n')))!.n;
+  const overdueClosedSince = first(s, s.q.selectFrom('complaints as c').where('c.closed_at', '>=', p.to)
+    .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n')))!.n;
+
+  const trend = trendMonths.map((m) => ({
+    month: m.month,
+    received: first(s, s.q.selectFrom('complaints').where('received_at', '>=', m.from).where('received_at', '<', m.to)
+      .select((eb) => eb.fn.countAll<number>().as('n')))!.n,
+  }));
+
+  return {
+    received: count(received()),
+    byKind: groupBy('c.kind'),
+    byCategory: groupBy('c.category'),
+    bySubcategory: groupBy('c.subcategory'),
+    bySeverity: groupBy('c.severity'),
+    byChannel: groupBy('c.channel'),
+    byDepartment,
+    byEstate: groupBy('c.estate'),
+    invalid: count(received().where('c.validity', 'in', DISMISSED)),
+    contacted: contact.n,
+    contactedOnTime: contact.onTime,
+    resolved: res.n,
+    resolvedOnTime: res.onTime,
+    extended: res.extended,
+    resolveSpans,
+    followUpsOwed: res.owed,
+    followedUp: res.calledBack,
+    satisfaction,
+    repeats: count(valid().where('c.repeat_of_id', 'is not', null)),
+    escalated,
+    major,
+    groups,
+    compensationFen,
+    openAtEnd: receivedBefore - closedBefore,
+    overdueAtEnd: overdueOpenNow + overdueClosedSince,
+    trend,
+  };
+}
+
+// ── snapshots ──────────────────────────────────────────────────────────────
+
+export interface Snapshot {
+  label: string;
+  computedAt: number;
+  json: string;
+}
+
+export function findSnapshot(s: Store, label: string): Snapshot | undefined {
+  const r = first(s, q(s).selectFrom('report_snapshots').selectAll().where('label', '=', label));
+  return r && { label: r.label, computedAt: r.computed_at, json: r.json };
+}
+
+/** Keeps the first snapshot of a period: a concurrent report that got there first wins. */
+export function insertSnapshot(s: Store, snap: Snapshot): void {
+  run(s, q(s).insertInto('report_snapshots').values({ label: snap.label, computed_at: snap.computedAt, json: snap.json })
+    .onConflict((oc) => oc.column('label').doNothing()));
+}
+
+export function replaceSnapshot(s: Store, snap: Snapshot): void {
+  run(s, q(s).insertInto('report_snapshots').values({ label: snap.label, computed_at: snap.computedAt, json: snap.json })
+    .onConflict((oc) => oc.column('label').doUpdateSet({ computed_at: snap.computedAt, json: snap.json })));
+}

@@ -1,0 +1,475 @@
+// `calendar` through main(), in-process with a fake terminal and a temp
+// database, and the built binary under a clock zone behind UTC.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { IO } from '../../src/cli/context.js';
+import type { Prompter } from '../../src/cli/prompter.js';
+import { ensureBuilt, spawnCli } from '../helpers.js';
+
+const NOW = '2026-09-30T15:00:00+08:00';
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'complaints-calendar-'));
+  dirs.push(d);
+  return d;
+}
+
+type Env = Record<string, string | undefined>;
+interface Result { code: number; stdout: string; stderr: string }
+
+const noPrompts: Prompter = {
+  input: async (o) => { throw new Error(`unexpected prompt ${o.message}`); },
+  select: async (o) => { throw new Error(`unexpected prompt ${o.message}`); },
+  confirm: async (o) => { throw new Error(`unexpected prompt ${o.message}`); },
+};
+
+let dir: string;
+let db: string;
+let env: Env;
+
+beforeEach(() => {
+  dir = tempDir();
+  db = path.join(dir, 'complaints.db');
+  env = { COMPLAINTS_DB: db, COMPLAINTS_NOW: NOW, COMPLAINTS_ACTOR: 'li', COMPLAINTS_LANG: 'en' };
+});
+
+async function run(args: string[], o: { env?: Env; tty?: boolean } = {}): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  const io: IO = {
+    stdout: { write: (s: string) => { stdout += s; return true; } },
+    stderr: { write: (s: string) => { stderr += s; return true; } },
+    stdinIsTTY: false,
+    stdoutIsTTY: !!o.tty,
+  };
+  const code = await main(args, io, { ...env, ...o.env } as NodeJS.ProcessEnv, noPrompts);
+  return { code, stdout, stderr };
+}
+
+async function json<T = any>(args: string[], o: { env?: Env } = {}): Promise<T> {
+  const r = await run([...args, '--json'], o);
+  if (r.code !== 0) throw new Error(`complaints ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
+
+const REGISTER = ['register', '--name', '王女士', '--phone', '13800138000', '--estate', '阳光海岸', '--unit', '3-2-1501',
+  '--category', 'property_service', '--description', '卫生间天花板漏水'];
+
+async function register(now = NOW, extra: string[] = []): Promise<any> {
+  return json([...REGISTER, ...extra], { env: { COMPLAINTS_NOW: now } });
+}
+
+function sql<T = any>(query: string, ...params: unknown[]): T[] {
+  const d = new Database(db);
+  try {
+    return d.prepare(query).all(...params) as T[];
+  } finally {
+    d.close();
+  }
+}
+
+function exec(statements: string): void {
+  const d = new Database(db);
+  try {
+    d.exec(statements);
+  } finally {
+    d.close();
+  }
+}
+
+function dbBytes(): Buffer {
+  const parts = [fs.readFileSync(db)];
+  if (fs.existsSync(`${db}-wal`)) parts.push(fs.readFileSync(`${db}-wal`));
+  return Buffer.concat(parts);
+}
+
+function file(name: string, content: string | Buffer): string {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, content);
+  return p;
+}
+
+describe('deadlines on the official calendar', () => {
+  it('a complaint registered the afternoon before National Day is due when a Chinese office counts by hand', async () => {
+    const r = await run([...REGISTER, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const c = JSON.parse(r.stdout);
+    // 10-01…10-07 off; 10-08 Thu, 10-09 Fri, 10-10 the worked Saturday.
+    expect(c.deadlines).toEqual({ contact: '2026-10-01T15:00:00+08:00', resolve: '2026-10-10T23:59:59+08:00', followUp: null });
+  });
+
+  it('calendar set 2026-10-09 holiday moves the open deadline, records why, and unset moves it back', async () => {
+    const c = await register();
+    const set = await run(['calendar', 'set', '2026-10-09', 'holiday', '--name', '台风停工'], { env: { COMPLAINTS_NOW: '2026-10-08T09:00:00+08:00' } });
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain('2026-10-09 (Fri) is now a holiday for the office: 台风停工.');
+    expect(set.stdout).toContain(`Deadlines moved for 1 open complaint(s): ${c.ticket}.`);
+
+    const shown = await json(['show', c.ticket]);
+    expect(shown.deadlines.resolve).toBe('2026-10-12T23:59:59+08:00');
+    const recount = shown.events.find((e: any) => e.action === 'recount');
+    expect(recount).toMatchObject({
+      actor: 'li', note: 'calendar set 2026-10-09 holiday',
+      before: { deadlines: { resolve: '2026-10-10T23:59:59+08:00' } }, after: { deadlines: { resolve: '2026-10-12T23:59:59+08:00' } },
+    });
+    // The office-wide record of the change itself.
+    expect(sql("SELECT complaint_id, actor, action, before, after FROM events WHERE action LIKE 'calendar-%'")).toEqual([
+      { complaint_id: null, actor: 'li', action: 'calendar-set', before: null, after: JSON.stringify({ date: '2026-10-09', kind: 'holiday', name: '台风停工' }) },
+    ]);
+    expect(sql('SELECT date, kind, name, actor FROM calendar_overrides')).toEqual([{ date: '2026-10-09', kind: 'holiday', name: '台风停工', actor: 'li' }]);
+
+    // A complaint registered now counts the office's holiday too.
+    const later = await register('2026-09-30T16:00:00+08:00', ['--phone', '13900139000', '--unit', '5-1-101']);
+    expect(later.deadlines.resolve).toBe('2026-10-12T23:59:59+08:00');
+
+    const unset = await run(['calendar', 'unset', '2026-10-09']);
+    expect(unset.code).toBe(0);
+    expect(unset.stdout).toContain('it is a working day again');
+    expect((await json(['show', c.ticket])).deadlines.resolve).toBe('2026-10-10T23:59:59+08:00');
+    expect(sql('SELECT count(*) AS n FROM calendar_overrides')[0].n).toBe(0);
+  });
+
+  it('a deadline already met stays as it was when the calendar changes', async () => {
+    const c = await register();
+    await json(['resolve', c.ticket, '--resolution', '已修好'], { env: { COMPLAINTS_NOW: '2026-10-08T10:00:00+08:00' } });
+    const before = await json(['show', c.ticket]);
+    // Follow-up: 5 working days after 10-08 → 10-09, 10-10, 10-12, 10-13, 10-14.
+    expect(before.deadlines.followUp).toBe('2026-10-14T23:59:59+08:00');
+    await json(['calendar', 'set', '2026-10-09', 'holiday']);
+    const after = await json(['show', c.ticket]);
+    expect(after.deadlines.resolve).toBe(before.deadlines.resolve);
+    expect(after.deadlines.followUp).toBe('2026-10-15T23:59:59+08:00');
+  });
+
+  it('set twice changes nothing the second time; bad dates and kinds are refused', async () => {
+    await json(['calendar', 'set', '2026-11-21', 'workday', '--name', '补班']);
+    const again = await run(['calendar', 'set', '2026-11-21', 'workday', '--name', '补班']);
+    expect(again.stdout).toContain('already set that way');
+    expect(sql("SELECT count(*) AS n FROM events WHERE action = 'calendar-set'")[0].n).toBe(1);
+
+    const badDate = await run(['calendar', 'set', '2026-02-30', 'holiday']);
+    expect(badDate).toMatchObject({ code: 2, stdout: '' });
+    expect(badDate.stderr).toContain('"2026-02-30" is not a date');
+    const badKind = await run(['calendar', 'set', '2026-10-09', 'vacation']);
+    expect(badKind.code).toBe(2);
+    const noOverride = await run(['calendar', 'unset', '2026-10-01']);
+    expect(noOverride.code).toBe(2);
+    expect(noOverride.stderr).toContain('2026-10-01 has no office setting to remove');
+    expect(sql('SELECT date FROM calendar_overrides')).toEqual([{ date: '2026-11-21' }]);
+  });
+
+  it('set --json describes the day, what it was and the complaints it moved', async () => {
+    const c = await register();
+    const out = await json(['calendar', 'set', '2026-10-10', 'holiday', '--name', '不调休']);
+    expect(out).toMatchObject({
+      date: '2026-10-10', weekday: 6, workday: false, reason: 'holiday', source: 'office', name: '不调休',
+      official: { kind: 'workday', name: '国庆节' }, previous: null, changed: true, recounted: [c.ticket],
+    });
+  });
+});
+
+describe('calendar show', () => {
+  it('piped: one stable line per marked day', async () => {
+    const r = await run(['calendar', 'show', '--month', '2026-10']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe([
+      'date\tkind\tname\tsource',
+      ...['01', '02', '03', '04', '05', '06', '07'].map((d) => `2026-10-${d}\tholiday\tNational Day\tofficial`),
+      '2026-10-10\tworkday\tNational Day\tofficial',
+      '',
+    ].join('\n'));
+  });
+
+  it('defaults to this month; --year alone shows the whole year', async () => {
+    const month = await json<any[]>(['calendar', 'show']);
+    expect(month.map((d) => d.date)[0]).toBe('2026-09-01');
+    expect(month).toHaveLength(30);
+    const year = await json<any[]>(['calendar', 'show', '--year', '2025']);
+    expect(year).toHaveLength(365);
+    expect(year.filter((d) => d.reason === 'workday').map((d) => d.date)).toEqual(['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11']);
+  });
+
+  it('--json: every day with whether it is worked and why', async () => {
+    const days = await json<any[]>(['calendar', 'show', '--year', '2026', '--month', '2']);
+    expect(days).toHaveLength(28);
+    expect(days.find((d) => d.date === '2026-02-14')).toEqual({
+      date: '2026-02-14', weekday: 6, workday: true, reason: 'workday', kind: 'workday', name: '春节', nameEn: 'Spring Festival',
+      source: 'official', official: null, provisional: false,
+    });
+    expect(days.find((d) => d.date === '2026-02-07')).toMatchObject({ workday: false, reason: 'weekend', kind: null, source: null });
+  });
+
+  it('on a terminal: a Monday–Sunday grid with holidays (休) and worked weekends (班) marked, office days starred', async () => {
+    await json(['calendar', 'set', '2026-10-09', 'holiday', '--name', '台风停工']);
+    const r = await run(['calendar', 'show', '--month', '2026-10', '--lang', 'zh', '--no-color'], { tty: true });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0].trim()).toBe('2026年10月');
+    expect(lines[1]).toBe(' 一    二    三    四    五    六    日');
+    expect(lines[2]).toBe('                    1休   2休   3休   4休');
+    expect(lines[3]).toBe('  5休   6休   7休   8     9休* 10班  11');
+    expect(r.stdout).toContain('10-10 周六  周末调休上班  国庆节');
+    expect(r.stdout).toContain('10-09 周五  放假          台风停工 (本单位调整)');
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  it('an uncovered year is shown Monday–Friday, marked provisional, with the warning on stderr', async () => {
+    const r = await run(['calendar', 'show', '--month', '2027-10', '--no-color'], { tty: true });
+    expect(r.stdout).toContain('October 2027 (provisional: Monday–Friday)');
+    expect(r.stderr).toMatch(/^warning: the official calendar has no data for 2027/);
+    const days = await json<any[]>(['calendar', 'show', '--month', '2027-10']);
+    expect(days[0]).toMatchObject({ date: '2027-10-01', workday: true, provisional: true });
+  });
+
+  it('refuses a month that is not one', async () => {
+    const r = await run(['calendar', 'show', '--month', '13']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('month 1–12');
+  });
+});
+
+describe('beyond the covered years', () => {
+  it('counts Monday–Friday, warns once on stderr each run, and show marks the deadline provisional', async () => {
+    const r = await run([...REGISTER, '--json'], { env: { COMPLAINTS_NOW: '2026-12-30T10:00:00+08:00' } });
+    expect(r.code).toBe(0);
+    // 12-31, then 2027: Friday 01-01 (no data: a working day), Monday 01-04.
+    expect(JSON.parse(r.stdout).deadlines.resolve).toBe('2027-01-04T23:59:59+08:00');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('warning: the official calendar has no data for 2027');
+
+    const shown = await run(['show', '261230-1'], { env: { COMPLAINTS_NOW: '2026-12-30T11:00:00+08:00' } });
+    expect(shown.stdout).toMatch(/resolve\s+2027-01-04 23:59\s+.*\(provisional: Monday–Friday\)/);
+    expect(shown.stderr).toContain('no data for 2027');
+    const j = await json(['show', '261230-1']);
+    expect(j.deadlineStatus.find((d: any) => d.step === 'resolve').provisional).toBe(true);
+
+    const zh = await run(['show', '261230-1', '--lang', 'zh']);
+    expect(zh.stderr).toContain('警告: 官方日历没有 2027 年的数据');
+  });
+
+  it('no warning for deadlines inside the covered years', async () => {
+    const r = await run([...REGISTER], { env: { COMPLAINTS_NOW: '2026-12-24T10:00:00+08:00' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('calendar import', () => {
+  it('imports a CSV: every row or none', async () => {
+    const c = await register();
+    const good = file('office.csv', 'date,kind,name\n2026-10-09,holiday,台风停工\n2026/10/11,班,"调休, 补班"\n');
+    const r = await run(['calendar', 'import', good]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Imported 2 day(s)');
+    expect(r.stdout).toContain(`Deadlines moved for 1 open complaint(s): ${c.ticket}.`);
+    expect(sql('SELECT date, kind, name FROM calendar_overrides ORDER BY date')).toEqual([
+      { date: '2026-10-09', kind: 'holiday', name: '台风停工' },
+      { date: '2026-10-11', kind: 'workday', name: '调休, 补班' },
+    ]);
+    // 10-08, (10-09 off), 10-10 worked Saturday, 10-11 the office's worked Sunday.
+    expect((await json(['show', c.ticket])).deadlines.resolve).toBe('2026-10-11T23:59:59+08:00');
+    expect(sql("SELECT count(*) AS n FROM events WHERE action = 'calendar-set' AND note = 'calendar import office.csv'")[0].n).toBe(2);
+  });
+
+  it('refuses a CSV with any bad row, naming each line, and writes nothing', async () => {
+    await register();
+    const bytes = dbBytes();
+    const bad = file('bad.csv', 'date,kind,name\n2026-10-09,holiday,ok\n2026-13-01,holiday,x\n2026-10-12,maybe,\n');
+    const r = await run(['calendar', 'import', bad]);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toContain('has 2 problem(s); nothing was imported');
+    expect(r.stderr).toContain('line 3: "2026-13-01" is not a date');
+    expect(r.stderr).toContain('line 4: kind "maybe" must be holiday or workday');
+    expect(dbBytes().equals(bytes)).toBe(true);
+    const zh = await run(['calendar', 'import', bad, '--lang', 'zh']);
+    expect(zh.stderr).toContain('第 3 行：“2026-13-01”不是日期');
+  });
+
+  it('--dry-run shows what would change and writes nothing', async () => {
+    await json(['calendar', 'set', '2026-10-09', 'holiday', '--name', '台风']);
+    const bytes = dbBytes();
+    const f = file('office.csv', 'date,kind,name\n2026-10-09,holiday,台风\n2026-10-12,holiday,停电\n2026-11-21,workday,\n');
+    const r = await run(['calendar', 'import', f, '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe([
+      'date\tkind\tname\tchange',
+      '2026-10-09\tholiday\t台风\tunchanged',
+      '2026-10-12\tholiday\t停电\tnew',
+      '2026-11-21\tworkday\t\tnew',
+      'Dry run: 3 day(s) checked — 2 new, 0 changed, 1 unchanged. Nothing was written.',
+      '',
+    ].join('\n'));
+    const j = await json(['calendar', 'import', f, '--dry-run']);
+    expect(j).toMatchObject({ dryRun: true, added: 2, changed: 0, unchanged: 1, recounted: [] });
+    expect(dbBytes().equals(bytes)).toBe(true);
+  });
+
+  it('imports an .ics calendar: all-day events, DTEND exclusive, 班 means a working day', async () => {
+    const ics = file('office.ics', [
+      'BEGIN:VCALENDAR', 'VERSION:2.0',
+      'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20271001', 'DTEND;VALUE=DATE:20271004', 'SUMMARY:国庆节(休)', 'END:VEVENT',
+      'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20270926', 'DTEND;VALUE=DATE:20270927', 'SUMMARY:国庆节(班)', 'END:VEVENT',
+      'END:VCALENDAR', '',
+    ].join('\r\n'));
+    const out = await json(['calendar', 'import', ics]);
+    expect(out.days.map((d: any) => `${d.date} ${d.kind} ${d.name}`)).toEqual([
+      '2027-09-26 workday 国庆节', '2027-10-01 holiday 国庆节', '2027-10-02 holiday 国庆节', '2027-10-03 holiday 国庆节',
+    ]);
+    const days = await json<any[]>(['calendar', 'show', '--month', '2027-10']);
+    expect(days[0]).toMatchObject({ date: '2027-10-01', workday: false, source: 'office', provisional: true });
+  });
+
+  it('reads the package\'s own .ics for 2026, which agrees with the official days', async () => {
+    const src = path.join(path.dirname(new URL(import.meta.url).pathname), '../../node_modules/chinese-days/dist/years/2026.ics');
+    const j = await json(['calendar', 'import', file('2026.ics', fs.readFileSync(src)), '--dry-run']);
+    const official = (await json<any[]>(['calendar', 'show', '--year', '2026'])).filter((d) => d.source === 'official');
+    expect(j.days.map((d: any) => `${d.date} ${d.kind}`)).toEqual(official.map((d) => `${d.date} ${d.kind}`));
+  });
+
+  it('reads a CSV saved by a Chinese spreadsheet in GB18030', async () => {
+    // "date,kind,name\n2026-10-09,休,台风停工\n" in GB18030.
+    const gb = Buffer.concat([
+      Buffer.from('date,kind,name\n2026-10-09,'), Buffer.from([0xd0, 0xdd]), Buffer.from(','),
+      Buffer.from([0xcc, 0xa8, 0xb7, 0xe7, 0xcd, 0xa3, 0xb9, 0xa4]), Buffer.from('\n'),
+    ]);
+    const out = await json(['calendar', 'import', file('gbk.csv', gb)]);
+    expect(out.days).toEqual([{ date: '2026-10-09', kind: 'holiday', name: '台风停工', change: 'new' }]);
+  });
+
+  it('refuses other file types and missing files', async () => {
+    const xlsx = await run(['calendar', 'import', file('days.xlsx', 'x')]);
+    expect(xlsx.code).toBe(2);
+    expect(xlsx.stderr).toContain('give a .csv file');
+    const missing = await run(['calendar', 'import', path.join(dir, 'nope.csv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read');
+  });
+});
+
+describe('the two layers in the database', () => {
+  it('a read-only command on an up-to-date database writes nothing', async () => {
+    const c = await register();
+    const bytes = dbBytes();
+    for (const args of [['calendar', 'show'], ['calendar', 'show', '--year', '2026', '--json'], ['show', c.ticket], ['calendar', 'explain', c.ticket]]) {
+      expect((await run(args)).code).toBe(0);
+      expect(dbBytes().equals(bytes), args.join(' ')).toBe(true);
+    }
+  });
+
+  it('re-seeds the official days when the program\'s data is newer, and never touches the overrides', async () => {
+    await json(['calendar', 'set', '2026-10-01', 'workday', '--name', '值班']);
+    const version = sql('SELECT version FROM calendar_source')[0].version;
+    exec(`UPDATE calendar_source SET version = 'chinese-days@0.0.1#00000000';
+      DELETE FROM calendar_official WHERE date = '2026-10-02';
+      INSERT INTO calendar_official (date, kind, name) VALUES ('2026-11-20', 'holiday', 'bogus');`);
+    const days = await json<any[]>(['calendar', 'show', '--month', '2026-10']);
+    expect(days.find((d) => d.date === '2026-10-02')).toMatchObject({ workday: false, source: 'official', name: '国庆节' });
+    expect(days.find((d) => d.date === '2026-10-01')).toMatchObject({ workday: true, source: 'office', name: '值班' });
+    expect(sql("SELECT count(*) AS n FROM calendar_official WHERE date = '2026-11-20'")[0].n).toBe(0);
+    expect(sql('SELECT version FROM calendar_source')[0].version).toBe(version);
+    expect(sql('SELECT date, kind, name FROM calendar_overrides')).toEqual([{ date: '2026-10-01', kind: 'workday', name: '值班' }]);
+  });
+
+  it('re-seeding recounts the open deadlines the new data moves', async () => {
+    const c = await register();
+    // As if an older program's data had lacked the worked Saturday 10-10, and counted 10-12.
+    exec(`UPDATE calendar_source SET version = 'chinese-days@0.0.1#00000000';
+      DELETE FROM calendar_official WHERE date = '2026-10-10';
+      UPDATE complaints SET resolve_due = resolve_due + 2 * 86400000;`);
+    expect(sql('SELECT count(*) AS n FROM events')[0].n).toBe(1);
+    const shown = await json(['show', c.ticket]);
+    expect(shown.deadlines.resolve).toBe('2026-10-10T23:59:59+08:00');
+    expect(shown.events.at(-1)).toMatchObject({
+      action: 'recount', note: expect.stringMatching(/^official calendar chinese-days@/),
+      before: { deadlines: { resolve: '2026-10-12T23:59:59+08:00' } }, after: { deadlines: { resolve: '2026-10-10T23:59:59+08:00' } },
+    });
+  });
+
+  it('a database seeded by a newer program keeps its data, and counts on it', async () => {
+    await register();
+    exec(`UPDATE calendar_source SET version = 'chinese-days@99.0.0#ffffffff', last_year = 2027;
+      INSERT INTO calendar_official (date, kind, name, name_en) VALUES ('2027-10-01', 'holiday', '国庆节', 'National Day');`);
+    const r = await run(['calendar', 'show', '--month', '2027-10', '--json']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ date: '2027-10-01', workday: false, source: 'official', provisional: false });
+    expect(sql('SELECT version FROM calendar_source')[0].version).toBe('chinese-days@99.0.0#ffffffff');
+  });
+});
+
+describe('calendar explain', () => {
+  it('shows each deadline and the days counted, day by day', async () => {
+    const c = await register();
+    const r = await run(['calendar', 'explain', c.ticket]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Contact: 24 clock hours from 2026-09-30 15:00 → 2026-10-01 15:00');
+    expect(r.stdout).toContain('Resolve: 3 working days after 2026-09-30 Wed → due 2026-10-10 23:59:59');
+    expect(r.stdout).toContain('  2026-10-01 Thu   —  holiday  National Day');
+    expect(r.stdout).toContain('  2026-10-08 Thu   1  working day');
+    expect(r.stdout).toContain('  2026-10-10 Sat   3  worked weekend  National Day');
+    expect(r.stdout).toContain('Call-back: counted once it is resolved: 5 working days after the day it is resolved.');
+    const zh = await run(['calendar', 'explain', c.ticket, '--lang', 'zh']);
+    expect(zh.stdout).toContain('处理完成：2026-09-30 周三 之后第 3 个工作日 → 2026-10-10 23:59:59 截止');
+    expect(zh.stdout).toContain('  2026-10-10 周六  3  周末调休上班  国庆节');
+  });
+
+  it('--json: every deadline with its count, and the call-back from the day it was resolved', async () => {
+    const c = await register();
+    await json(['resolve', c.ticket, '--resolution', '已修好'], { env: { COMPLAINTS_NOW: '2026-10-09T17:00:00+08:00' } });
+    const x = await json(['calendar', 'explain', c.ticket]);
+    expect(x).toMatchObject({ ticket: c.ticket, severity: 'general', timeZone: 'Asia/Shanghai', followUpOwed: true });
+    expect(x.deadlines.map((d: any) => [d.step, d.due])).toEqual([
+      ['contact', '2026-10-01T15:00:00+08:00'],
+      ['resolve', '2026-10-10T23:59:59+08:00'],
+      ['followUp', '2026-10-15T23:59:59+08:00'],
+    ]);
+    const fu = x.deadlines[2];
+    expect(fu).toMatchObject({ fromDate: '2026-10-09', workdays: 5, recorded: '2026-10-15T23:59:59+08:00', provisional: false });
+    // Resolved Friday 10-09: the worked Saturday counts, Sunday does not.
+    expect(fu.days.map((d: any) => `${d.date}:${d.count ?? '-'}`)).toEqual([
+      '2026-10-10:1', '2026-10-11:-', '2026-10-12:2', '2026-10-13:3', '2026-10-14:4', '2026-10-15:5',
+    ]);
+  });
+
+  it('an unknown ticket exits 3', async () => {
+    await register();
+    const r = await run(['calendar', 'explain', '260101-9']);
+    expect(r.code).toBe(3);
+  });
+});
+
+describe('the built binary under a clock zone behind UTC', () => {
+  beforeAll(() => ensureBuilt(), 180_000);
+
+  it('gives the same answers with TZ=America/Los_Angeles as with TZ=Asia/Shanghai', () => {
+    const outputs = ['Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Honolulu'].map((tz) => {
+      const e = { COMPLAINTS_DB: path.join(tempDir(), 'c.db'), COMPLAINTS_ACTOR: 'li', COMPLAINTS_LANG: 'en', TZ: tz };
+      const at = (now: string) => ({ ...e, COMPLAINTS_NOW: now });
+      const out: string[] = [];
+      // Received 01:00 on 10-09 in Shanghai — still 10-08 in Los Angeles: counting must start from 10-09.
+      const reg = spawnCli([...REGISTER, '--received-at', '2026-10-09T01:00', '--json'], at('2026-10-09T02:00:00+08:00'));
+      expect(reg.code, reg.stderr).toBe(0);
+      expect(JSON.parse(reg.stdout).deadlines.resolve).toBe('2026-10-13T23:59:59+08:00');
+      out.push(reg.stdout);
+      const before = spawnCli([...REGISTER, '--phone', '13900139000', '--unit', '1-1-101', '--json'], at(NOW));
+      expect(JSON.parse(before.stdout).deadlines.resolve).toBe('2026-10-10T23:59:59+08:00');
+      out.push(before.stdout);
+      for (const args of [['calendar', 'explain', '261009-1', '--json'], ['calendar', 'show', '--month', '2026-10', '--json'], ['calendar', 'show', '--year', '2026']]) {
+        const r = spawnCli(args, at('2026-10-09T02:00:00+08:00'));
+        expect(r.code, r.stderr).toBe(0);
+        out.push(r.stdout);
+      }
+      return out.join('\n---\n');
+    });
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+  });
+});
