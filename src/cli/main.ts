@@ -113,5 +113,11 @@ export async function run(): Promise<void> {
     stdinIsTTY: !!process.stdin.isTTY,
     stdoutIsTTY: !!process.stdout.isTTY,
   };
+  // A reader that stops early (`complaints list | head`) is not a failure.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  }
   process.exitCode = await main(process.argv.slice(2), io, process.env);
 }
