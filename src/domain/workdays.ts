@@ -30,9 +30,45 @@ export function addWorkdays(cal: WorkCalendar, from: string, n: number): string 
   return d;
 }
 
+/**
+ * Running counts of working days through each day of a year, per calendar
+ * object: `overdue` measures thousands of deadlines, some of them long past,
+ * and walking day by day as strings cost seconds. A calendar is rebuilt (a new
+ * object) whenever its days change, so the cache never goes stale.
+ */
+const prefixes = new WeakMap<WorkCalendar, Map<number, Int32Array>>();
+
+function yearPrefix(cal: WorkCalendar, year: number): Int32Array {
+  let byYear = prefixes.get(cal);
+  if (!byYear) prefixes.set(cal, (byYear = new Map()));
+  let p = byYear.get(year);
+  if (!p) {
+    const days = dayIndex(`${year}-12-31`) + 1;
+    p = new Int32Array(days + 1);
+    let d = `${year}-01-01`;
+    for (let i = 0; i < days; i++, d = addDays(d, 1)) p[i + 1] = p[i] + (cal.isWorkday(d) ? 1 : 0);
+    byYear.set(year, p);
+  }
+  return p;
+}
+
+/** 0 for 1 January. */
+function dayIndex(date: string): number {
+  const y = Number(date.slice(0, 4));
+  return (Date.UTC(y, Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) - Date.UTC(y, 0, 1)) / 86_400_000;
+}
+
+/** Working days from 1 January of its year through `date` inclusive. */
+function throughDay(cal: WorkCalendar, date: string): number {
+  return yearPrefix(cal, Number(date.slice(0, 4)))[dayIndex(date) + 1];
+}
+
 /** Working days d with from < d ≤ to; 0 when to ≤ from. */
 export function workdaysBetween(cal: WorkCalendar, from: string, to: string): number {
-  let n = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (cal.isWorkday(d)) n++;
+  if (to <= from) return 0;
+  const fy = Number(from.slice(0, 4));
+  const ty = Number(to.slice(0, 4));
+  let n = throughDay(cal, to) - throughDay(cal, from);
+  for (let y = fy; y < ty; y++) n += yearPrefix(cal, y).at(-1)!;
   return n;
 }

@@ -1,0 +1,38 @@
+// The lists people run every day must stay index-driven at any size: newest
+// open complaints come off a partial index with no sort of all open rows.
+// Plans are checked after ANALYZE too, since statistics can change them.
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/storage/open.js';
+import { listQuery, type ListFilter } from '../../src/storage/complaints.js';
+import type { Store } from '../../src/storage/store.js';
+import { removeTempDirs, tempDb } from '../helpers.js';
+
+afterAll(removeTempDirs);
+
+const none: ListFilter = {
+  statuses: ['registered', 'assigned', 'resolved'], severities: null, categories: null, department: null, assignee: null,
+  estate: null, unit: null, phone: null, from: null, to: null, overdueAt: null, search: null,
+};
+
+function plan(s: Store, f: ListFilter): string {
+  const c = listQuery(s, f, 'newest', 20).compile();
+  return (s.sqlite.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as { detail: string }[])
+    .map((r) => r.detail).join('\n');
+}
+
+describe('query plans', () => {
+  const s = openStore(tempDb(), 0);
+  for (const analyzed of [false, true]) {
+    it(`newest open complaints use the open partial index without sorting${analyzed ? ' (after ANALYZE)' : ''}`, () => {
+      if (analyzed) s.sqlite.exec('ANALYZE');
+      const p = plan(s, none);
+      expect(p).toMatch(/complaints_open_received/);
+      expect(p).not.toMatch(/TEMP B-TREE/);
+    });
+    it(`newest open of one department use its partial index${analyzed ? ' (after ANALYZE)' : ''}`, () => {
+      const p = plan(s, { ...none, department: '工程部' });
+      expect(p).toMatch(/complaints_open_dept_received/);
+      expect(p).not.toMatch(/TEMP B-TREE/);
+    });
+  }
+});
