@@ -2,21 +2,15 @@
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import { choice } from '../cli/parse.js';
-import { CATEGORIES, KINDS, SEVERITIES, VALIDITIES, type Category, type Complaint, type Kind, type Severity, type Validity } from '../domain/types.js';
-import { classify } from '../domain/lifecycle.js';
+import { CATEGORIES, KINDS, SEVERITIES, VALIDITIES, type Complaint } from '../domain/types.js';
+import { classify, type Classification } from '../domain/lifecycle.js';
 import { DAY } from '../domain/time.js';
 import { UsageError } from '../domain/errors.js';
 import { findRepeat } from '../storage/complaints.js';
 import { applyStep, doneLine, emitComplaint } from './complaint-step.js';
 
-export interface ClassifyOptions {
-  kind?: Kind;
-  category?: Category;
-  subcategory?: string;
-  severity?: Severity;
-  validity?: Validity;
-  reason?: string;
-}
+/** The flags are exactly the domain's classification. */
+export type ClassifyOptions = Classification;
 
 export function classifyCommand(ctx: Ctx): Command {
   const zh = ctx.t.lang === 'zh';
