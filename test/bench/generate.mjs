@@ -214,7 +214,8 @@ export async function ensureDatabase(count, { out = null, force = false, log = c
   let fuId = 0;
   let open = 0;
   const BATCH = 50_000;
-  const satisfaction = weighted([[5, 55], [4, 25], [3, 12], [2, 5], [1, 3]]);
+  // 1 = very satisfied … 5 = very unsatisfied (SPEC §6); closed complaints were mostly satisfied.
+  const satisfaction = weighted([[1, 55], [2, 25], [3, 12], [4, 5], [5, 3]]);
 
   const insertRange = db.transaction((from, to) => {
     for (let i = from; i < to; i++) {
