@@ -27,17 +27,39 @@ function formatter(tz: string): Intl.DateTimeFormat {
 
 interface LocalParts { y: number; mo: number; d: number; h: number; mi: number; s: number }
 
-function localParts(ms: Instant, tz: string): LocalParts {
+function intlParts(ms: Instant, tz: string): LocalParts {
   const p: Record<string, string> = {};
   for (const part of formatter(tz).formatToParts(new Date(ms))) p[part.type] = part.value;
   return { y: +p.year, mo: +p.month, d: +p.day, h: +p.hour, mi: +p.minute, s: +p.second };
 }
 
+/**
+ * Zone offsets change only on quarter-hour boundaries, so one Intl lookup per
+ * zone and quarter hour serves every instant in it: exports, imports and the
+ * overdue list format hundreds of thousands of times, and Intl is slow.
+ */
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, Map<number, number>>();
+
 /** Offset of the zone at that instant, in minutes east of UTC. */
 export function offsetMinutes(ms: Instant, tz: string): number {
-  const p = localParts(ms, tz);
-  const asUtc = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s);
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+  let byBucket = offsets.get(tz);
+  if (!byBucket) offsets.set(tz, (byBucket = new Map()));
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  let off = byBucket.get(bucket);
+  if (off === undefined) {
+    const at = bucket * QUARTER_HOUR;
+    const p = intlParts(at, tz);
+    off = Math.round((Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s) - at) / 60_000);
+    if (byBucket.size > 100_000) byBucket.clear();
+    byBucket.set(bucket, off);
+  }
+  return off;
+}
+
+function localParts(ms: Instant, tz: string): LocalParts {
+  const d = new Date(ms + offsetMinutes(ms, tz) * 60_000);
+  return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds() };
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
