@@ -36,3 +36,14 @@ describe('query plans', () => {
     });
   }
 });
+
+describe('search plans', () => {
+  const s = openStore(tempDb(), 0);
+  for (const statuses of [none.statuses, null]) {
+    it(`the first page of a search is read from the full-text index in rowid order (${statuses ? 'open' : 'all'})`, () => {
+      const p = plan(s, { ...none, statuses, search: '漏水' });
+      expect(p.split('\n')[0]).toMatch(/SCAN complaint_search VIRTUAL TABLE/);
+      expect(p).not.toMatch(/TEMP B-TREE/);
+    });
+  }
+});
