@@ -746,6 +746,3 @@ export function translator(lang: Lang): Translator {
   return { lang, l: (k) => label(lang, k), m: (k, p) => message(lang, k, p) };
 }
 
-export function hasMessage(key: string): boolean {
-  return key in MESSAGES;
-}
