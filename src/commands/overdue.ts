@@ -6,7 +6,7 @@ import type { Ctx } from '../cli/context.js';
 import type { Complaint } from '../domain/types.js';
 import { deadlineStatuses, type DeadlineStatus } from '../domain/deadlines.js';
 import { DAY, isoLocal, localDate } from '../domain/time.js';
-import { listComplaints, staleComplaints } from '../storage/complaints.js';
+import { listComplaints, OPEN_FILTER, staleComplaints } from '../storage/complaints.js';
 import { renderOverdue, type OverdueItem, type StaleItem } from '../output/overdue-view.js';
 import { view } from './complaint-step.js';
 
@@ -34,10 +34,7 @@ Examples:
 export function runOverdue(ctx: Ctx): { count: number } {
   const s = ctx.store();
   const k = ctx.clock();
-  const open = listComplaints(s, {
-    statuses: ['registered', 'assigned', 'resolved'], severities: null, categories: null, department: null, assignee: null,
-    estate: null, unit: null, phone: null, from: null, to: null, overdueAt: k.now, search: null,
-  }, 'due', null);
+  const open = listComplaints(s, { ...OPEN_FILTER, overdueAt: k.now }, 'due', null);
   const items: OverdueItem[] = open
     .map((c) => ({ complaint: c, late: deadlineStatuses(c, k.now, k).filter((d) => d.state === 'overdue') }))
     .filter((i) => i.late.length > 0)

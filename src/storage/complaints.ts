@@ -235,6 +235,12 @@ export type ListSort = 'newest' | 'oldest' | 'due' | 'severity' | 'ticket';
 
 const OPEN_STATUSES: readonly Status[] = ['registered', 'assigned', 'resolved'];
 
+/** Every open complaint, nothing else filtered: the base callers narrow. */
+export const OPEN_FILTER: ListFilter = {
+  statuses: [...OPEN_STATUSES], severities: null, categories: null, department: null, assignee: null,
+  estate: null, unit: null, phone: null, from: null, to: null, overdueAt: null, search: null,
+};
+
 function isOpenSet(statuses: Status[]): boolean {
   return statuses.length === OPEN_STATUSES.length && OPEN_STATUSES.every((x) => statuses.includes(x));
 }

@@ -25,8 +25,15 @@ function schemaDir(): string {
   }
 }
 
+/** Read once per process: every open checks the version, and the folder does not change under us. */
+let known: Migration[] | undefined;
+
 export function knownMigrations(): Migration[] {
-  const dir = schemaDir();
+  known ??= readMigrations(schemaDir());
+  return known;
+}
+
+function readMigrations(dir: string): Migration[] {
   return fs
     .readdirSync(dir)
     .map((f) => /^(\d{4})_(.+)\.sql$/.exec(f))

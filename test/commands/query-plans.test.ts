@@ -3,16 +3,13 @@
 // Plans are checked after ANALYZE too, since statistics can change them.
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/open.js';
-import { listQuery, type ListFilter } from '../../src/storage/complaints.js';
+import { listQuery, OPEN_FILTER, type ListFilter } from '../../src/storage/complaints.js';
 import type { Store } from '../../src/storage/store.js';
 import { removeTempDirs, tempDb } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
-const none: ListFilter = {
-  statuses: ['registered', 'assigned', 'resolved'], severities: null, categories: null, department: null, assignee: null,
-  estate: null, unit: null, phone: null, from: null, to: null, overdueAt: null, search: null,
-};
+const none: ListFilter = OPEN_FILTER;
 
 function plan(s: Store, f: ListFilter): string {
   const c = listQuery(s, f, 'newest', 20).compile();
