@@ -2,6 +2,7 @@
 // one estate complaining in the same category and subcategory within 7 days.
 import type { Category, Instant } from './types.js';
 import { DAY } from './time.js';
+import { byCodePoint } from './text-order.js';
 
 export interface GroupCandidate {
   ticket: string;
@@ -32,7 +33,7 @@ export function findGroups(items: GroupCandidate[], minUnits: number, windowDays
   }
   const groups: Group[] = [];
   for (const list of byKey.values()) {
-    list.sort((a, b) => a.receivedAt - b.receivedAt || a.ticket.localeCompare(b.ticket));
+    list.sort((a, b) => a.receivedAt - b.receivedAt || byCodePoint(a.ticket, b.ticket));
     let best: GroupCandidate[] = [];
     let bestUnits = 0;
     let end = 0;
@@ -53,5 +54,5 @@ export function findGroups(items: GroupCandidate[], minUnits: number, windowDays
       });
     }
   }
-  return groups.sort((a, b) => b.units - a.units || a.estate.localeCompare(b.estate) || a.from - b.from);
+  return groups.sort((a, b) => b.units - a.units || byCodePoint(a.estate, b.estate) || a.from - b.from);
 }

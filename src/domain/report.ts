@@ -5,6 +5,7 @@ import type { Category, Instant } from './types.js';
 import { CATEGORIES, CHANNELS, KINDS, SEVERITIES } from './types.js';
 import { addDays, dayOfWeek, isValidDate, localDate, zonedInstant } from './time.js';
 import { workdaysBetween, type WorkCalendar } from './workdays.js';
+import { byCodePoint } from './text-order.js';
 
 export type PeriodKind = 'monthly' | 'weekly' | 'range';
 
@@ -159,7 +160,7 @@ export function countMap(rows: { key: string | null; n: number }[], known: reado
   for (const k of known) out[k] = 0;
   const extra = rows
     .map((r) => ({ key: r.key ?? NONE, n: r.n }))
-    .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+    .sort((a, b) => b.n - a.n || byCodePoint(a.key, b.key));
   for (const r of extra) out[r.key] = (out[r.key] ?? 0) + r.n;
   return out;
 }
@@ -298,7 +299,7 @@ export function buildReport(p: Period, c: ReportCounts, cal: WorkCalendar, tz: s
       total: totalFen / 100,
       byDepartment: Object.fromEntries(
         byDeptFen.map((r) => ({ key: r.key ?? NONE, fen: r.fen }))
-          .sort((a, b) => b.fen - a.fen || a.key.localeCompare(b.key))
+          .sort((a, b) => b.fen - a.fen || byCodePoint(a.key, b.key))
           .map((r) => [r.key, r.fen / 100]),
       ),
     },

@@ -3,6 +3,7 @@
 import type { Report } from '../domain/report.js';
 import { NONE } from '../domain/report.js';
 import type { Translator } from './i18n.js';
+import { formatYuan } from '../domain/money.js';
 
 export type Raw = string | number | null;
 
@@ -43,7 +44,7 @@ export function percent(r: number | null): string {
 }
 
 export function yuan(n: number): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return formatYuan(Math.round(n * 100));
 }
 
 const num = (n: number | null) => (n === null ? '—' : String(n));

@@ -1,7 +1,13 @@
 // isoLocal caches zone offsets per quarter hour; it must still agree with
 // Intl at every instant, across daylight-saving changes and odd offsets.
 import { describe, expect, it } from 'vitest';
-import { isoLocal } from '../../src/domain/time.js';
+import { FIXED_ZONES, isoLocal, offsetMinutes, zonedInstant } from '../../src/domain/time.js';
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import timezone from 'dayjs/plugin/timezone.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
 
 function viaIntl(ms: number, tz: string): string {
   const f = new Intl.DateTimeFormat('en-CA', {
@@ -24,5 +30,28 @@ describe('isoLocal', () => {
       for (let m = -90; m <= 90; m++) instants.push(change + m * 60_000 + 7_000);
     }
     for (const t of instants) expect(isoLocal(t, tz)).toBe(viaIntl(t, tz));
+  });
+});
+
+describe('zones with a fixed offset (answered without Intl)', () => {
+  const zones = [...FIXED_ZONES.keys()];
+  it.each(zones)('%s: the fixed offset is what Intl says, every 5 days from its start to 2100', (tz) => {
+    const { since, minutes } = FIXED_ZONES.get(tz)!;
+    const from = Math.max(since, Date.UTC(1970, 0, 1));
+    for (let t = from; t < Date.UTC(2100, 0, 1); t += 5 * 86_400_000 + 3_607_000) {
+      expect(isoLocal(t, tz)).toBe(viaIntl(t, tz));
+      expect(offsetMinutes(t, tz)).toBe(minutes);
+    }
+  });
+
+  it.each(zones)('%s: local wall-clock times map to the same instant as dayjs.tz', (tz) => {
+    for (const [date, time] of [['2026-11-20', '23:59:59'], ['2000-02-29', '00:00:00'], ['1995-06-30', '12:34:56'], ['2099-12-31', '08:00:00']]) {
+      expect(zonedInstant(date, time, tz)).toBe(dayjs.tz(`${date} ${time}`, 'YYYY-MM-DD HH:mm:ss', tz).valueOf());
+    }
+  });
+
+  it('before a zone became fixed, Intl is still asked (Shanghai kept summer time in 1988)', () => {
+    expect(isoLocal(Date.UTC(1988, 6, 1, 4), 'Asia/Shanghai')).toBe('1988-07-01T13:00:00+09:00');
+    expect(zonedInstant('1988-07-01', '13:00:00', 'Asia/Shanghai')).toBe(Date.UTC(1988, 6, 1, 4));
   });
 });
