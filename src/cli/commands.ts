@@ -1,33 +1,47 @@
-// Every subcommand, in the order `complaints --help` lists them.
+// Every subcommand, in the order `complaints --help` lists them. Each module
+// is imported only when its command runs (or for help over all of them): a
+// `list` need not evaluate the CSV, chart and table code of the others.
 import type { Command } from 'commander';
 import type { Ctx } from './context.js';
-import { initCommand } from '../commands/init.js';
-import { registerCommand } from '../commands/register.js';
-import { classifyCommand } from '../commands/classify.js';
-import { assignCommand } from '../commands/assign.js';
-import { contactCommand } from '../commands/contact.js';
-import { noteCommand } from '../commands/note.js';
-import { resolveCommand } from '../commands/resolve.js';
-import { followUpCommand } from '../commands/follow-up.js';
-import { closeCommand, escalateCommand, reopenCommand } from '../commands/reason-steps.js';
-import { extendCommand } from '../commands/extend.js';
-import { showCommand } from '../commands/show.js';
-import { listCommand } from '../commands/list.js';
-import { deptCommand } from '../commands/dept.js';
-import { configCommand } from '../commands/config.js';
-import { exportCommand } from '../commands/export.js';
-import { importCommand } from '../commands/import.js';
-import { attachCommand, attachmentsCommand } from '../commands/attach.js';
-import { backupCommand } from '../commands/backup.js';
-import { doctorCommand } from '../commands/doctor.js';
-import { calendarCommand } from '../commands/calendar.js';
-import { reportCommand } from '../commands/report.js';
-import { overdueCommand } from '../commands/overdue.js';
-import { sweepCommand } from '../commands/sweep.js';
 
-export const COMMANDS: ((ctx: Ctx) => Command)[] = [
-  initCommand, registerCommand, classifyCommand, assignCommand, contactCommand, noteCommand, resolveCommand,
-  followUpCommand, reopenCommand, closeCommand, escalateCommand, extendCommand, showCommand, listCommand,
-  overdueCommand, sweepCommand, calendarCommand, deptCommand, configCommand, reportCommand,
-  exportCommand, importCommand, attachCommand, attachmentsCommand, backupCommand, doctorCommand,
+type Factory = (ctx: Ctx) => Command;
+
+export interface CommandEntry {
+  name: string;
+  load(): Promise<Factory>;
+}
+
+export const COMMANDS: CommandEntry[] = [
+  { name: 'init', load: async () => (await import('../commands/init.js')).initCommand },
+  { name: 'register', load: async () => (await import('../commands/register.js')).registerCommand },
+  { name: 'classify', load: async () => (await import('../commands/classify.js')).classifyCommand },
+  { name: 'assign', load: async () => (await import('../commands/assign.js')).assignCommand },
+  { name: 'contact', load: async () => (await import('../commands/contact.js')).contactCommand },
+  { name: 'note', load: async () => (await import('../commands/note.js')).noteCommand },
+  { name: 'resolve', load: async () => (await import('../commands/resolve.js')).resolveCommand },
+  { name: 'follow-up', load: async () => (await import('../commands/follow-up.js')).followUpCommand },
+  { name: 'reopen', load: async () => (await import('../commands/reason-steps.js')).reopenCommand },
+  { name: 'close', load: async () => (await import('../commands/reason-steps.js')).closeCommand },
+  { name: 'escalate', load: async () => (await import('../commands/reason-steps.js')).escalateCommand },
+  { name: 'extend', load: async () => (await import('../commands/extend.js')).extendCommand },
+  { name: 'show', load: async () => (await import('../commands/show.js')).showCommand },
+  { name: 'list', load: async () => (await import('../commands/list.js')).listCommand },
+  { name: 'overdue', load: async () => (await import('../commands/overdue.js')).overdueCommand },
+  { name: 'sweep', load: async () => (await import('../commands/sweep.js')).sweepCommand },
+  { name: 'calendar', load: async () => (await import('../commands/calendar.js')).calendarCommand },
+  { name: 'dept', load: async () => (await import('../commands/dept.js')).deptCommand },
+  { name: 'config', load: async () => (await import('../commands/config.js')).configCommand },
+  { name: 'report', load: async () => (await import('../commands/report.js')).reportCommand },
+  { name: 'export', load: async () => (await import('../commands/export.js')).exportCommand },
+  { name: 'import', load: async () => (await import('../commands/import.js')).importCommand },
+  { name: 'attach', load: async () => (await import('../commands/attach.js')).attachCommand },
+  { name: 'attachments', load: async () => (await import('../commands/attach.js')).attachmentsCommand },
+  { name: 'backup', load: async () => (await import('../commands/backup.js')).backupCommand },
+  { name: 'doctor', load: async () => (await import('../commands/doctor.js')).doctorCommand },
 ];
+
+/** The commands a run needs: the one it names, or all of them (help, a mistyped name). */
+export function commandsFor(name: string | undefined): CommandEntry[] {
+  const one = COMMANDS.find((c) => c.name === name);
+  return one ? [one] : COMMANDS;
+}

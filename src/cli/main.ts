@@ -1,15 +1,18 @@
 // The entry point: builds the command tree, runs it, and maps every error to
 // the exit codes of SPEC §9. This is the only place that decides an exit code.
+import { isatty } from 'node:tty';
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/errors.js';
 import { message, translator } from '../output/i18n.js';
 import { asDatabaseError } from '../storage/open.js';
 import { createContext, type Ctx, type GlobalOptions, type IO } from './context.js';
 import { inquirerPrompter, type Prompter } from './prompter.js';
-import { COMMANDS } from './commands.js';
+import { commandsFor, type CommandEntry } from './commands.js';
 import pkg from '../../package.json' with { type: 'json' };
 
-export function buildProgram(ctx: Ctx): Command {
+/** The program with the given commands (all of them for help), their modules loaded. */
+export async function buildProgram(ctx: Ctx, entries: CommandEntry[]): Promise<Command> {
+  const factories = await Promise.all(entries.map((e) => e.load()));
   const zh = ctx.t.lang === 'zh';
   const program = new Command('complaints')
     .description(zh ? '物业客户服务中心投诉处理台' : 'the complaint desk of a property-management office')
@@ -26,7 +29,7 @@ export function buildProgram(ctx: Ctx): Command {
       outputError: () => {}, // main() prints usage errors itself, translated
     })
     .exitOverride();
-  for (const make of COMMANDS) {
+  for (const make of factories) {
     const cmd = make(ctx);
     cmd.exitOverride().configureOutput(program.configureOutput());
     // Global flags are accepted after the subcommand too: `complaints list --json`.
@@ -60,12 +63,16 @@ const HELP_FOOTER_ZH = `
 /** Commands (and subcommands) that only look: they never create a database. */
 const LOOK_ONLY = new Set(['show', 'list', 'overdue', 'export', 'attachments', 'doctor', 'backup', 'config get', 'calendar explain']);
 
-/** Global flags are needed before parsing (language of parse errors, JSON mode). */
-export function preScan(argv: string[]): GlobalOptions {
-  const g: GlobalOptions = {};
+/**
+ * Global flags are needed before parsing (language of parse errors, JSON
+ * mode), and the command's name says which command module to load.
+ */
+export function preScan(argv: string[]): GlobalOptions & { command?: string } {
+  const g: GlobalOptions & { command?: string } = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') break;
+    if (g.command === undefined && !a.startsWith('-')) g.command = a;
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => inline ?? argv[++i];
     if (flag === '--json') g.json = true;
@@ -82,7 +89,8 @@ export async function main(argv: string[], io: IO, env: NodeJS.ProcessEnv, promp
   const ctx = createContext(io, env, prompter, g);
   const t = translator(ctx.lang);
   try {
-    await buildProgram(ctx).parseAsync(argv, { from: 'user' });
+    const program = await buildProgram(ctx, commandsFor(g.command));
+    await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (raw) {
     const err = asDatabaseError(raw, ctx.dbPath);
@@ -110,7 +118,8 @@ export async function run(): Promise<void> {
   const io: IO = {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdinIsTTY: !!process.stdin.isTTY,
+    // isatty, not process.stdin.isTTY: touching process.stdin builds a stream (~2 ms).
+    stdinIsTTY: isatty(0),
     stdoutIsTTY: !!process.stdout.isTTY,
   };
   // A reader that stops early (`complaints list | head`) is not a failure.

@@ -1,6 +1,7 @@
 // Every question the program asks goes through this interface, so tests can
 // script the answers. Inquirer loads only when a prompt is really shown, and
 // its cancel (Ctrl-C) becomes CancelledError here and nowhere else.
+import { createRequire } from 'node:module';
 import { CancelledError } from '../domain/errors.js';
 
 export interface Choice<T extends string> {
@@ -19,10 +20,18 @@ function cancelled(err: unknown): never {
   throw err;
 }
 
+type Inquirer = Pick<typeof import('@inquirer/prompts'), 'input' | 'select' | 'confirm'>;
+
+/**
+ * Loaded on the first question only. require, not import(): the launcher
+ * compiles the bundle with vm.Script (for its code cache), where import()
+ * would need an experimental flag.
+ */
+const loadInquirer = async (): Promise<Inquirer> => createRequire(import.meta.url)('@inquirer/prompts');
+
 /** Prompts on the terminal; questions go to stderr so stdout stays data. */
-export function inquirerPrompter(): Prompter {
+export function inquirerPrompter(lib: () => Promise<Inquirer> = loadInquirer): Prompter {
   const context = { output: process.stderr };
-  const lib = () => import('@inquirer/prompts');
   return {
     async input(o) {
       const { input } = await lib();

@@ -27,22 +27,38 @@ export function officialFromPackage(d: PackageData): OfficialDays {
   return { days, years };
 }
 
-/** FNV-1a over the sorted days: tells apart two data sets of one package version. */
-function fingerprint(o: OfficialDays): string {
+/**
+ * FNV-1a over the package's data as shipped: tells apart two data sets of one
+ * package version. It runs on every start (the stored version is compared as
+ * the database opens), so it reads the raw maps and builds nothing.
+ */
+function fingerprint(d: PackageData): string {
   let h = 0x811c9dc5;
-  const text = [...o.days.entries()].sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([date, m]) => `${date} ${m.kind} ${m.name ?? ''} ${m.nameEn ?? ''}`).join('\n');
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+  const add = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+  };
+  for (const [kind, map] of [['holiday', d.holidays], ['workday', d.workdays]] as const) {
+    for (const date in map) {
+      add(kind);
+      add(date);
+      add(map[date]);
+    }
   }
   return h.toString(16).padStart(8, '0');
 }
 
-export const OFFICIAL_DAYS: OfficialDays = officialFromPackage(data as PackageData);
+let shipped: OfficialDays | undefined;
+/** The shipped official days, built on first use (only commands that count working days need them). */
+export function officialDays(): OfficialDays {
+  shipped ??= officialFromPackage(data as PackageData);
+  return shipped;
+}
 
 /** The version of the shipped data, e.g. "chinese-days@1.5.7#1a2b3c4d". */
-export const OFFICIAL_VERSION = `chinese-days@${pkg.version}#${fingerprint(OFFICIAL_DAYS)}`;
+export const OFFICIAL_VERSION = `chinese-days@${pkg.version}#${fingerprint(data as PackageData)}`;
 
 /**
  * Is `ours` newer than the stored version? A newer package version is; an

@@ -4,7 +4,7 @@
 // overrides, which seeding never touches.
 import type { Complaint, DomainEvent } from '../domain/types.js';
 import { buildCalendar, type DayKind, type DayMark, type OfficeCalendar, type OfficialDays } from '../domain/calendar.js';
-import { isNewerData, OFFICIAL_DAYS, OFFICIAL_VERSION } from '../domain/official-days.js';
+import { isNewerData, officialDays, OFFICIAL_VERSION } from '../domain/official-days.js';
 import { refreshOpenDeadlines, type Clock } from '../domain/deadlines.js';
 import { diff } from '../domain/lifecycle.js';
 import { zonedInstant } from '../domain/time.js';
@@ -62,7 +62,7 @@ export function loadCalendar(s: Store, acting: Acting = { actor: 'complaints', n
 function officialOf(s: Store, source: Source | undefined): OfficialDays {
   // The file holds exactly the shipped data (no need to read it back), or
   // older data it could not be given (read-only): use the program's.
-  if (isNewerData(OFFICIAL_VERSION, source?.version ?? null) || source?.version === OFFICIAL_VERSION) return OFFICIAL_DAYS;
+  if (isNewerData(OFFICIAL_VERSION, source?.version ?? null) || source?.version === OFFICIAL_VERSION) return officialDays();
   return readOfficial(s);
 }
 
@@ -92,16 +92,16 @@ export function seedOfficial(s: Store, acting: Acting): boolean {
     if (!isNewerData(OFFICIAL_VERSION, source?.version ?? null)) return false;
     const before = readOfficial(s);
     run(s, s.q.deleteFrom('calendar_official'));
-    for (const [date, m] of OFFICIAL_DAYS.days) {
+    for (const [date, m] of officialDays().days) {
       run(s, s.q.insertInto('calendar_official').values({ date, kind: m.kind, name: m.name, name_en: m.nameEn }));
     }
-    const years = OFFICIAL_DAYS.years;
+    const years = officialDays().years;
     run(s, s.q.insertInto('calendar_source')
       .values({ id: 1, version: OFFICIAL_VERSION, first_year: years?.first ?? null, last_year: years?.last ?? null, seeded_at: acting.now })
       .onConflict((oc) => oc.column('id').doUpdateSet({
         version: OFFICIAL_VERSION, first_year: years?.first ?? null, last_year: years?.last ?? null, seeded_at: acting.now,
       })));
-    const changed = changedDates(before, OFFICIAL_DAYS);
+    const changed = changedDates(before, officialDays());
     if (changed.length) {
       recountOpenDeadlines(s, changed, acting, `official calendar ${OFFICIAL_VERSION}`);
     }

@@ -9,10 +9,10 @@ import { cli, refusingPrompter, removeTempDirs, tempDb, testEnv } from '../helpe
 
 afterAll(removeTempDirs);
 
-const names = buildProgram(createContext(
+const names = (await buildProgram(createContext(
   { stdout: { write: () => true }, stderr: { write: () => true }, stdinIsTTY: false, stdoutIsTTY: false },
   testEnv(tempDb()), refusingPrompter(), {},
-)).commands.map((c) => c.name());
+), COMMANDS)).commands.map((c) => c.name());
 
 describe('help', () => {
   it('lists every command, the exit codes and the environment', async () => {

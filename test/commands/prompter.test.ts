@@ -1,16 +1,13 @@
 // The real prompter turns inquirer's cancel (Ctrl-C) into CancelledError, and
 // nothing else: other failures pass through unchanged.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/domain/errors.js';
+import { inquirerPrompter as realPrompter } from '../../src/cli/prompter.js';
 
-const calls = vi.hoisted(() => ({ next: null as null | (() => Promise<unknown>) }));
-
-vi.mock('@inquirer/prompts', () => {
-  const answer = () => (calls.next ? calls.next() : Promise.reject(new Error('no answer scripted')));
-  return { input: answer, select: answer, confirm: answer };
-});
-
-const { inquirerPrompter } = await import('../../src/cli/prompter.js');
+const calls = { next: null as null | (() => Promise<unknown>) };
+const answer = (() => (calls.next ? calls.next() : Promise.reject(new Error('no answer scripted')))) as any;
+/** The prompter over a stand-in for @inquirer/prompts whose answers the test scripts. */
+const inquirerPrompter = () => realPrompter(async () => ({ input: answer, select: answer, confirm: answer }));
 
 function named(name: string): Error {
   const e = new Error('User force closed the prompt with SIGINT');

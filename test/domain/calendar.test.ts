@@ -5,17 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildCalendar, explainDeadline, monthDays, noticingUncovered, type DayMark, type OfficeCalendar,
 } from '../../src/domain/calendar.js';
-import { OFFICIAL_DAYS } from '../../src/domain/official-days.js';
+import { officialDays } from '../../src/domain/official-days.js';
 import { addWorkdays, workdaysBetween } from '../../src/domain/workdays.js';
 import { computeDeadlines, workdayDeadline, type Clock } from '../../src/domain/deadlines.js';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings.js';
 import { isoLocal, parseInstant } from '../../src/domain/time.js';
 import { csvRecords, normalizeDate, parseCalendarCsv, parseCalendarIcs, parseKind } from '../../src/domain/calendar-import.js';
 
-const official = buildCalendar(OFFICIAL_DAYS, new Map());
+const official = buildCalendar(officialDays(), new Map());
 
 function withOverrides(entries: [string, DayMark['kind'], string?][]): OfficeCalendar {
-  return buildCalendar(OFFICIAL_DAYS, new Map(entries.map(([d, kind, name]) => [d, { kind, name: name ?? null, nameEn: null }])));
+  return buildCalendar(officialDays(), new Map(entries.map(([d, kind, name]) => [d, { kind, name: name ?? null, nameEn: null }])));
 }
 
 /** Every table below runs once in Shanghai and once in a zone behind UTC. */
