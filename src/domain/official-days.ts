@@ -2,6 +2,7 @@
 // as the program ships them: the plain JSON data of the `chinese-days`
 // package, bundled at build time. Only its data is used — its date functions
 // answer wrongly on machines whose clock zone is behind UTC.
+import { createHash } from 'node:crypto';
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import pkg from 'chinese-days/package.json' with { type: 'json' };
 import type { DayKind, DayMark, OfficialDays } from './calendar.js';
@@ -28,26 +29,13 @@ export function officialFromPackage(d: PackageData): OfficialDays {
 }
 
 /**
- * FNV-1a over the package's data as shipped: tells apart two data sets of one
+ * A digest of the package's data as shipped: tells apart two data sets of one
  * package version. It runs on every start (the stored version is compared as
- * the database opens), so it reads the raw maps and builds nothing.
+ * the database opens): a native SHA-1 of the serialised maps takes ~0.3 ms,
+ * where a hash loop in JavaScript ran uncompiled for ~5 ms.
  */
 function fingerprint(d: PackageData): string {
-  let h = 0x811c9dc5;
-  const add = (text: string) => {
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-  };
-  for (const [kind, map] of [['holiday', d.holidays], ['workday', d.workdays]] as const) {
-    for (const date in map) {
-      add(kind);
-      add(date);
-      add(map[date]);
-    }
-  }
-  return h.toString(16).padStart(8, '0');
+  return createHash('sha1').update(JSON.stringify([d.holidays, d.workdays])).digest('hex').slice(0, 8);
 }
 
 let shipped: OfficialDays | undefined;
