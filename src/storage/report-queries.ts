@@ -10,6 +10,8 @@ import type { Settings } from '../domain/settings.js';
 import type { DB } from './schema-types.js';
 import { all, first, run, type Store } from './store.js';
 
+const OPEN = ['registered', 'assigned', 'resolved'] as const;
+
 export interface ReportSnapshotsTable {
   label: string;
   computed_at: number;
@@ -96,10 +98,17 @@ export function reportCounts(s: Store, p: Period, now: number, settings: Setting
     .where('c.cost_fen', '>', 0)
     .select(['rd.name as key', (eb) => eb.fn.sum<number>('c.cost_fen').as('fen')]).groupBy('rd.name'));
 
-  // Open at the period's end: received before it and not closed before it
-  // (a complaint is closed no earlier than received, so two index-only counts).
-  const receivedBefore = first(s, s.q.selectFrom('complaints').where('received_at', '<', p.to).select((eb) => eb.fn.countAll<number>().as('n')))!.n;
-  const closedBefore = first(s, s.q.selectFrom('complaints').where('closed_at', '<', p.to).select((eb) => eb.fn.countAll<number>().as('n')))!.n;
+  // Open at the period's end: received before it and not closed before it.
+  // Closed complaints, and only they, carry closed_at (reopening clears it),
+  // so that is the still-open ones received before the end (three ranges of
+  // the (status, received_at) index, read without the table) plus those
+  // closed since the end (the recent part of the closed_at index). Counting
+  // all received and all closed before the end read the whole of both
+  // indexes: 60 ms at a million.
+  const openNowReceivedBefore = first(s, s.q.selectFrom('complaints').where('status', 'in', OPEN).where('received_at', '<', p.to)
+    .select((eb) => eb.fn.countAll<number>().as('n')))!.n;
+  const closedSinceEnd = first(s, s.q.selectFrom('complaints').where('closed_at', '>=', p.to).where('received_at', '<', p.to)
+    .select((eb) => eb.fn.countAll<number>().as('n')))!.n;
 
   // Overdue then (or now, for a period not yet over): open, and past a deadline not met by that time.
   const at = Math.min(p.to, now);
@@ -108,7 +117,7 @@ export function reportCounts(s: Store, p: Period, now: number, settings: Setting
     OR (c.resolve_due < ${at} AND (c.resolved_at IS NULL OR c.resolved_at > ${at}))
     OR (c.follow_up_due IS NOT NULL AND c.follow_up_due < ${at} AND c.resolved_at <= ${at}
         AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${at})))`;
-  const overdueOpenNow = first(s, s.q.selectFrom('complaints as c').where('c.status', 'in', ['registered', 'assigned', 'resolved'])
+  const overdueOpenNow = first(s, s.q.selectFrom('complaints as c').where('c.status', 'in', OPEN)
     .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n')))!.n;
   const overdueClosedSince = first(s, s.q.selectFrom('complaints as c').where('c.closed_at', '>=', p.to)
     .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n')))!.n;
@@ -143,7 +152,7 @@ export function reportCounts(s: Store, p: Period, now: number, settings: Setting
     major,
     groups,
     compensationFen,
-    openAtEnd: receivedBefore - closedBefore,
+    openAtEnd: openNowReceivedBefore + closedSinceEnd,
     overdueAtEnd: overdueOpenNow + overdueClosedSince,
     trend,
   };
