@@ -1,15 +1,18 @@
 // `export`: complaints as CSV (SPEC §9) with the filters of `list`. Rows are
-// streamed from the database a batch at a time, so a million of them take
-// the same memory as ten; a file gets a byte-order mark for Excel.
+// streamed from the database as raw arrays and written megabytes at a time,
+// so a million of them take the same memory as ten; a file gets a byte-order
+// mark for Excel.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { stringify } from 'csv-stringify/sync';
 import type { Ctx } from '../cli/context.js';
 import { choice, positiveIntArg } from '../cli/parse.js';
-import { complaintCells, headerRow, HEADER_STYLES, isoFormatter, type HeaderStyle } from '../domain/csv-columns.js';
+import { HEADER_STYLES, isoFormatter, type HeaderStyle } from '../domain/csv-columns.js';
+import { headerLine, rawRecordWriter } from '../domain/csv-lines.js';
 import { UsageError } from '../domain/errors.js';
-import { iterateComplaints, type ListSort } from '../storage/complaints.js';
+import type { ListSort } from '../storage/complaints.js';
+import { exportRows } from '../storage/export-rows.js';
+import { BufferedOutput } from '../output/buffered-output.js';
 import { addFilterOptions, SORTS, toFilter, type ListOptions } from './list.js';
 
 export interface ExportOptions extends ListOptions {
@@ -36,8 +39,8 @@ Examples:
   complaints export --out 投诉台账.csv --headers zh
   complaints export --from 2026-01-01 --to 2026-06-30 --mask --out h1.csv
   complaints export --dept 工程部 --status open > open.csv`)
-    .action((o: ExportOptions) => {
-      runExport(ctx, o);
+    .action(async (o: ExportOptions) => {
+      await runExport(ctx, o);
     });
 }
 
@@ -46,14 +49,10 @@ export interface ExportResult {
   file: string | null;
 }
 
-const BATCH = 500;
-const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
-
-export function runExport(ctx: Ctx, o: ExportOptions): ExportResult {
+export async function runExport(ctx: Ctx, o: ExportOptions): Promise<ExportResult> {
   const filter = toFilter(ctx, { ...o, status: o.status ?? ['all'] });
   const s = ctx.store();
-  const tz = ctx.tz();
-  const fmt = { iso: isoFormatter(tz), mask: !!o.mask };
+  const record = rawRecordWriter({ iso: isoFormatter(ctx.tz()), mask: !!o.mask });
 
   const out = o.out ? path.resolve(o.out) : null;
   if (out !== null && out === path.resolve(ctx.dbPath)) throw new UsageError('export.intoDatabase', { file: out });
@@ -66,28 +65,20 @@ export function runExport(ctx: Ctx, o: ExportOptions): ExportResult {
       throw new UsageError('export.cannotWrite', { file: out!, detail: (err as Error).message });
     }
   }
-  const emit = (chunk: string) => {
-    if (fd !== null) fs.writeSync(fd, chunk);
-    else ctx.io.stdout.write(chunk);
-  };
   // Progress only on a terminal, and only when the CSV itself goes to a file.
   const progress = out !== null && ctx.io.stdoutIsTTY && !ctx.json;
   let rows = 0;
   try {
-    if (out !== null && o.bom !== false) emit('\uFEFF');
-    emit(stringify([headerRow(o.headers ?? 'keys')], CSV_OPTIONS));
-    let batch: string[][] = [];
-    for (const c of iterateComplaints(s, filter, (o.sort ?? 'ticket') as ListSort, o.limit ?? null)) {
-      batch.push(complaintCells(c, fmt));
-      if (batch.length === BATCH) {
-        emit(stringify(batch, CSV_OPTIONS));
-        rows += batch.length;
-        batch = [];
-        if (progress && rows % 10_000 === 0) ctx.io.stderr.write(`\r${ctx.t.m('export.progress', { rows })}`);
-      }
+    const sink = new BufferedOutput(fd ?? ctx.io.stdout);
+    sink.add((out !== null && o.bom !== false ? '\uFEFF' : '') + headerLine(o.headers ?? 'keys'));
+    let going = true;
+    for (const row of exportRows(s, filter, (o.sort ?? 'ticket') as ListSort, o.limit ?? null)) {
+      const line = record(row);
+      if (!sink.add(line) && !(going = await sink.addAfterFlush(line))) break;
+      rows++;
+      if (progress && rows % 10_000 === 0) ctx.io.stderr.write(`\r${ctx.t.m('export.progress', { rows })}`);
     }
-    if (batch.length) emit(stringify(batch, CSV_OPTIONS));
-    rows += batch.length;
+    if (going) await sink.flush();
     if (progress) ctx.io.stderr.write('\r\x1b[K');
     if (fd !== null) {
       fs.closeSync(fd);

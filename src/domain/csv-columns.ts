@@ -87,6 +87,24 @@ export function headerRow(style: HeaderStyle): string[] {
   return DEFS.map((d) => (style === 'keys' ? d.key : d[style]));
 }
 
+/**
+ * What the database hands `export` for a column (src/storage/export-rows.ts),
+ * and so how its cell is written (src/domain/csv-lines.ts): text as it is;
+ * an instant (ms) in ISO with the office's offset; fen as yuan; 0/1 as
+ * false/true; a number in decimal; a phone, masked on request. Each must
+ * give the same text as the column's getter above.
+ */
+export type RawCell = 'text' | 'time' | 'yuan' | 'bool' | 'number' | 'phone';
+
+const NOT_TEXT: Record<string, RawCell> = {
+  receivedAt: 'time', phone: 'phone', households: 'number', claim: 'yuan', safety: 'bool', media: 'bool',
+  contactDue: 'time', resolveDue: 'time', followUpDue: 'time', extendedUntil: 'time', contactedAt: 'time',
+  resolvedAt: 'time', cost: 'yuan', followUpAt: 'time', satisfaction: 'number', closedAt: 'time', flagged: 'bool',
+};
+
+/** The raw cell kind of each column, in column order. */
+export const RAW_CELLS: readonly RawCell[] = DEFS.map((d) => NOT_TEXT[d.key] ?? 'text');
+
 /** The cells of one complaint, in column order, neutralised for spreadsheets. */
 export function complaintCells(c: Complaint, f: CellFormat): string[] {
   const out = new Array<string>(DEFS.length);
@@ -101,8 +119,13 @@ export function complaintCells(c: Complaint, f: CellFormat): string[] {
 const FORMULA = /^'*[=+\-@\t\r]/;
 const NEUTRALISED = /^'+[=+\-@\t\r]/;
 
+// The characters a neutralised cell can start with, by char code: a cell
+// starting with anything else (a letter, a Chinese character) skips the regex.
+const FORMULA_FIRST = new Uint8Array(65);
+for (const ch of "'=+-@\t\r") FORMULA_FIRST[ch.charCodeAt(0)] = 1;
+
 export function neutralise(cell: string): string {
-  return FORMULA.test(cell) ? `'${cell}` : cell;
+  return FORMULA_FIRST[cell.charCodeAt(0)] === 1 && FORMULA.test(cell) ? `'${cell}` : cell;
 }
 
 export function unneutralise(cell: string): string {
@@ -160,27 +183,72 @@ export function offsetCache(tz: string): (ms: Instant) => number {
   };
 }
 
+const QUARTER = 15 * 60_000;
+const DAY = 86_400_000;
+/** 10000-01-01: from there Date's ISO text has six-digit years. */
+const YEAR_10000 = 253_402_300_800_000;
+/** Quarter hours (about 30 years) and days (about 45) kept in flat tables around the first instant. */
+const QUARTERS = 1 << 20;
+const DAYS = 1 << 14;
+/** Offsets are stored biased, so 0 in the table means not looked up yet. */
+const BIAS = 1 << 14;
+const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+
 /**
- * isoLocal (2026-09-12T10:00:00+08:00) without a time-zone lookup per cell:
- * the zone's offset is looked up once per quarter hour, the time it can change.
+ * isoLocal (2026-09-12T10:00:00+08:00) without a time-zone lookup per cell,
+ * for an export's nine instants a row: the zone's offset is looked up once
+ * per quarter hour (when it can change) and kept in a typed array indexed by
+ * quarter hour, and each local day's date text is made once — Map lookups
+ * and Date.toISOString per cell were most of the formatting time.
+ * Instants outside the tables go through a Map, as before.
  */
 export function isoFormatter(tz: string): (ms: Instant | null) => string {
-  const cache = new Map<number, string>();
-  const QUARTER = 15 * 60_000;
+  let quarterBase = NaN;
+  const quarters = new Int16Array(QUARTERS);
+  const farQuarters = new Map<number, number>();
+  let dayBase = NaN;
+  const dates: string[] = new Array<string>(DAYS).fill('');
+  let lastMinutes = NaN;
+  let lastOffset = '';
+  const offsetAt = (ms: number): number => {
+    const bucket = Math.floor(ms / QUARTER);
+    if (quarterBase !== quarterBase) quarterBase = bucket - QUARTERS / 2;
+    const i = bucket - quarterBase;
+    const inTable = i >= 0 && i < QUARTERS;
+    if (inTable && quarters[i] !== 0) return quarters[i] - BIAS;
+    let off = farQuarters.get(bucket);
+    if (off === undefined) {
+      off = offsetMinutes(ms, tz);
+      // Offsets past a few days (Intl's answers for years before 1 AD) do not fit the table.
+      if (inTable && off > -BIAS && off < BIAS) {
+        quarters[i] = off + BIAS;
+        return off;
+      }
+      if (farQuarters.size > 50_000) farQuarters.clear();
+      farQuarters.set(bucket, off);
+    }
+    return off;
+  };
+  const dateOf = (day: number): string => {
+    if (dayBase !== dayBase) dayBase = day - DAYS / 2;
+    const i = day - dayBase;
+    if (i < 0 || i >= DAYS) return new Date(day * DAY).toISOString().slice(0, 11);
+    let date = dates[i];
+    if (date === '') date = dates[i] = new Date(day * DAY).toISOString().slice(0, 11);
+    return date;
+  };
   return (ms) => {
     if (ms === null) return '';
-    const bucket = Math.floor(ms / QUARTER);
-    let off = cache.get(bucket);
-    let minutes: number;
-    if (off === undefined) {
-      if (cache.size > 50_000) cache.clear();
-      minutes = offsetMinutes(ms, tz);
-      off = `${minutes}|${formatOffset(minutes)}`;
-      cache.set(bucket, off);
+    const minutes = offsetAt(ms);
+    if (minutes !== lastMinutes) {
+      lastMinutes = minutes;
+      lastOffset = formatOffset(minutes);
     }
-    const bar = off.indexOf('|');
-    minutes = Number(off.slice(0, bar));
-    const local = new Date(Math.floor(ms / 1000) * 1000 + minutes * 60_000).toISOString();
-    return local.slice(0, 19) + off.slice(bar + 1);
+    const local = Math.floor(ms / 1000) * 1000 + minutes * 60_000;
+    if (!(local >= 0 && local < YEAR_10000)) return new Date(local).toISOString().slice(0, 19) + lastOffset;
+    const day = Math.floor(local / DAY);
+    const second = ((local - day * DAY) / 1000) | 0;
+    const clock = TWO[(second / 3600) | 0] + ':' + TWO[((second % 3600) / 60) | 0] + ':' + TWO[second % 60];
+    return dateOf(day) + clock + lastOffset;
   };
 }

@@ -299,7 +299,7 @@ export function listComplaints(s: Store, f: ListFilter, sort: ListSort, limit: n
   return all(s, listQuery(s, f, sort, limit)).map(toComplaint);
 }
 
-function sorted(q: ReturnType<typeof filtered>, sort: ListSort): ReturnType<typeof filtered> {
+export function sorted(q: ReturnType<typeof filtered>, sort: ListSort): ReturnType<typeof filtered> {
   switch (sort) {
     case 'newest': return q.orderBy('c.received_at', 'desc').orderBy('c.id', 'desc');
     case 'oldest': return q.orderBy('c.received_at', 'asc').orderBy('c.id', 'asc');

@@ -1,0 +1,77 @@
+// The rows of `export`, streamed raw: one array of column values per
+// complaint, in CSV column order, over the same filters, joins and order as
+// `list` (filtered() and sorted() of complaints.ts). better-sqlite3 builds an
+// object per row and a JS value per column; the Complaint objects of
+// iterateComplaints and the object rows under them were most of an export's
+// time, so only the 44 values the CSV needs cross over, as plain arrays.
+import { sql, type RawBuilder } from 'kysely';
+import { CSV_COLUMNS } from '../domain/csv-columns.js';
+import type { Store } from './store.js';
+import { filtered, sorted, type ListFilter, type ListSort } from './complaints.js';
+
+/**
+ * The SQL value of each CSV column, the kind csv-columns.ts's RAW_CELLS names.
+ * Aliases are those of filtered(): c complaints, d and rd departments,
+ * r the repeated complaint, f the call-back.
+ */
+const SOURCES: Record<string, RawBuilder<unknown>> = {
+  ticket: sql`c.ticket`,
+  receivedAt: sql`c.received_at`,
+  channel: sql`c.channel`,
+  kind: sql`c.kind`,
+  category: sql`c.category`,
+  subcategory: sql`c.subcategory`,
+  severity: sql`c.severity`,
+  validity: sql`c.validity`,
+  validityReason: sql`c.validity_reason`,
+  status: sql`c.status`,
+  name: sql`c.name`,
+  phone: sql`c.phone`,
+  estate: sql`c.estate`,
+  unit: sql`c.unit`,
+  subject: sql`c.subject`,
+  description: sql`c.description`,
+  demand: sql`c.demand`,
+  receiver: sql`c.receiver`,
+  department: sql`d.name`,
+  assignee: sql`c.assignee`,
+  households: sql`c.households`,
+  claim: sql`c.claim_fen`,
+  safety: sql`c.safety`,
+  media: sql`c.media`,
+  contactDue: sql`c.contact_due`,
+  resolveDue: sql`c.resolve_due`,
+  followUpDue: sql`c.follow_up_due`,
+  extendedUntil: sql`c.extended_until`,
+  contactedAt: sql`c.contacted_at`,
+  resolvedAt: sql`c.resolved_at`,
+  resolution: sql`c.resolution`,
+  cost: sql`c.cost_fen`,
+  responsible: sql`rd.name`,
+  responsiblePerson: sql`c.responsible_person`,
+  approvedBy: sql`c.approved_by`,
+  approvalLevel: sql`c.approval_level`,
+  followUpAt: sql`f.at`,
+  followUpMethod: sql`f.method`,
+  // toComplaint's String(fu_satisfaction) whenever there is a call-back, even a null one.
+  satisfaction: sql`case when f.at is null then null else ifnull(f.satisfaction, 'null') end`,
+  followUpNote: sql`f.note`,
+  closedAt: sql`c.closed_at`,
+  closeReason: sql`c.close_reason`,
+  repeatOf: sql`r.ticket`,
+  flagged: sql`c.flagged`,
+};
+
+const SELECT = CSV_COLUMNS.map((col, i) => {
+  const source = SOURCES[col.key];
+  if (!source) throw new Error(`export-rows: no source for CSV column ${col.key}`);
+  return source.as(`c${i}`);
+});
+
+/** Streams the rows of an export, each an array in CSV column order. */
+export function exportRows(s: Store, f: ListFilter, sort: ListSort, limit: number | null): IterableIterator<unknown[]> {
+  let q = sorted(filtered(s, f), sort).clearSelect().select(SELECT);
+  if (limit !== null) q = q.limit(limit);
+  const c = q.compile();
+  return s.sqlite.prepare(c.sql).raw(true).iterate(...(c.parameters as unknown[])) as IterableIterator<unknown[]>;
+}
