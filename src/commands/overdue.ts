@@ -3,10 +3,10 @@
 // Plain and stable when piped, so it can go straight into a cron mail.
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
-import type { Complaint } from '../domain/types.js';
-import { deadlineStatuses, type DeadlineStatus } from '../domain/deadlines.js';
+import { deadlineStatuses } from '../domain/deadlines.js';
+import { byCodePoint } from '../domain/text-order.js';
 import { DAY, isoLocal, localDate } from '../domain/time.js';
-import { listComplaints, OPEN_FILTER, staleComplaints } from '../storage/complaints.js';
+import { chaseRows } from '../storage/chase.js';
 import { renderOverdue, type OverdueItem, type StaleItem } from '../output/overdue-view.js';
 import { view } from './complaint-step.js';
 
@@ -34,12 +34,15 @@ Examples:
 export function runOverdue(ctx: Ctx): { count: number } {
   const s = ctx.store();
   const k = ctx.clock();
-  const open = listComplaints(s, { ...OPEN_FILTER, overdueAt: k.now }, 'due', null);
-  const items: OverdueItem[] = open
-    .map((c) => ({ complaint: c, late: deadlineStatuses(c, k.now, k).filter((d) => d.state === 'overdue') }))
+  const chase = chaseRows(s, k.now, k.now - STALE_DAYS * DAY);
+  const items: OverdueItem[] = chase.overdue
+    .map((c) => {
+      const late = deadlineStatuses(c, k.now, k).filter((d) => d.state === 'overdue');
+      return { complaint: c, late, worst: Math.max(...late.map((d) => d.hours)) };
+    })
     .filter((i) => i.late.length > 0)
     .sort(byDepartmentThenLateness);
-  const stale: StaleItem[] = staleComplaints(s, k.now - STALE_DAYS * DAY).map((c) => ({
+  const stale: StaleItem[] = chase.stale.map((c) => ({
     complaint: c, since: c.lastContactAt ?? c.receivedAt,
   }));
   const tz = k.tz;
@@ -59,13 +62,12 @@ export function runOverdue(ctx: Ctx): { count: number } {
   return { count: items.length + stale.length };
 }
 
-function worst(late: DeadlineStatus[]): number {
-  return Math.max(...late.map((d) => d.hours));
-}
+/** Department names in the order of the Chinese dictionary (pinyin), as the office files them. */
+const collator = new Intl.Collator('zh');
 
 /** Stable order: department (unassigned last), then the most overdue first, then ticket. */
-function byDepartmentThenLateness(a: { complaint: Complaint; late: DeadlineStatus[] }, b: { complaint: Complaint; late: DeadlineStatus[] }): number {
+function byDepartmentThenLateness(a: OverdueItem, b: OverdueItem): number {
   const da = a.complaint.department ?? '\uffff';
   const db = b.complaint.department ?? '\uffff';
-  return da.localeCompare(db, 'zh') || worst(b.late) - worst(a.late) || a.complaint.ticket.localeCompare(b.complaint.ticket);
+  return (da === db ? 0 : collator.compare(da, db)) || b.worst - a.worst || byCodePoint(a.complaint.ticket, b.complaint.ticket);
 }

@@ -1,7 +1,7 @@
 // Deadlines of SPEC §5: contact in clock hours from receipt; resolve and
 // call-back in working days, ending 23:59:59 local on the Nth working day
 // after the day they start from.
-import type { Complaint, Deadlines, Instant } from './types.js';
+import type { ChaseRow, Complaint, Deadlines, Instant } from './types.js';
 import type { Settings } from './settings.js';
 import { addWorkdays, workdaysBetween, type WorkCalendar } from './workdays.js';
 import { addDays, endOfLocalDay, HOUR, localDate, yearOf } from './time.js';
@@ -69,13 +69,16 @@ export interface DeadlineStatus {
   provisional: boolean;
 }
 
-function stepDoneAt(c: Complaint, step: DeadlineStep): Instant | null {
+/** What a deadline's state depends on: a whole complaint, or a narrow row of one. */
+export type DeadlineSubject = Pick<ChaseRow, 'status' | 'deadlines' | 'contactedAt' | 'resolvedAt' | 'followUp'>;
+
+function stepDoneAt(c: DeadlineSubject, step: DeadlineStep): Instant | null {
   if (step === 'contact') return c.contactedAt;
   if (step === 'resolve') return c.resolvedAt;
   return c.followUp && c.resolvedAt !== null && c.followUp.at >= c.resolvedAt ? c.followUp.at : null;
 }
 
-export function deadlineStatus(c: Complaint, step: DeadlineStep, now: Instant, k: Clock): DeadlineStatus | null {
+export function deadlineStatus(c: DeadlineSubject, step: DeadlineStep, now: Instant, k: Clock): DeadlineStatus | null {
   const due = c.deadlines[step];
   if (due === null) return null;
   const done = stepDoneAt(c, step);
@@ -97,7 +100,7 @@ export function deadlineStatus(c: Complaint, step: DeadlineStep, now: Instant, k
   return { ...base, state: 'overdue', ...after(now) };
 }
 
-export function deadlineStatuses(c: Complaint, now: Instant, k: Clock): DeadlineStatus[] {
+export function deadlineStatuses(c: DeadlineSubject, now: Instant, k: Clock): DeadlineStatus[] {
   return (['contact', 'resolve', 'followUp'] as const)
     .map((s) => deadlineStatus(c, s, now, k))
     .filter((s): s is DeadlineStatus => s !== null);

@@ -100,10 +100,23 @@ export function isoLocal(ms: Instant, tz: string): string {
   return `${p.y}-${pad(p.mo)}-${pad(p.d)}T${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}${formatOffset(offsetMinutes(ms, tz))}`;
 }
 
+/**
+ * Local dates by day number (days since 1970-01-01 on the local wall clock):
+ * `overdue` and exports ask for the dates of tens of thousands of instants,
+ * most of them on the same few hundred days.
+ */
+const datesByDay = new Map<number, string>();
+
 /** The office-local calendar date of an instant. */
 export function localDate(ms: Instant, tz: string): string {
-  const p = localParts(ms, tz);
-  return `${p.y}-${pad(p.mo)}-${pad(p.d)}`;
+  const day = Math.floor((ms + offsetMinutes(ms, tz) * 60_000) / DAY);
+  let date = datesByDay.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY).toISOString().slice(0, 10);
+    if (datesByDay.size > 100_000) datesByDay.clear();
+    datesByDay.set(day, date);
+  }
+  return date;
 }
 
 /** 'YYYY-MM-DD HH:mm' in the office zone, for human output. */

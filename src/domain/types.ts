@@ -131,3 +131,22 @@ export function maxSeverity(a: Severity, b: Severity): Severity {
 export function nextSeverity(s: Severity): Severity {
   return SEVERITIES[Math.min(severityRank(s) + 1, SEVERITIES.length - 1)];
 }
+
+/**
+ * An open complaint as the chase (`overdue`) sees it: what it shows, and what
+ * its deadlines' states depend on (a Complaint has all of it too).
+ */
+export interface ChaseRow {
+  ticket: string;
+  department: string | null;
+  assignee: string | null;
+  severity: Severity;
+  status: Status;
+  subject: string;
+  receivedAt: Instant;
+  lastContactAt: Instant | null;
+  deadlines: Deadlines;
+  contactedAt: Instant | null;
+  resolvedAt: Instant | null;
+  followUp: { at: Instant } | null;
+}

@@ -58,9 +58,19 @@ function dayIndex(date: string): number {
   return (Date.UTC(y, Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) - Date.UTC(y, 0, 1)) / 86_400_000;
 }
 
+/** Answers of throughDay per calendar and date: the same few hundred dates come up again and again. */
+const throughDays = new WeakMap<WorkCalendar, Map<string, number>>();
+
 /** Working days from 1 January of its year through `date` inclusive. */
 function throughDay(cal: WorkCalendar, date: string): number {
-  return yearPrefix(cal, Number(date.slice(0, 4)))[dayIndex(date) + 1];
+  let byDate = throughDays.get(cal);
+  if (!byDate) throughDays.set(cal, (byDate = new Map()));
+  let n = byDate.get(date);
+  if (n === undefined) {
+    n = yearPrefix(cal, Number(date.slice(0, 4)))[dayIndex(date) + 1];
+    byDate.set(date, n);
+  }
+  return n;
 }
 
 /** Working days d with from < d ≤ to; 0 when to ≤ from. */

@@ -1,17 +1,19 @@
 // The overdue list as a person (or a cron mail) reads it.
-import type { Complaint } from '../domain/types.js';
+import type { ChaseRow } from '../domain/types.js';
 import type { DeadlineStatus } from '../domain/deadlines.js';
 import { localDate } from '../domain/time.js';
 import { renderColumns } from './text.js';
 import { amountText, severityText, type View } from './complaint-view.js';
 
 export interface OverdueItem {
-  complaint: Complaint;
+  complaint: ChaseRow;
   late: DeadlineStatus[];
+  /** Hours past the latest-missed of them. */
+  worst: number;
 }
 
 export interface StaleItem {
-  complaint: Complaint;
+  complaint: ChaseRow;
   since: number;
 }
 

@@ -1,0 +1,54 @@
+// What the morning chase (`overdue`) reads: open complaints past a deadline,
+// and those nobody has contacted for a week, as narrow rows. Only the columns
+// the chase shows or needs for its deadlines are read: an office that lets
+// twenty thousand complaints pile up should still get its list in a moment,
+// and turning full rows (descriptions, fifty columns) into objects was most
+// of the time.
+import type { ChaseRow, Severity, Status } from '../domain/types.js';
+import { overdueAt } from './complaints.js';
+import { all, type Store } from './store.js';
+
+function chaseSelect(s: Store) {
+  return s.q.selectFrom('complaints as c')
+    .leftJoin('departments as d', 'd.id', 'c.department_id')
+    .leftJoin('follow_ups as f', 'f.id', 'c.follow_up_id')
+    .select([
+      'c.id', 'c.ticket', 'd.name as department', 'c.assignee', 'c.severity', 'c.status', 'c.subject', 'c.received_at',
+      'c.last_contact_at', 'c.contact_due', 'c.resolve_due', 'c.follow_up_due', 'c.contacted_at', 'c.resolved_at', 'f.at as fu_at',
+    ])
+    .where('c.status', '<>', 'closed'); // the partial indexes of open complaints
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof chaseSelect>['executeTakeFirstOrThrow']>>;
+
+function toChaseRow(r: Row): ChaseRow {
+  return {
+    ticket: r.ticket, department: r.department, assignee: r.assignee, severity: r.severity as Severity,
+    status: r.status as Status, subject: r.subject, receivedAt: r.received_at, lastContactAt: r.last_contact_at,
+    deadlines: { contact: r.contact_due, resolve: r.resolve_due, followUp: r.follow_up_due },
+    contactedAt: r.contacted_at, resolvedAt: r.resolved_at, followUp: r.fu_at === null ? null : { at: r.fu_at },
+  };
+}
+
+export interface Chase {
+  /** Open complaints with a deadline passed by `now` (as `list --overdue` finds them). */
+  overdue: ChaseRow[];
+  /** Open complaints with no contact or note since `staleSince` (每周至少联系一次), oldest first. */
+  stale: ChaseRow[];
+}
+
+/** Both lists of the chase from one pass over the open complaints. */
+export function chaseRows(s: Store, now: number, staleSince: number): Chase {
+  const rows = all(s, chaseSelect(s)
+    .select((eb) => [
+      overdueAt(eb as never, now).as('is_overdue'),
+      eb(eb.fn.coalesce('c.last_contact_at', 'c.received_at'), '<', staleSince).as('is_stale'),
+    ])
+    .orderBy('c.received_at', 'asc').orderBy('c.id', 'asc'));
+  const chase: Chase = { overdue: [], stale: [] };
+  for (const r of rows) {
+    if (r.is_overdue) chase.overdue.push(toChaseRow(r));
+    if (r.is_stale) chase.stale.push(toChaseRow(r));
+  }
+  return chase;
+}
