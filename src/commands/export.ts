@@ -8,10 +8,10 @@ import { Command, Option } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import { choice, positiveIntArg } from '../cli/parse.js';
 import { HEADER_STYLES, isoFormatter, type HeaderStyle } from '../domain/csv-columns.js';
-import { headerLine, rawRecordWriter } from '../domain/csv-lines.js';
+import { exportSlots, headerLine, recordWriter } from '../domain/csv-lines.js';
 import { UsageError } from '../domain/errors.js';
 import type { ListSort } from '../storage/complaints.js';
-import { exportRows } from '../storage/export-rows.js';
+import { exportRowById, exportRows } from '../storage/export-rows.js';
 import { BufferedOutput } from '../output/buffered-output.js';
 import { addFilterOptions, SORTS, toFilter, type ListOptions } from './list.js';
 
@@ -52,7 +52,10 @@ export interface ExportResult {
 export async function runExport(ctx: Ctx, o: ExportOptions): Promise<ExportResult> {
   const filter = toFilter(ctx, { ...o, status: o.status ?? ['all'] });
   const s = ctx.store();
-  const record = rawRecordWriter({ iso: isoFormatter(ctx.tz()), mask: !!o.mask });
+  const fmt = { iso: isoFormatter(ctx.tz()), mask: !!o.mask };
+  const slots = exportSlots(fmt.mask);
+  const record = recordWriter(fmt, slots);
+  const recordByColumn = recordWriter(fmt, exportSlots(fmt.mask, false));
 
   const out = o.out ? path.resolve(o.out) : null;
   if (out !== null && out === path.resolve(ctx.dbPath)) throw new UsageError('export.intoDatabase', { file: out });
@@ -72,8 +75,8 @@ export async function runExport(ctx: Ctx, o: ExportOptions): Promise<ExportResul
     const sink = new BufferedOutput(fd ?? ctx.io.stdout);
     sink.add((out !== null && o.bom !== false ? '\uFEFF' : '') + headerLine(o.headers ?? 'keys'));
     let going = true;
-    for (const row of exportRows(s, filter, (o.sort ?? 'ticket') as ListSort, o.limit ?? null)) {
-      const line = record(row);
+    for (const row of exportRows(s, filter, (o.sort ?? 'ticket') as ListSort, o.limit ?? null, slots)) {
+      const line = record(row) ?? recordByColumn(exportRowById(s, row[slots.length] as number))!;
       if (!sink.add(line) && !(going = await sink.addAfterFlush(line))) break;
       rows++;
       if (progress && rows % 10_000 === 0) ctx.io.stderr.write(`\r${ctx.t.m('export.progress', { rows })}`);

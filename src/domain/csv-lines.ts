@@ -5,7 +5,7 @@
 // stays empty, and every record ends in CRLF — without its per-field option
 // handling, a fifth of an export's time. test/commands/export-bytes.test.ts
 // holds the two side by side.
-import { headerRow, neutralise, RAW_CELLS, type CellFormat, type HeaderStyle } from './csv-columns.js';
+import { CSV_COLUMNS, headerRow, neutralise, RAW_CELLS, type CellFormat, type HeaderStyle } from './csv-columns.js';
 import { maskPhone } from './phone.js';
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -27,8 +27,9 @@ export function headerLine(style: HeaderStyle): string {
   return csvRecord(headerRow(style));
 }
 
-// RAW_CELLS as small integers, for a switch the compiler keeps monomorphic.
-const TEXT = 0, TIME = 1, YUAN = 2, BOOL = 3, NUMBER = 4, PHONE = 5;
+// RAW_CELLS as small integers, for a switch the compiler keeps monomorphic;
+// RUN is a slot of several short text columns.
+const TEXT = 0, TIME = 1, YUAN = 2, BOOL = 3, NUMBER = 4, PHONE = 5, RUN = 6;
 const KIND_CODE = { text: TEXT, time: TIME, yuan: YUAN, bool: BOOL, number: NUMBER, phone: PHONE } as const;
 
 /** A cell from user text: neutralised, then quoted when it must be. */
@@ -37,13 +38,45 @@ function textCell(v: string): string {
 }
 
 /**
- * The CSV record of one raw export row (src/storage/export-rows.ts: one value
- * per column, as RAW_CELLS says), the same text as csvRecord(complaintCells()).
- * Instants, money and flags are made here from numbers, so they need no quoting.
+ * Where the values of an export row come from, in order: one column (its
+ * index), or a run of adjacent short text columns that the database joins
+ * with commas. better-sqlite3 costs about as much per value handed over as
+ * the CSV costs to write, and short text (names, units, departments, the
+ * enums) rarely needs quoting, so one joined value usually is the CSV itself.
  */
-export function rawRecordWriter(f: CellFormat): (row: readonly unknown[]) => string {
-  const kinds = RAW_CELLS.map((k) => KIND_CODE[k]);
+export type ExportSlot = readonly number[];
+
+/** Free text, often with commas or line breaks: handed over a cell at a time. */
+const FREE_TEXT = new Set(['validityReason', 'subject', 'description', 'demand', 'resolution', 'followUpNote', 'closeReason']);
+
+/** The slots of an export; without joining, one per column. */
+export function exportSlots(mask: boolean, join = true): ExportSlot[] {
+  const slots: number[][] = [];
+  let run: number[] | null = null;
+  RAW_CELLS.forEach((kind, i) => {
+    const short = join && (kind === 'text' || (kind === 'phone' && !mask)) && !FREE_TEXT.has(CSV_COLUMNS[i].key);
+    if (short && run !== null) run.push(i);
+    else slots.push(short ? (run = [i]) : [i]);
+    if (!short) run = null;
+  });
+  return slots;
+}
+
+/** A field of a joined run that is its own CSV text: no comma, quote, CR or LF, not starting as a formula could. */
+const PLAIN_FIELD = String.raw`(?:[^,"\r\n'=+\-@\t][^,"\r\n]*)?`;
+
+/**
+ * The CSV record of one raw export row (src/storage/export-rows.ts: one value
+ * per slot), the same text as csvRecord(complaintCells()); null when a joined
+ * run cannot be told apart (a comma inside one of its cells): the row must
+ * then be written from one value per column. Instants, money and flags are
+ * made here from numbers, so they need no quoting.
+ */
+export function recordWriter(f: CellFormat, slots: readonly ExportSlot[]): (row: readonly unknown[]) => string | null {
+  const kinds = slots.map((slot) => (slot.length > 1 ? RUN : KIND_CODE[RAW_CELLS[slot[0]]]));
   if (!f.mask) for (let i = 0; i < kinds.length; i++) if (kinds[i] === PHONE) kinds[i] = TEXT;
+  // A run that matches is exactly its cells joined by commas, each plain: the CSV as it stands.
+  const plain = slots.map((slot) => new RegExp(`^${PLAIN_FIELD}(?:,${PLAIN_FIELD}){${slot.length - 1}}$`));
   const n = kinds.length;
   const iso = f.iso;
   return (row) => {
@@ -59,6 +92,15 @@ export function rawRecordWriter(f: CellFormat): (row: readonly unknown[]) => str
           case YUAN: cell = neutralise(((v as number) / 100).toFixed(2)); break;
           case BOOL: cell = v === 1 ? 'true' : 'false'; break;
           case NUMBER: cell = textCell(String(v)); break;
+          case RUN: {
+            if (plain[i].test(v as string)) cell = v as string;
+            else {
+              const cells = (v as string).split(',');
+              if (cells.length !== slots[i].length) return null;
+              cell = cells.map(textCell).join(',');
+            }
+            break;
+          }
           default: cell = textCell(maskPhone(v as string));
         }
       }

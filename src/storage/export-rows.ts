@@ -3,10 +3,12 @@
 // `list` (filtered() and sorted() of complaints.ts). better-sqlite3 builds an
 // object per row and a JS value per column; the Complaint objects of
 // iterateComplaints and the object rows under them were most of an export's
-// time, so only the 44 values the CSV needs cross over, as plain arrays.
+// time, so only the values the CSV needs cross over, as plain arrays, and
+// adjacent short text columns cross over as one value (csv-lines.ts).
 import { sql, type RawBuilder } from 'kysely';
 import { CSV_COLUMNS } from '../domain/csv-columns.js';
-import type { Store } from './store.js';
+import type { ExportSlot } from '../domain/csv-lines.js';
+import { statement, type Store } from './store.js';
 import { filtered, sorted, type ListFilter, type ListSort } from './complaints.js';
 
 /**
@@ -62,16 +64,41 @@ const SOURCES: Record<string, RawBuilder<unknown>> = {
   flagged: sql`c.flagged`,
 };
 
-const SELECT = CSV_COLUMNS.map((col, i) => {
-  const source = SOURCES[col.key];
-  if (!source) throw new Error(`export-rows: no source for CSV column ${col.key}`);
-  return source.as(`c${i}`);
-});
+const sourceOf = (i: number): RawBuilder<unknown> => {
+  const source = SOURCES[CSV_COLUMNS[i].key];
+  if (!source) throw new Error(`export-rows: no source for CSV column ${CSV_COLUMNS[i].key}`);
+  return source;
+};
 
-/** Streams the rows of an export, each an array in CSV column order. */
-export function exportRows(s: Store, f: ListFilter, sort: ListSort, limit: number | null): IterableIterator<unknown[]> {
-  let q = sorted(filtered(s, f), sort).clearSelect().select(SELECT);
+/** A slot's value: its column, or its columns joined by commas (null as empty, as the CSV writes it). */
+function slotValue(slot: ExportSlot): RawBuilder<unknown> {
+  if (slot.length === 1) return sourceOf(slot[0]);
+  return sql.join(slot.map((i) => sql`ifnull(${sourceOf(i)}, '')`), sql` || ',' || `);
+}
+
+const NO_FILTER: ListFilter = {
+  statuses: null, severities: null, categories: null, department: null, assignee: null, estate: null, unit: null,
+  phone: null, from: null, to: null, overdueAt: null, search: null,
+};
+
+/**
+ * Streams the rows of an export: one value per slot (csv-lines.ts
+ * exportSlots), then the complaint's id, for exportRowById.
+ */
+export function exportRows(
+  s: Store, f: ListFilter, sort: ListSort, limit: number | null, slots: readonly ExportSlot[],
+): IterableIterator<unknown[]> {
+  let q = sorted(filtered(s, f), sort).clearSelect()
+    .select([...slots.map((slot, i) => slotValue(slot).as(`s${i}`)), sql<number>`c.id`.as('id')]);
   if (limit !== null) q = q.limit(limit);
   const c = q.compile();
   return s.sqlite.prepare(c.sql).raw(true).iterate(...(c.parameters as unknown[])) as IterableIterator<unknown[]>;
+}
+
+/** One complaint's export row with one value per column: for a row whose joined slots cannot be split. */
+export function exportRowById(s: Store, id: number): unknown[] {
+  const c = filtered(s, NO_FILTER).clearSelect()
+    .select(CSV_COLUMNS.map((_, i) => sourceOf(i).as(`c${i}`)))
+    .where('c.id', '=', id).compile();
+  return statement(s, c.sql).raw(true).get(...(c.parameters as unknown[])) as unknown[];
 }
