@@ -342,7 +342,9 @@ async function main() {
       const rc = path.join(work, 'taskrc');
       fs.writeFileSync(rc, `data.location=${tdir}\nconfirmation=off\nverbose=nothing\nhooks=off\nnews.version=99.99.99\n`);
       const tenv = { TASKRC: rc, TASKDATA: tdir };
-      // 50,000 tasks, imported in one go.
+      // 50,000 pending tasks, imported in one go. Pending, because Taskwarrior
+      // keeps completed ones in completed.data, which `add` never reads: the
+      // issue's own figures (add 536 ms) are those of 50,000 live tasks.
       const json = path.join(work, 'tasks.json');
       const fd = fs.openSync(json, 'w');
       fs.writeSync(fd, '[');
@@ -350,7 +352,7 @@ async function main() {
       for (let i = 0; i < TASK_COUNT; i++) {
         const entry = new Date(base + i * 3_600_000).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
         const uuid = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-        fs.writeSync(fd, (i ? ',' : '') + JSON.stringify({ uuid, description: `投诉 ${i} 卫生间漏水`, status: i % 50 === 0 ? 'pending' : 'completed', entry, end: i % 50 === 0 ? undefined : entry, project: 'complaints' }));
+        fs.writeSync(fd, (i ? ',' : '') + JSON.stringify({ uuid, description: `投诉 ${i} 卫生间漏水`, status: 'pending', entry, project: 'complaints' }));
       }
       fs.writeSync(fd, ']');
       fs.closeSync(fd);
@@ -360,7 +362,8 @@ async function main() {
       const pairs = [
         ['register vs `task add`', cli(['register', '--no-input', '--name', '王女士', '--phone', '13800138000', '--category', 'property_service', '--description', '卫生间漏水']), ['add', '卫生间漏水 王女士']],
         ['`list --limit 20` vs `task limit:20 list`', cli(['list', '--limit', '20']), ['limit:20', 'list']],
-        ['`report monthly --month 2026-11 --json` vs `task count`', cli(['report', 'monthly', '--month', '2026-11', '--json']), ['count']],
+        ['`report monthly --json` vs `task count`', cli(['report', 'monthly', '--json']), ['count']],
+        ['`report monthly --month 2026-11 --json` (computed) vs `task count`', cli(['report', 'monthly', '--month', '2026-11', '--json']), ['count']],
       ];
       for (const [label, ours, theirs] of pairs) {
         const a = bench(label, process.execPath, ours, { env: senv });
