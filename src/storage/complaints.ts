@@ -310,14 +310,6 @@ export function sorted(q: ReturnType<typeof filtered>, sort: ListSort): ReturnTy
   }
 }
 
-/** Open complaints with no contact or note since `since` (每周至少联系一次). */
-export function staleComplaints(s: Store, since: number): Complaint[] {
-  return all(s, withJoins(s)
-    .where('c.status', '<>', 'closed')
-    .where((eb) => eb(eb.fn.coalesce('c.last_contact_at', 'c.received_at'), '<', since))
-    .orderBy('c.received_at', 'asc').orderBy('c.id', 'asc')).map(toComplaint);
-}
-
 /** Tickets of open important complaints received before `before` (candidates for the 3-month rule). */
 export function longOpenImportant(s: Store, before: number): string[] {
   return all(s, s.q.selectFrom('complaints').select('ticket')
