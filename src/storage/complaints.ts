@@ -274,14 +274,20 @@ export function filtered(s: Store, f: ListFilter) {
   return q;
 }
 
-/** Open and past at least one deadline at that instant. */
+/**
+ * Open and past at least one deadline at that instant. Inside the OR the
+ * status is read as `+c.status`, which keeps SQLite from answering the OR
+ * with one index range per status (all open complaints, then a sort): the
+ * list walks the open-complaints index newest first and stops at its limit.
+ */
 export function overdueAt(eb: CEB, now: number) {
+  const status = sql<string>`+c.status`;
   return eb.and([
     eb('c.status', '!=', 'closed'),
     eb.or([
-      eb.and([eb('c.status', 'in', ['registered', 'assigned']), eb('c.contacted_at', 'is', null), eb('c.contact_due', '<', now)]),
-      eb.and([eb('c.status', 'in', ['registered', 'assigned']), eb('c.resolve_due', '<', now)]),
-      eb.and([eb('c.status', '=', 'resolved'), eb('c.follow_up_due', '<', now)]),
+      eb.and([eb(status, 'in', ['registered', 'assigned']), eb('c.contacted_at', 'is', null), eb('c.contact_due', '<', now)]),
+      eb.and([eb(status, 'in', ['registered', 'assigned']), eb('c.resolve_due', '<', now)]),
+      eb.and([eb(status, '=', 'resolved'), eb('c.follow_up_due', '<', now)]),
     ]),
   ]);
 }

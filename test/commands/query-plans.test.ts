@@ -31,6 +31,11 @@ describe('query plans', () => {
       expect(p).toMatch(/complaints_open_dept_received/);
       expect(p).not.toMatch(/TEMP B-TREE/);
     });
+    it(`newest overdue walk the open partial index and stop at the limit, no OR of status ranges${analyzed ? ' (after ANALYZE)' : ''}`, () => {
+      const p = plan(s, { ...none, overdueAt: Date.UTC(2026, 10, 20) });
+      expect(p).toMatch(/SCAN c USING INDEX complaints_open_received/);
+      expect(p).not.toMatch(/MULTI-INDEX OR|TEMP B-TREE/);
+    });
   }
 });
 
