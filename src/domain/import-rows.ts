@@ -110,7 +110,8 @@ const digitsAt = (s: string, from: number, n: number): number => {
   return v;
 };
 
-const daysInMonth = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const daysInMonth = (y: number, m: number): number =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 
 /**
  * The one shape `export` writes, 2026-09-12T10:00:00+08:00, read without

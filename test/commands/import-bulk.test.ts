@@ -155,3 +155,24 @@ describe('import without CHECK re-evaluation', () => {
     }
   });
 });
+
+describe('import encodings', () => {
+  it('reads a register saved in GB18030 by a Chinese spreadsheet, and one in UTF-8 with a BOM', async () => {
+    const dir = tempDir();
+    // "receivedAt,name,description\r\n2026-09-01 09:00,张三,电梯坏了\r\n" with the Chinese in GB18030.
+    const gb = Buffer.concat([
+      Buffer.from('receivedAt,name,description\r\n2026-09-01 09:00,'),
+      Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), Buffer.from(','), Buffer.from([0xb5, 0xe7, 0xcc, 0xdd, 0xbb, 0xb5, 0xc1, 0xcb]), Buffer.from('\r\n'),
+    ]);
+    const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('receivedAt,name,description\r\n2026-09-01 09:00,张三,电梯坏了\r\n')]);
+    for (const bytes of [gb, utf8]) {
+      const file = path.join(dir, 'r.csv');
+      fs.writeFileSync(file, bytes);
+      const env = testEnv(tempDb());
+      expect(await cliJson(['import', file], { env })).toMatchObject({ rows: 1, tickets: ['260901001'] });
+      const shown = await cliJson(['show', '260901001'], { env });
+      expect(shown).toMatchObject({ complainant: { name: '张三' }, description: '电梯坏了' });
+      expect(await cliJson(['list', '--search', '电梯'], { env })).toHaveLength(1);
+    }
+  });
+});
