@@ -129,11 +129,17 @@ export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions
     const insertSearch = db.prepare('INSERT INTO complaint_search (rowid, uni, bi, words) VALUES (?, ?, ?, ?)');
     const insertEvent = db.prepare('INSERT INTO events (complaint_id, at, actor, action, before, after, note) VALUES (?, ?, ?, ?, NULL, ?, ?)');
 
-    const tickets: string[] = [];
+    const tickets: string[] = new Array(items.length);
     const repeats: [string, number][] = [];
     // (follow-up id, complaint id) pairs, linked once every row is in.
     const followUps: number[] = [];
-    for (const item of items) {
+    // Rows go in by time of receipt, whatever the file's order: ids then
+    // follow registration, as they do for complaints registered here, which
+    // the search's newest-first pages rely on, and new numbers run in order
+    // of receipt. The tickets are reported in the file's order.
+    const byReceipt = items.map((_, i) => i).sort((a, b) => items[a].complaint.receivedAt - items[b].complaint.receivedAt || a - b);
+    for (const at of byReceipt) {
+      const item = items[at];
       const c: Complaint = item.complaint;
       let year: number;
       let seq: number;
@@ -167,7 +173,7 @@ export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions
         note: `${o.source}:${item.line}`,
       };
       insertEvent.run(id, o.now, o.actor, event.action, JSON.stringify(event.after), event.note);
-      tickets.push(c.ticket);
+      tickets[at] = c.ticket;
     }
     // A complaint points at its call-back, which can only be written after it.
     // Linking each one right away (an UPDATE that grows the row just written)

@@ -176,3 +176,20 @@ describe('import encodings', () => {
     }
   });
 });
+
+describe('import order', () => {
+  it('a newest-first register goes in by time of receipt: new numbers follow receipt, search pages stay newest first', async () => {
+    const file = path.join(tempDir(), 'newest-first.csv');
+    fs.writeFileSync(file, [
+      'receivedAt,name,description',
+      '2026-09-03 09:00,丙,楼上漏水第三次',
+      '2026-09-02 09:00,乙,楼上漏水第二次',
+      '2026-09-01 09:00,甲,楼上漏水第一次',
+    ].join('\r\n') + '\r\n');
+    const env = testEnv(tempDb());
+    // Tickets are reported in the file's order, numbered by receipt.
+    expect(await cliJson(['import', file], { env })).toMatchObject({ tickets: ['260903003', '260902002', '260901001'] });
+    const found = await cliJson(['list', '--search', '漏水', '--status', 'all'], { env }) as { ticket: string }[];
+    expect(found.map((c) => c.ticket)).toEqual(['260903003', '260902002', '260901001']);
+  });
+});
