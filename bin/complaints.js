@@ -40,7 +40,7 @@ function load() {
   mod.paths = Module._nodeModulePaths(path.dirname(bundle));
   script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
   const saveCache = cachedData === undefined || script.cachedDataRejected === true
-    ? () => writeCache(Buffer.concat([stamp, script.createCachedData()]))
+    ? () => writeCache(() => Buffer.concat([stamp, script.createCachedData()]))
     : () => {};
   return { run: mod.exports.run, saveCache };
 }
@@ -48,10 +48,15 @@ function load() {
 function writeCache(data) {
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, data);
+    fs.writeFileSync(tmp, data());
     fs.renameSync(tmp, cacheFile);
   } catch {
-    fs.rmSync(tmp, { force: true });
+    // A read-only install or a full disk: run without a cache, and never fail for it.
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // nothing more to do
+    }
   }
 }
 

@@ -96,4 +96,15 @@ describe('the code cache of the launcher', () => {
     expect(fs.readdirSync(path.dirname(app.bundle)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(run(app.bin, ['list', '--json'], env)).toMatchObject({ code: 0, stdout: reference });
   });
+
+  it('cannot be written (its place taken by a directory): the command still answers, exit 0, nothing left behind', () => {
+    fs.rmSync(app.cache, { force: true });
+    fs.mkdirSync(app.cache);
+    try {
+      expect(run(app.bin, ['list', '--json'], env)).toMatchObject({ code: 0, stdout: reference, stderr: '' });
+      expect(fs.readdirSync(path.dirname(app.bundle)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      fs.rmdirSync(app.cache);
+    }
+  });
 });
