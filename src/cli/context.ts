@@ -3,7 +3,7 @@
 import os from 'node:os';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Store } from '../storage/store.js';
-import { openStore, databasePath } from '../storage/open.js';
+import { openStore, databasePath, IN_MEMORY } from '../storage/open.js';
 import { loadSettings } from '../storage/settings.js';
 import { ensureOfficialDays, loadCalendar } from '../storage/calendar.js';
 import type { Settings } from '../domain/settings.js';
@@ -123,6 +123,19 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
     },
   };
   return ctx;
+}
+
+/**
+ * The same run (language, actor, output, clock) over a blank database in
+ * memory, as a new file would start: for checking input against it without
+ * creating that file.
+ */
+export function inMemoryContext(ctx: Ctx, o: { quiet: boolean }): Ctx {
+  // Quiet when the real database will be asked the same again: its warnings are the ones to show.
+  const io = o.quiet ? { ...ctx.io, stderr: { write: () => true } } : ctx.io;
+  const scratch = createContext(io, ctx.env, ctx.prompter, { json: ctx.json, lang: ctx.lang, actor: ctx.actor });
+  scratch.dbPath = IN_MEMORY;
+  return scratch;
 }
 
 function pickLangFrom(g: GlobalOptions, env: NodeJS.ProcessEnv): Lang {

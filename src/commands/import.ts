@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { parse } from 'csv-parse/sync';
-import type { Ctx } from '../cli/context.js';
+import { inMemoryContext, type Ctx } from '../cli/context.js';
 import { recogniseHeaders, columnOf } from '../domain/csv-columns.js';
-import { validateRows, type RowProblem, type SourceRow } from '../domain/import-rows.js';
+import { validateRows, type ImportItem, type RowProblem, type SourceRow } from '../domain/import-rows.js';
 import { UsageError } from '../domain/errors.js';
 import { existingTickets, importComplaints, unknownDepartments } from '../storage/import.js';
 
@@ -88,7 +88,16 @@ export function parseCsv(bytes: Buffer): Parsed {
   return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows };
 }
 
-export function runImport(ctx: Ctx, file: string, o: ImportOptions): ImportSummary {
+/** A file read, parsed and every row checked against one database: ready to go in. */
+interface Checked {
+  source: string;
+  items: ImportItem[];
+  ignoredColumns: string[];
+  kept: number;
+}
+
+/** Reads, parses and checks every row; any problem refuses the whole file. */
+function checkImport(ctx: Ctx, file: string): Checked {
   const { t } = ctx;
   const source = path.basename(file);
   let bytes: Buffer;
@@ -127,26 +136,41 @@ export function runImport(ctx: Ctx, file: string, o: ImportOptions): ImportSumma
     if (problems.length > shown.length) shown.push(t.m('import.more', { n: problems.length - shown.length }));
     throw new UsageError('import.invalid', { file: source, count: problems.length, details: shown.join('\n') });
   }
+  return { source, items, ignoredColumns: recognised.unknown, kept: items.filter((i) => i.kept).length };
+}
 
-  const ignoredColumns = recognised.unknown;
-  const kept = items.filter((i) => i.kept).length;
+export function runImport(ctx: Ctx, file: string, o: ImportOptions): ImportSummary {
+  const { t } = ctx;
+  // Into a path with no database yet, the file is first checked against a
+  // blank one in memory: a refused or dry-run import creates no file there.
+  const fresh = !fs.existsSync(ctx.dbPath);
+  const scratch = fresh ? inMemoryContext(ctx, { quiet: !o.dryRun }) : ctx;
   let summary: ImportSummary;
-  if (o.dryRun) {
-    const names = items.flatMap((i) => [i.complaint.department, i.complaint.responsible]).filter((n): n is string => n !== null);
-    summary = {
-      file: source, dryRun: true, rows: items.length, kept, renumbered: items.length - kept,
-      departmentsAdded: unknownDepartments(s, names), ignoredColumns, tickets: items.filter((i) => i.kept).map((i) => i.complaint.ticket),
-    };
-  } else {
-    if (ctx.io.stdoutIsTTY && !ctx.json) ctx.io.stderr.write(t.m('import.progress', { rows: items.length }) + '\n');
-    const r = importComplaints(s, items, { actor: ctx.actor, now: k.now, tz: k.tz, source });
-    summary = {
-      file: source, dryRun: false, rows: items.length, kept, renumbered: items.length - kept,
-      departmentsAdded: r.departmentsAdded, ignoredColumns, tickets: r.tickets,
-    };
+  try {
+    const checked = checkImport(scratch, file);
+    const { source, items, kept, ignoredColumns } = checked;
+    if (o.dryRun) {
+      const names = items.flatMap((i) => [i.complaint.department, i.complaint.responsible]).filter((n): n is string => n !== null);
+      summary = {
+        file: source, dryRun: true, rows: items.length, kept, renumbered: items.length - kept,
+        departmentsAdded: unknownDepartments(scratch.store(), names), ignoredColumns, tickets: items.filter((i) => i.kept).map((i) => i.complaint.ticket),
+      };
+    } else {
+      // Checked again against the database itself, which another process may have created meanwhile.
+      const real = fresh ? checkImport(ctx, file) : checked;
+      if (ctx.io.stdoutIsTTY && !ctx.json) ctx.io.stderr.write(t.m('import.progress', { rows: real.items.length }) + '\n');
+      const now = ctx.now();
+      const r = importComplaints(ctx.store(), real.items, { actor: ctx.actor, now, tz: ctx.tz(), source });
+      summary = {
+        file: source, dryRun: false, rows: real.items.length, kept: real.kept, renumbered: real.items.length - real.kept,
+        departmentsAdded: r.departmentsAdded, ignoredColumns, tickets: r.tickets,
+      };
+    }
+  } finally {
+    if (scratch !== ctx) scratch.close();
   }
   ctx.emit(summary, () => {
-    const lines = [t.m(summary.dryRun ? 'import.wouldImport' : 'import.done', { rows: summary.rows, kept: summary.kept, renumbered: summary.renumbered, file: source })];
+    const lines = [t.m(summary.dryRun ? 'import.wouldImport' : 'import.done', { rows: summary.rows, kept: summary.kept, renumbered: summary.renumbered, file: summary.file })];
     if (summary.departmentsAdded.length) lines.push(t.m('import.departments', { names: summary.departmentsAdded.join(', ') }));
     if (summary.ignoredColumns.length) lines.push(t.m('import.ignored', { names: summary.ignoredColumns.join(', ') }));
     return lines.join('\n') + '\n';

@@ -18,8 +18,11 @@ export function databasePath(flag: string | undefined, env: NodeJS.ProcessEnv): 
 
 export const BUSY_TIMEOUT_MS = 10_000;
 
+/** A database that lives only as long as its connection: nothing on disk. */
+export const IN_MEMORY = ':memory:';
+
 export function openStore(file: string, now: number, opts: { create: boolean } = { create: true }): Store {
-  if (!fs.existsSync(file)) {
+  if (file !== IN_MEMORY && !fs.existsSync(file)) {
     if (!opts.create) throw new DatabaseError('db.missing', { file });
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     // Created empty with owner-only permissions; SQLite's -wal and -shm files inherit them.

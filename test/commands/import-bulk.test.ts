@@ -17,7 +17,7 @@ import { parseInstant } from '../../src/domain/time.js';
 import {
   APPROVAL_LEVELS, CATEGORIES, CHANNELS, FOLLOW_UP_METHODS, KINDS, SEVERITIES, STATUSES, VALIDITIES,
 } from '../../src/domain/types.js';
-import { cliJson, removeTempDirs, tempDb, tempDir, testEnv } from '../helpers.js';
+import { cli, cliJson, removeTempDirs, tempDb, tempDir, testEnv } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -191,5 +191,37 @@ describe('import order', () => {
     expect(await cliJson(['import', file], { env })).toMatchObject({ tickets: ['260903003', '260902002', '260901001'] });
     const found = await cliJson(['list', '--search', '漏水', '--status', 'all'], { env }) as { ticket: string }[];
     expect(found.map((c) => c.ticket)).toEqual(['260903003', '260902002', '260901001']);
+  });
+});
+
+describe('import into a path with no database yet', () => {
+  const register = (rows: string[]) => {
+    const file = path.join(tempDir(), 'r.csv');
+    fs.writeFileSync(file, ['receivedAt,name,description', ...rows].join('\r\n') + '\r\n');
+    return file;
+  };
+  const fresh = () => path.join(tempDir(), 'new', 'complaints.db');
+
+  it('a refused file leaves no database file (nor its folder) behind', async () => {
+    const db = fresh();
+    const r = await cli(['import', register(['2026-09-01 09:00,张三,电梯坏了', 'yesterday,李四,漏水'])], { env: testEnv(db) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('3');
+    expect(fs.existsSync(db)).toBe(false);
+    expect(fs.existsSync(path.dirname(db))).toBe(false);
+  });
+
+  it('a dry run reports what would go in and creates nothing', async () => {
+    const db = fresh();
+    expect(await cliJson(['import', register(['2026-09-01 09:00,张三,电梯坏了']), '--dry-run'], { env: testEnv(db) }))
+      .toMatchObject({ dryRun: true, rows: 1, renumbered: 1 });
+    expect(fs.existsSync(db)).toBe(false);
+  });
+
+  it('a good file creates the database with its rows', async () => {
+    const db = fresh();
+    expect(await cliJson(['import', register(['2026-09-01 09:00,张三,电梯坏了'])], { env: testEnv(db) }))
+      .toMatchObject({ dryRun: false, rows: 1, tickets: ['260901001'] });
+    expect(await cliJson(['show', '260901001'], { env: testEnv(db) })).toMatchObject({ complainant: { name: '张三' } });
   });
 });
