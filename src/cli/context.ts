@@ -55,7 +55,10 @@ export interface Ctx {
   canPrompt(noInput?: boolean): boolean;
   /** Set by a command that succeeded but has something to signal (overdue --exit-status). */
   exitCode: number;
-  /** Writes a result: JSON when --json, else the human text. */
+  /**
+   * Writes a result: JSON when --json, else the human text. The JSON may be
+   * given as a function, for a long result not worth building for text.
+   */
   emit(json: unknown, text: () => string): void;
   close(): void;
 }
@@ -115,7 +118,7 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
     mustExist: false,
     canPrompt: (noInput) => io.stdinIsTTY && io.stdoutIsTTY && !noInput && !g.json && !env.CI,
     emit(json, text) {
-      io.stdout.write(ctx.json ? JSON.stringify(json, null, 2) + '\n' : text());
+      io.stdout.write(ctx.json ? JSON.stringify(typeof json === 'function' ? json() : json, null, 2) + '\n' : text());
     },
     close() {
       store?.sqlite.close();

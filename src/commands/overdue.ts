@@ -46,7 +46,7 @@ export function runOverdue(ctx: Ctx): { count: number } {
     complaint: c, since: c.lastContactAt ?? c.receivedAt,
   }));
   const tz = k.tz;
-  ctx.emit({
+  ctx.emit(() => ({
     at: isoLocal(k.now, tz),
     overdue: items.map((i) => ({
       ticket: i.complaint.ticket, department: i.complaint.department, assignee: i.complaint.assignee,
@@ -58,7 +58,7 @@ export function runOverdue(ctx: Ctx): { count: number } {
       lastContactAt: i.complaint.lastContactAt === null ? null : isoLocal(i.complaint.lastContactAt, tz),
       days: Math.floor((k.now - i.since) / DAY),
     })),
-  }, () => renderOverdue(view(ctx), items, stale, localDate(k.now, tz)));
+  }), () => renderOverdue(view(ctx), items, stale, localDate(k.now, tz)));
   return { count: items.length + stale.length };
 }
 
