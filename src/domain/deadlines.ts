@@ -84,20 +84,13 @@ export function deadlineStatus(c: DeadlineSubject, step: DeadlineStep, now: Inst
   const done = stepDoneAt(c, step);
   const dueDate = localDate(due, k.tz);
   const provisional = !k.calendar.covers(yearOf(dueDate));
-  const base = { step, due, provisional };
-  const after = (t: Instant) => ({ hours: Math.floor((t - due) / HOUR), workdays: workdaysBetween(k.calendar, dueDate, localDate(t, k.tz)) });
-  if (done !== null) {
-    return done <= due ? { ...base, state: 'met', hours: 0, workdays: 0 } : { ...base, state: 'late', ...after(done) };
-  }
-  if (c.status === 'closed') return { ...base, state: 'void', hours: 0, workdays: 0 };
-  if (now <= due) {
-    return {
-      ...base, state: 'pending',
-      hours: Math.ceil((due - now) / HOUR),
-      workdays: workdaysBetween(k.calendar, localDate(now, k.tz), dueDate),
-    };
-  }
-  return { ...base, state: 'overdue', ...after(now) };
+  // Built whole, one shape for all: `overdue` makes tens of thousands of these.
+  const status = (state: DeadlineStatus['state'], hours: number, workdays: number): DeadlineStatus => ({ step, due, provisional, state, hours, workdays });
+  const after = (state: 'late' | 'overdue', t: Instant) => status(state, Math.floor((t - due) / HOUR), workdaysBetween(k.calendar, dueDate, localDate(t, k.tz)));
+  if (done !== null) return done <= due ? status('met', 0, 0) : after('late', done);
+  if (c.status === 'closed') return status('void', 0, 0);
+  if (now <= due) return status('pending', Math.ceil((due - now) / HOUR), workdaysBetween(k.calendar, localDate(now, k.tz), dueDate));
+  return after('overdue', now);
 }
 
 export function deadlineStatuses(c: DeadlineSubject, now: Instant, k: Clock): DeadlineStatus[] {
