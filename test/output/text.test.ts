@@ -1,0 +1,26 @@
+// Aligned columns: Chinese takes two terminal columns, and any number of rows
+// renders in one pass (no quadratic table, no spread of every row).
+import { describe, expect, it } from 'vitest';
+import { renderColumns } from '../../src/output/text.js';
+
+describe('renderColumns', () => {
+  it('aligns by display width, Chinese counting double, and cuts long cells', () => {
+    const out = renderColumns([{ header: 'ticket' }, { header: 'name', max: 6 }, { header: 'note' }], [
+      ['260912-1', '王女士', 'a'],
+      ['260912-22', '欧阳建国先生', 'b'],
+    ]);
+    expect(out).toBe([
+      'ticket     name    note',
+      '260912-1   王女士  a',
+      '260912-22  欧阳…   b',
+      '',
+    ].join('\n'));
+  });
+
+  it('renders 300,000 rows (a spread of every row into Math.max overflowed the stack)', () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => [String(i), '漏水']);
+    const out = renderColumns([{ header: 'n' }, { header: 'what' }], rows);
+    expect(out.split('\n')).toHaveLength(300_002);
+    expect(out.split('\n')[300_000]).toBe('299999  漏水');
+  });
+});
