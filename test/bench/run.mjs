@@ -3,7 +3,7 @@
 //   node test/bench/run.mjs [--quick] [--count N] [--reps N] [--only substring]
 // --quick: 100,000 complaints and 5 repetitions. Default: 1,000,000 and 15.
 // Each row spawns `node bin/complaints.js ...` and reports the median (p50)
-// wall time, side by side with the floor measured in this same run: node +
+// wall time, side by side with the floor run alternately with it: node +
 // better-sqlite3 + one indexed query + JSON print (test/bench/floor.cjs).
 // Writes the table to test/bench/.data/results.md as well.
 import { spawnSync, spawn } from 'node:child_process';
@@ -57,6 +57,31 @@ function once(cmd, args, { env = {}, stdoutFile = null, input = undefined, timeo
   if (fd !== null) fs.closeSync(fd);
   if (r.error) throw r.error;
   return { ms, status: r.status, stdout: r.stdout, stderr: r.stderr ? r.stderr.toString() : '' };
+}
+
+/**
+ * The command and the floor run alternately, `reps` times each after one
+ * warm-up of both: the ratio compares medians taken over the same seconds, so
+ * a shared machine that slows down or speeds up mid-run moves both alike.
+ */
+function benchPaired(label, cmd, args, opts = {}) {
+  const reps = opts.reps ?? REPS;
+  const times = [];
+  const floors = [];
+  for (let i = -1; i < reps; i++) {
+    const f = once(process.execPath, [FLOOR], { env: opts.floorEnv });
+    if (f.status !== 0) throw new Error(`floor: exit ${f.status}: ${f.stderr.trim().split('\n')[0]}`);
+    opts.before?.();
+    const r = once(cmd, args, opts);
+    if (r.status !== (opts.expectStatus ?? 0)) {
+      throw new Error(`${label}: exit ${r.status}\n  ${cmd} ${args.join(' ')}\n  ${r.stderr.trim().split('\n').slice(0, 5).join('\n  ')}`);
+    }
+    if (i >= 0) {
+      times.push(r.ms);
+      floors.push(f.ms);
+    }
+  }
+  return { p50: median(times), floor: median(floors) };
 }
 
 /** One warm-up, then `reps` timed runs; fails loudly on a non-zero exit. */
@@ -141,8 +166,8 @@ async function main() {
   const R = (key, work, args, target, limit, opts = {}) => {
     if (!want(key)) return null;
     try {
-      const b = bench(work, process.execPath, cli(args), { env, ...opts, env: { ...env, ...(opts.env ?? {}) } });
-      addRow(work, b.p50, floor, target, limit);
+      const b = benchPaired(work, process.execPath, cli(args), { env, ...opts, env: { ...env, ...(opts.env ?? {}) }, floorEnv: env });
+      addRow(work, b.p50, b.floor, target, limit);
       return b;
     } catch (err) {
       failedRow(work, target, err);
