@@ -4,7 +4,7 @@
 // hand-made spreadsheets. Pure: no files, no database.
 import type { Complaint, Instant } from './types.js';
 import { maskPhone } from './phone.js';
-import { formatOffset, offsetMinutes } from './time.js';
+import { dateOfDay, formatOffset, offsetMinutes } from './time.js';
 
 export const HEADER_STYLES = ['keys', 'en', 'zh'] as const;
 export type HeaderStyle = (typeof HEADER_STYLES)[number];
@@ -168,78 +168,24 @@ export function columnOf(key: string): CsvColumn | undefined {
   return CSV_COLUMNS.find((c) => c.key === key);
 }
 
-/** The zone's offset in minutes at an instant, looked up once per quarter hour (when it can change). */
-export function offsetCache(tz: string): (ms: Instant) => number {
-  const cache = new Map<number, number>();
-  return (ms) => {
-    const bucket = Math.floor(ms / 900_000);
-    let off = cache.get(bucket);
-    if (off === undefined) {
-      if (cache.size > 50_000) cache.clear();
-      off = offsetMinutes(ms, tz);
-      cache.set(bucket, off);
-    }
-    return off;
-  };
-}
-
-const QUARTER = 15 * 60_000;
 const DAY = 86_400_000;
 /** 10000-01-01: from there Date's ISO text has six-digit years. */
 const YEAR_10000 = 253_402_300_800_000;
-/** Quarter hours (about 30 years) and days (about 45) kept in flat tables around the first instant. */
-const QUARTERS = 1 << 20;
-const DAYS = 1 << 14;
-/** Offsets are stored biased, so 0 in the table means not looked up yet. */
-const BIAS = 1 << 14;
 const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 
 /**
- * isoLocal (2026-09-12T10:00:00+08:00) without a time-zone lookup per cell,
- * for an export's nine instants a row: the zone's offset is looked up once
- * per quarter hour (when it can change) and kept in a typed array indexed by
- * quarter hour, and each local day's date text is made once — Map lookups
- * and Date.toISOString per cell were most of the formatting time.
- * Instants outside the tables go through a Map, as before.
+ * isoLocal (2026-09-12T10:00:00+08:00) for an export's nine instants a row,
+ * as Date's ISO text would write it: the offset comes from offsetMinutes
+ * (cached per quarter hour, none needed for fixed zones), its text is made
+ * again only when it changes, each day's date once (dateOfDay), and the
+ * clock from a table of two-digit numbers, with no Date per cell.
  */
 export function isoFormatter(tz: string): (ms: Instant | null) => string {
-  let quarterBase = NaN;
-  const quarters = new Int16Array(QUARTERS);
-  const farQuarters = new Map<number, number>();
-  let dayBase = NaN;
-  const dates: string[] = new Array<string>(DAYS).fill('');
   let lastMinutes = NaN;
   let lastOffset = '';
-  const offsetAt = (ms: number): number => {
-    const bucket = Math.floor(ms / QUARTER);
-    if (quarterBase !== quarterBase) quarterBase = bucket - QUARTERS / 2;
-    const i = bucket - quarterBase;
-    const inTable = i >= 0 && i < QUARTERS;
-    if (inTable && quarters[i] !== 0) return quarters[i] - BIAS;
-    let off = farQuarters.get(bucket);
-    if (off === undefined) {
-      off = offsetMinutes(ms, tz);
-      // Offsets past a few days (Intl's answers for years before 1 AD) do not fit the table.
-      if (inTable && off > -BIAS && off < BIAS) {
-        quarters[i] = off + BIAS;
-        return off;
-      }
-      if (farQuarters.size > 50_000) farQuarters.clear();
-      farQuarters.set(bucket, off);
-    }
-    return off;
-  };
-  const dateOf = (day: number): string => {
-    if (dayBase !== dayBase) dayBase = day - DAYS / 2;
-    const i = day - dayBase;
-    if (i < 0 || i >= DAYS) return new Date(day * DAY).toISOString().slice(0, 11);
-    let date = dates[i];
-    if (date === '') date = dates[i] = new Date(day * DAY).toISOString().slice(0, 11);
-    return date;
-  };
   return (ms) => {
     if (ms === null) return '';
-    const minutes = offsetAt(ms);
+    const minutes = offsetMinutes(ms, tz);
     if (minutes !== lastMinutes) {
       lastMinutes = minutes;
       lastOffset = formatOffset(minutes);
@@ -248,7 +194,6 @@ export function isoFormatter(tz: string): (ms: Instant | null) => string {
     if (!(local >= 0 && local < YEAR_10000)) return new Date(local).toISOString().slice(0, 19) + lastOffset;
     const day = Math.floor(local / DAY);
     const second = ((local - day * DAY) / 1000) | 0;
-    const clock = TWO[(second / 3600) | 0] + ':' + TWO[((second % 3600) / 60) | 0] + ':' + TWO[second % 60];
-    return dateOf(day) + clock + lastOffset;
+    return dateOfDay(day) + 'T' + TWO[(second / 3600) | 0] + ':' + TWO[((second % 3600) / 60) | 0] + ':' + TWO[second % 60] + lastOffset;
   };
 }

@@ -15,8 +15,8 @@ import { subjectOf } from './lifecycle.js';
 import { normalizePhone } from './phone.js';
 import { parseYuan } from './money.js';
 import { normalizeTicket, parseTicket } from './ticket.js';
-import { localDate, parseInstant } from './time.js';
-import { offsetCache, unneutralise } from './csv-columns.js';
+import { localDate, offsetMinutes, parseInstant } from './time.js';
+import { unneutralise } from './csv-columns.js';
 
 export interface ImportContext extends Clock {
   now: Instant;
@@ -181,8 +181,7 @@ type Facts = Parameters<typeof computeDeadlines>[0];
  * the local days they count from, so they are worked out once per day.
  */
 function deadlineMemo(k: ImportContext): (f: Facts) => Deadlines {
-  const offset = offsetCache(k.tz);
-  const day = (ms: Instant | null) => (ms === null ? 'n' : Math.floor((ms + offset(ms) * 60_000) / 86_400_000));
+  const day = (ms: Instant | null) => (ms === null ? 'n' : Math.floor((ms + offsetMinutes(ms, k.tz) * 60_000) / 86_400_000));
   const memo = new Map<string, Deadlines>();
   return (f) => {
     const key = `${f.severity}|${f.kind}|${day(f.resolveFrom)}|${day(f.resolvedAt)}|${f.extendedUntil}`;

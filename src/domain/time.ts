@@ -107,9 +107,8 @@ export function isoLocal(ms: Instant, tz: string): string {
  */
 const datesByDay = new Map<number, string>();
 
-/** The office-local calendar date of an instant. */
-export function localDate(ms: Instant, tz: string): string {
-  const day = Math.floor((ms + offsetMinutes(ms, tz) * 60_000) / DAY);
+/** 'YYYY-MM-DD' of a day number (days since 1970-01-01), made once per day. */
+export function dateOfDay(day: number): string {
   let date = datesByDay.get(day);
   if (date === undefined) {
     date = new Date(day * DAY).toISOString().slice(0, 10);
@@ -117,6 +116,11 @@ export function localDate(ms: Instant, tz: string): string {
     datesByDay.set(day, date);
   }
   return date;
+}
+
+/** The office-local calendar date of an instant. */
+export function localDate(ms: Instant, tz: string): string {
+  return dateOfDay(Math.floor((ms + offsetMinutes(ms, tz) * 60_000) / DAY));
 }
 
 /** 'YYYY-MM-DD HH:mm' in the office zone, for human output. */
