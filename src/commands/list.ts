@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import { choice, dateTimeArg, listOf, phoneArg, positiveIntArg } from '../cli/parse.js';
-import { CATEGORIES, SEVERITIES, STATUSES, type Category, type Complaint, type Severity, type Status } from '../domain/types.js';
+import { CATEGORIES, OPEN_STATUSES, SEVERITIES, STATUSES, type Category, type Complaint, type Severity, type Status } from '../domain/types.js';
 import { addDays, isValidDate, parseInstant, zonedInstant } from '../domain/time.js';
 import { UsageError } from '../domain/errors.js';
 import { listComplaints, type ListFilter, type ListSort } from '../storage/complaints.js';
@@ -67,7 +67,7 @@ Examples:
 
 /** 'open' (the default) is every status but closed; 'all' is no filter. */
 function statusesOf(words: string[] | undefined): Status[] | null {
-  const open: Status[] = ['registered', 'assigned', 'resolved'];
+  const open = [...OPEN_STATUSES];
   if (!words) return open;
   if (words.includes('all')) return null;
   return [...new Set(words.flatMap((w) => (w === 'open' ? open : [w as Status])))];

@@ -4,7 +4,7 @@
 import type {
   AttemptOutcome, Category, Channel, Complaint, DomainEvent, FollowUpMethod, Instant, Kind, Severity, Status, Validity,
 } from './types.js';
-import { nextSeverity, severityRank } from './types.js';
+import { nextSeverity, OPEN_STATUSES, severityRank } from './types.js';
 import { StateError, UsageError } from './errors.js';
 import { computeDeadlines, refreshOpenDeadlines, type Clock } from './deadlines.js';
 import { approvalLevel, isLongOpenImportant, ruledSeverity } from './severity.js';
@@ -40,13 +40,12 @@ function event(action: string, prev: Complaint, next: Complaint, note: string | 
   return { action, ...diff(prev, next), note };
 }
 
-function requireStatus(c: Complaint, action: string, allowed: Status[]): void {
+function requireStatus(c: Complaint, action: string, allowed: readonly Status[]): void {
   if (!allowed.includes(c.status)) {
     throw new StateError('state.notAllowed', { action, ticket: c.ticket, status: c.status, allowed: allowed.join('|') });
   }
 }
 
-const OPEN: Status[] = ['registered', 'assigned', 'resolved'];
 
 /** Applies the fact-based severity rules and moves open deadlines if severity rose. */
 function withRules(c: Complaint, k: Clock): Complaint {
@@ -147,7 +146,7 @@ export interface Classification {
 }
 
 export function classify(c: Complaint, input: Classification, repeatOf: string | null, k: Ctx): Step {
-  requireStatus(c, 'classify', OPEN);
+  requireStatus(c, 'classify', OPEN_STATUSES);
   const reason = input.reason?.trim() || null;
   if ((input.validity === 'invalid' || input.validity === 'malicious') && !reason) {
     throw new UsageError('classify.validityReason', { validity: input.validity });
@@ -186,7 +185,7 @@ export function assign(c: Complaint, department: string, assignee: string | null
 // ── contact / note ──────────────────────────────────────────────────────────
 
 export function contact(c: Complaint, note: string | null, k: Ctx): Step {
-  requireStatus(c, 'contact', OPEN);
+  requireStatus(c, 'contact', OPEN_STATUSES);
   const next: Complaint = { ...c, contactedAt: c.contactedAt ?? k.now, lastContactAt: k.now };
   return { next, events: [event('contact', c, next, note)] };
 }
@@ -306,7 +305,7 @@ export function reopen(c: Complaint, reason: string, k: Ctx): Step {
 }
 
 export function close(c: Complaint, reason: string, k: Ctx): Step {
-  requireStatus(c, 'close', OPEN);
+  requireStatus(c, 'close', OPEN_STATUSES);
   const why = reason.trim();
   if (!why) throw new UsageError('reason.required', { action: 'close' });
   const dismissed = c.validity === 'invalid' || c.validity === 'malicious';
@@ -321,7 +320,7 @@ export function close(c: Complaint, reason: string, k: Ctx): Step {
 }
 
 export function escalate(c: Complaint, to: Severity | null, reason: string, k: Ctx): Step {
-  requireStatus(c, 'escalate', OPEN);
+  requireStatus(c, 'escalate', OPEN_STATUSES);
   if (!reason.trim()) throw new UsageError('reason.required', { action: 'escalate' });
   const target = to ?? nextSeverity(c.severity);
   if (severityRank(target) <= severityRank(c.severity)) {

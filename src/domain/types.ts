@@ -3,6 +3,8 @@
 
 export const STATUSES = ['registered', 'assigned', 'resolved', 'closed'] as const;
 export type Status = (typeof STATUSES)[number];
+/** Every status but closed: what `list` shows by default and the chase works through. */
+export const OPEN_STATUSES: readonly Status[] = ['registered', 'assigned', 'resolved'];
 
 export const CHANNELS = ['phone', 'visit', 'letter', 'fax', 'email', 'online', 'sms', 'transfer', 'other'] as const;
 export type Channel = (typeof CHANNELS)[number];

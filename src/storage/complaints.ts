@@ -1,8 +1,10 @@
 // The complaints repository: one row↔domain mapping, queries for lists,
 // callers' history and repeats, and saving a step with its events.
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
-import type {
-  ApprovalLevel, AttemptOutcome, Category, Channel, Complaint, FollowUpMethod, Kind, Severity, Status, Validity,
+import {
+  OPEN_STATUSES,
+  type ApprovalLevel, type AttemptOutcome, type Category, type Channel, type Complaint, type FollowUpMethod, type Kind,
+  type Severity, type Status, type Validity,
 } from '../domain/types.js';
 import { matchQuery } from '../domain/search-terms.js';
 import { UsageError } from '../domain/errors.js';
@@ -233,7 +235,6 @@ export interface ListFilter {
 
 export type ListSort = 'newest' | 'oldest' | 'due' | 'severity' | 'ticket';
 
-const OPEN_STATUSES: readonly Status[] = ['registered', 'assigned', 'resolved'];
 
 /** Every open complaint, nothing else filtered: the base callers narrow. */
 export const OPEN_FILTER: ListFilter = {

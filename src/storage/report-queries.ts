@@ -3,14 +3,12 @@
 // costs milliseconds and no complaint is loaded whole. Also the snapshots of
 // closed months (schema/0003).
 import { sql, type Kysely } from 'kysely';
-import type { Category } from '../domain/types.js';
+import { OPEN_STATUSES, type Category } from '../domain/types.js';
 import type { GroupItem, MajorItem, Period, ReportCounts } from '../domain/report.js';
 import { findGroups } from '../domain/groups.js';
 import type { Settings } from '../domain/settings.js';
 import type { DB } from './schema-types.js';
 import { all, first, run, type Store } from './store.js';
-
-const OPEN = ['registered', 'assigned', 'resolved'] as const;
 
 export interface ReportSnapshotsTable {
   label: string;
@@ -105,7 +103,7 @@ export function reportCounts(s: Store, p: Period, now: number, settings: Setting
   // closed since the end (the recent part of the closed_at index). Counting
   // all received and all closed before the end read the whole of both
   // indexes: 60 ms at a million.
-  const openNowReceivedBefore = first(s, s.q.selectFrom('complaints').where('status', 'in', OPEN).where('received_at', '<', p.to)
+  const openNowReceivedBefore = first(s, s.q.selectFrom('complaints').where('status', 'in', OPEN_STATUSES).where('received_at', '<', p.to)
     .select((eb) => eb.fn.countAll<number>().as('n')))!.n;
   const closedSinceEnd = first(s, s.q.selectFrom('complaints').where('closed_at', '>=', p.to).where('received_at', '<', p.to)
     .select((eb) => eb.fn.countAll<number>().as('n')))!.n;
@@ -117,7 +115,7 @@ export function reportCounts(s: Store, p: Period, now: number, settings: Setting
     OR (c.resolve_due < ${at} AND (c.resolved_at IS NULL OR c.resolved_at > ${at}))
     OR (c.follow_up_due IS NOT NULL AND c.follow_up_due < ${at} AND c.resolved_at <= ${at}
         AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${at})))`;
-  const overdueOpenNow = first(s, s.q.selectFrom('complaints as c').where('c.status', 'in', OPEN)
+  const overdueOpenNow = first(s, s.q.selectFrom('complaints as c').where('c.status', 'in', OPEN_STATUSES)
     .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n')))!.n;
   const overdueClosedSince = first(s, s.q.selectFrom('complaints as c').where('c.closed_at', '>=', p.to)
     .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n')))!.n;
