@@ -155,12 +155,56 @@ export function isValidDate(date: string): boolean {
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
+const digitsAt = (s: string, from: number, n: number): number => {
+  let v = 0;
+  for (let i = from; i < from + n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+};
+
+const daysInMonth = (y: number, m: number): number =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+
+/**
+ * The one shape the program writes (isoLocal, export), 2026-09-12T10:00:00+08:00,
+ * read without regular expressions or string building: re-importing 100,000
+ * exported rows reads 600,000 such cells, and the general way spent half a
+ * second on them. Returns what the general way would (Date.parse of a valid
+ * ISO time with its offset), or null for anything else.
+ */
+export function isoOffsetInstant(s: string): Instant | null {
+  if (s.length !== 25) return null;
+  const sign = s.charCodeAt(19);
+  if (
+    s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 ||
+    s.charCodeAt(16) !== 58 || s.charCodeAt(22) !== 58 || (sign !== 43 && sign !== 45)
+  ) return null;
+  const y = digitsAt(s, 0, 4);
+  const mo = digitsAt(s, 5, 2);
+  const d = digitsAt(s, 8, 2);
+  const h = digitsAt(s, 11, 2);
+  const mi = digitsAt(s, 14, 2);
+  const sec = digitsAt(s, 17, 2);
+  const oh = digitsAt(s, 20, 2);
+  const om = digitsAt(s, 23, 2);
+  // Years before 1000 (Date.UTC reads 0–99 as 1900–1999) and unusual offsets are left to Date.parse.
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || oh < 0 || oh > 14 || om < 0 || om > 59) return null;
+  if (d > daysInMonth(y, mo)) return null;
+  const offset = (oh * 60 + om) * 60_000;
+  return Date.UTC(y, mo - 1, d, h, mi, sec) - (sign === 43 ? offset : -offset);
+}
+
 /**
  * Parses an ISO 8601 date or date-time. Without an offset it is office-local
  * time (SPEC §8); a bare date means its start. Returns null when malformed.
  */
 export function parseInstant(text: string, tz: string): Instant | null {
   const s = text.trim();
+  const written = isoOffsetInstant(s);
+  if (written !== null) return written;
   if (DATE_RE.test(s)) return isValidDate(s) ? zonedInstant(s, '00:00:00', tz) : null;
   const m = DATETIME_RE.exec(s);
   if (!m) return null;
