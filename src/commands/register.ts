@@ -1,7 +1,7 @@
 // `register`: record a complaint. At a terminal it asks for what is missing
 // and shows the caller's earlier complaints before saving; from a script it
 // never asks and names the missing flags instead.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import { choice, dateTimeArg, phoneArg, positiveIntArg, yuanArg } from '../cli/parse.js';
 import { CATEGORIES, CHANNELS, KINDS, SUGGESTED_SUBCATEGORIES, type Category, type Channel, type Complaint, type Kind } from '../domain/types.js';

@@ -9,7 +9,7 @@ import {
 import { matchQuery } from '../domain/search-terms.js';
 import { UsageError } from '../domain/errors.js';
 import type { ComplaintsTable, DB } from './schema-types.js';
-import { all, first, iterate, run, type Store } from './store.js';
+import { all, first, run, type Store } from './store.js';
 import { findDepartment } from './departments.js';
 import { indexComplaint, searchableTexts } from './search-index.js';
 
@@ -236,9 +236,9 @@ export interface ListFilter {
 export type ListSort = 'newest' | 'oldest' | 'due' | 'severity' | 'ticket';
 
 
-/** Every open complaint, nothing else filtered: the base callers narrow. */
-export const OPEN_FILTER: ListFilter = {
-  statuses: [...OPEN_STATUSES], severities: null, categories: null, department: null, assignee: null,
+/** Every complaint, nothing filtered: the base callers narrow. */
+export const NO_FILTER: ListFilter = {
+  statuses: null, severities: null, categories: null, department: null, assignee: null,
   estate: null, unit: null, phone: null, from: null, to: null, overdueAt: null, search: null,
 };
 
@@ -334,11 +334,4 @@ export function receivedBetween(s: Store, from: number, to: number) {
       ticket: r.ticket, receivedAt: r.received_at, estate: r.estate, unit: r.unit,
       category: r.category as Category | null, subcategory: r.subcategory,
     }));
-}
-
-/** Streams complaints one at a time (exports of a million rows). */
-export function* iterateComplaints(s: Store, f: ListFilter, sort: ListSort, limit: number | null): Generator<Complaint> {
-  let q = sorted(filtered(s, f), sort);
-  if (limit !== null) q = q.limit(limit);
-  for (const row of iterate(s, q)) yield toComplaint(row);
 }

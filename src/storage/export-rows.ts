@@ -1,15 +1,15 @@
 // The rows of `export`, streamed raw: one array of column values per
 // complaint, in CSV column order, over the same filters, joins and order as
 // `list` (filtered() and sorted() of complaints.ts). better-sqlite3 builds an
-// object per row and a JS value per column; the Complaint objects of
-// iterateComplaints and the object rows under them were most of an export's
+// object per row and a JS value per column; whole Complaint objects, and the
+// object rows under them, were most of an export's
 // time, so only the values the CSV needs cross over, as plain arrays, and
 // adjacent short text columns cross over as one value (csv-lines.ts).
 import { sql, type RawBuilder } from 'kysely';
 import { CSV_COLUMNS } from '../domain/csv-columns.js';
 import type { ExportSlot } from '../domain/csv-lines.js';
 import { statement, type Store } from './store.js';
-import { filtered, sorted, type ListFilter, type ListSort } from './complaints.js';
+import { filtered, NO_FILTER, sorted, type ListFilter, type ListSort } from './complaints.js';
 
 /**
  * The SQL value of each CSV column, the kind csv-columns.ts's RAW_CELLS names.
@@ -75,11 +75,6 @@ function slotValue(slot: ExportSlot): RawBuilder<unknown> {
   if (slot.length === 1) return sourceOf(slot[0]);
   return sql.join(slot.map((i) => sql`ifnull(${sourceOf(i)}, '')`), sql` || ',' || `);
 }
-
-const NO_FILTER: ListFilter = {
-  statuses: null, severities: null, categories: null, department: null, assignee: null, estate: null, unit: null,
-  phone: null, from: null, to: null, overdueAt: null, search: null,
-};
 
 /**
  * Streams the rows of an export: one value per slot (csv-lines.ts

@@ -1,6 +1,6 @@
 // `export` writes its CSV by hand (src/domain/csv-lines.ts) from raw rows
 // (src/storage/export-rows.ts). These tests hold its bytes to the way it was
-// written before: Complaint objects from iterateComplaints, cells from
+// written before: whole Complaint objects in export's order, cells from
 // complaintCells with the former time formatter, text from csv-stringify with
 // the export options — on cells made to be awkward (quotes, commas, CR/LF,
 // formula starts, byte-order marks, empty and null, Chinese, instants in
@@ -19,7 +19,8 @@ import { formatOffset, offsetMinutes } from '../../src/domain/time.js';
 import type { Instant } from '../../src/domain/types.js';
 import { toFilter } from '../../src/commands/list.js';
 import type { ExportOptions } from '../../src/commands/export.js';
-import { iterateComplaints, type ListSort } from '../../src/storage/complaints.js';
+import { filtered, sorted, toComplaint, type ListSort } from '../../src/storage/complaints.js';
+import { all } from '../../src/storage/store.js';
 import { openStore } from '../../src/storage/open.js';
 import {
   BIN, cli, cliJson, ensureBuilt, registerArgs, removeTempDirs, spawnEnv, tempDb, tempDir, testEnv, type Env,
@@ -65,7 +66,8 @@ function formerExport(db: string, tz: string, o: ExportOptions): string {
     const fmt: CellFormat = { iso: formerIsoFormatter(tz), mask: !!o.mask };
     let text = o.out !== undefined && o.bom !== false ? '\uFEFF' : '';
     text += stringify([headerRow(o.headers ?? 'keys')], CSV_OPTIONS);
-    const rows = [...iterateComplaints(s, filter, (o.sort ?? 'ticket') as ListSort, o.limit ?? null)].map((c) => complaintCells(c, fmt));
+    const q = sorted(filtered(s, filter), (o.sort ?? 'ticket') as ListSort);
+    const rows = all(s, o.limit !== undefined ? q.limit(o.limit) : q).map(toComplaint).map((c) => complaintCells(c, fmt));
     if (rows.length) text += stringify(rows, CSV_OPTIONS);
     return text;
   } finally {

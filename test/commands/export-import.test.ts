@@ -10,7 +10,6 @@ import { cli, cliJson, dbBytes, registerArgs, removeTempDirs, tempDb, tempDir, t
 afterAll(removeTempDirs);
 
 let env: Env;
-const at = (now: string) => ({ env: { ...env, COMPLAINTS_NOW: now } });
 async function ok(args: string[], now = '2026-09-12T10:00:00+08:00', e = env): Promise<string> {
   const r = await cli(args, { env: { ...e, COMPLAINTS_NOW: now } });
   if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}: ${r.stderr}`);

@@ -3,13 +3,14 @@
 // Plans are checked after ANALYZE too, since statistics can change them.
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/open.js';
-import { listQuery, OPEN_FILTER, type ListFilter } from '../../src/storage/complaints.js';
+import { listQuery, NO_FILTER, type ListFilter } from '../../src/storage/complaints.js';
+import { OPEN_STATUSES } from '../../src/domain/types.js';
 import type { Store } from '../../src/storage/store.js';
 import { removeTempDirs, tempDb } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
-const none: ListFilter = OPEN_FILTER;
+const none: ListFilter = { ...NO_FILTER, statuses: [...OPEN_STATUSES] };
 
 function plan(s: Store, f: ListFilter): string {
   const c = listQuery(s, f, 'newest', 20).compile();
