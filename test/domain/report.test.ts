@@ -96,6 +96,12 @@ describe('figures', () => {
     expect(countMap([{ key: 'b', n: 1 }, { key: null, n: 2 }, { key: 'a', n: 1 }], ['x'])).toEqual({ x: 0, none: 2, a: 1, b: 1 });
   });
 
+  it('count maps order ties by code point, the same on every machine whatever its locale', () => {
+    // localeCompare put a栋 before B栋, as a locale's dictionary order would.
+    const keys = Object.keys(countMap([{ key: '物业部', n: 1 }, { key: 'a栋', n: 1 }, { key: '工程部', n: 1 }, { key: 'B栋', n: 1 }, { key: '客服', n: 2 }]));
+    expect(keys).toEqual(['客服', 'B栋', 'a栋', '工程部', '物业部']);
+  });
+
   it('builds a report of zeros and nulls from empty counts', () => {
     const empty: ReportCounts = {
       received: 0, byKind: [], byCategory: [], bySubcategory: [], bySeverity: [], byChannel: [], byDepartment: [], byEstate: [],
