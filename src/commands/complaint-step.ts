@@ -13,6 +13,9 @@ import { findByTicket, updateComplaint } from '../storage/complaints.js';
 import { appendEvents } from '../storage/events.js';
 import { complaintJson } from '../output/complaint-json.js';
 import { renderCard, type View } from '../output/complaint-view.js';
+import { noticeStale } from './stale-snapshots.js';
+import { touchedSpan } from '../domain/report.js';
+import { markStaleSnapshots } from '../storage/report-queries.js';
 
 export interface StepResult {
   complaint: Complaint;
@@ -31,13 +34,16 @@ export function applyStep(ctx: Ctx, ticketText: string, fn: (c: Complaint, k: Do
   const ticket = ticketArg(ticketText);
   const s = ctx.store();
   const k = ctx.clock();
-  return write(s, () => {
+  const { result, stale } = write(s, () => {
     const before = loadComplaint(s, ticket);
     const step = fn(before, k, s);
     updateComplaint(s, before, step.next);
     appendEvents(s, before.id, ctx.actor, k.now, step.events);
-    return { complaint: findByTicket(s, ticket)!, before, events: step.events };
+    const stale = markStaleSnapshots(s, touchedSpan(before, step.next, k.now), k.now, k.tz);
+    return { result: { complaint: findByTicket(s, ticket)!, before, events: step.events }, stale };
   });
+  noticeStale(ctx, stale);
+  return result;
 }
 
 export function view(ctx: Ctx): View {

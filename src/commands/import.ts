@@ -12,6 +12,7 @@ import { inMemoryContext, type Ctx } from '../cli/context.js';
 import { recogniseHeaders, columnOf } from '../domain/csv-columns.js';
 import { validateRows, type ImportItem, type RowProblem, type SourceRow } from '../domain/import-rows.js';
 import { UsageError } from '../domain/errors.js';
+import { noticeStale } from './stale-snapshots.js';
 import { existingTickets, importComplaints, unknownDepartments } from '../storage/import.js';
 
 export interface ImportOptions {
@@ -165,6 +166,7 @@ export function runImport(ctx: Ctx, file: string, o: ImportOptions): ImportSumma
         file: source, dryRun: false, rows: real.items.length, kept: real.kept, renumbered: real.items.length - real.kept,
         departmentsAdded: r.departmentsAdded, ignoredColumns, tickets: r.tickets,
       };
+      noticeStale(ctx, r.staleSnapshots);
     }
   } finally {
     if (scratch !== ctx) scratch.close();

@@ -2,11 +2,13 @@
 // terminal when missing.
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
-import { choice } from '../cli/parse.js';
-import { SEVERITIES, type Complaint, type Severity } from '../domain/types.js';
-import { close, escalate, reopen } from '../domain/lifecycle.js';
+import { choice, ticketArg } from '../cli/parse.js';
+import { normalizeTicket } from '../domain/ticket.js';
+import { label } from '../output/i18n.js';
+import { CLOSE_REASONS, SEVERITIES, type CloseReason, type Complaint, type Severity } from '../domain/types.js';
+import { close, escalate, reopen, type Closing } from '../domain/lifecycle.js';
 import { UsageError } from '../domain/errors.js';
-import { applyStep, doneLine, emitComplaint } from './complaint-step.js';
+import { applyStep, doneLine, emitComplaint, loadComplaint } from './complaint-step.js';
 
 export interface ReasonOptions {
   reason?: string;
@@ -37,12 +39,65 @@ export function reopenCommand(ctx: Ctx): Command {
     });
 }
 
+export interface CloseOptions {
+  reason?: string;
+  note?: string;
+  of?: string;
+  input?: boolean;
+}
+
 export function closeCommand(ctx: Ctx): Command {
-  return reasonCommand(ctx, 'close', '关闭投诉（误登记的先标记无效）', 'close a complaint with a reason (after 3 failed call-back days: unreachable)',
-    'complaints close 260912-3 --reason unreachable')
-    .action(async (ticket: string, o: ReasonOptions) => {
-      runClose(ctx, ticket, await reasonFor(ctx, 'close', o));
+  const zh = ctx.t.lang === 'zh';
+  const reasons = CLOSE_REASONS.map((r) => `${r} ${ctx.t.l(`closeReason.${r}`)}`).join(', ');
+  return new Command('close')
+    .description(zh ? '不经回访关闭：无效、重复登记、撤诉、并入群诉，或回访 3 天联系不上' : 'close without a call-back: invalid, duplicate, withdrawn, merged, or unreachable after 3 failed call-back days')
+    .argument('<ticket>', zh ? '投诉编号' : 'ticket')
+    .option('--reason <reason>', `${zh ? '关闭原因' : 'reason'}: ${reasons}`)
+    .option('--note <text>', zh ? '补充说明（以无效关闭时必填）' : 'why, in words (required when closing as invalid)')
+    .option('--of <ticket>', zh ? '重复登记：与之重复的投诉；并入群诉：并入的投诉' : 'duplicate: the complaint it duplicates; merged: the one it was merged into')
+    .option('--no-input', zh ? '不提问' : 'never prompt')
+    .addHelpText('after', `
+Examples:
+  complaints close 260912-3 --reason duplicate --of 260912-1
+  complaints close 260912-3 --reason 撤诉 --note "业主来电撤回投诉"
+  complaints close 260912-3 --reason invalid --note "非本小区业主，误登记"
+  complaints close 260912-3 --reason unreachable          # after failed call-backs on 3 days`)
+    .action(async (ticket: string, o: CloseOptions) => {
+      runClose(ctx, ticket, await closingFor(ctx, o));
     });
+}
+
+/** A close reason by its key or its label in either language (撤诉, withdrawn). */
+export function closeReasonOf(ctx: Ctx, text: string): CloseReason {
+  const v = text.trim();
+  const hit = CLOSE_REASONS.find((r) => r === v || [ctx.t.l(`closeReason.${r}`), label('zh', `closeReason.${r}`), label('en', `closeReason.${r}`)].includes(v));
+  if (!hit) {
+    throw new UsageError('close.reasonUnknown', {
+      value: v, allowed: CLOSE_REASONS.map((r) => `${r} (${label('zh', `closeReason.${r}`)})`).join(', '),
+    });
+  }
+  return hit;
+}
+
+async function closingFor(ctx: Ctx, o: CloseOptions): Promise<Closing> {
+  const ask = ctx.canPrompt(o.input === false);
+  let reason: CloseReason;
+  if (o.reason?.trim()) reason = closeReasonOf(ctx, o.reason);
+  else if (ask) {
+    reason = await ctx.prompter.select({
+      message: ctx.t.m('prompt.closeReason'),
+      choices: CLOSE_REASONS.map((r) => ({ value: r, name: `${ctx.t.l(`closeReason.${r}`)} (${r})` })),
+    }) as CloseReason;
+  } else throw new UsageError('reason.required', { action: 'close' });
+  let note = o.note?.trim() || null;
+  if (reason === 'invalid' && !note && ask) {
+    note = await ctx.prompter.input({ message: ctx.t.m('prompt.closeNote'), validate: (v) => (v.trim() ? true : ctx.t.m('prompt.required')) });
+  }
+  let of = o.of ? ticketArg(o.of) : null;
+  if (reason === 'duplicate' && !of && ask) {
+    of = ticketArg(await ctx.prompter.input({ message: ctx.t.m('prompt.duplicateOf'), validate: (v) => (normalizeTicket(v) ? true : ctx.t.m('usage.badTicket', { value: v })) }));
+  }
+  return { reason, note, of };
 }
 
 export function escalateCommand(ctx: Ctx): Command {
@@ -60,8 +115,11 @@ export function runReopen(ctx: Ctx, ticket: string, reason: string): Complaint {
   return complaint;
 }
 
-export function runClose(ctx: Ctx, ticket: string, reason: string): Complaint {
-  const { complaint } = applyStep(ctx, ticket, (c, k) => close(c, reason, k));
+export function runClose(ctx: Ctx, ticket: string, closing: Closing): Complaint {
+  const { complaint } = applyStep(ctx, ticket, (c, k, s) => {
+    if (closing.of !== null) loadComplaint(s, closing.of); // the ticket named must exist (exit 3)
+    return close(c, closing, k);
+  });
   emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'close'));
   return complaint;
 }

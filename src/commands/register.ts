@@ -11,6 +11,9 @@ import { DAY, localDate, parseInstant, yearOf } from '../domain/time.js';
 import { normalizePhone } from '../domain/phone.js';
 import { CancelledError, UsageError } from '../domain/errors.js';
 import { write } from '../storage/store.js';
+import { noticeStale } from './stale-snapshots.js';
+import { touchedSpan } from '../domain/report.js';
+import { markStaleSnapshots } from '../storage/report-queries.js';
 import { earlierOfCaller, findByTicket, findRepeat, insertComplaint, nextSeq } from '../storage/complaints.js';
 import { appendEvents } from '../storage/events.js';
 import { renderComplaintList } from '../output/complaint-list.js';
@@ -143,7 +146,7 @@ export function runRegister(ctx: Ctx, o: RegisterOptions): Complaint {
   const s = ctx.store();
   const caller = { phone: input.phone, estate: input.estate, unit: input.unit };
   const earlier = ctx.canPrompt(o.input === false) ? [] : earlierOfCaller(s, caller);
-  const complaint = write(s, () => {
+  const { complaint, stale } = write(s, () => {
     const repeatOf = input.category
       ? findRepeat(s, caller, input.category, receivedAt - k.settings.repeatWindowDays * DAY, receivedAt, null)
       : null;
@@ -154,8 +157,9 @@ export function runRegister(ctx: Ctx, o: RegisterOptions): Complaint {
     const step = register(input, ticket, repeatOf, k);
     const id = insertComplaint(s, step.next, year, seq);
     appendEvents(s, id, ctx.actor, k.now, step.events);
-    return findByTicket(s, ticket)!;
+    return { complaint: findByTicket(s, ticket)!, stale: markStaleSnapshots(s, touchedSpan(null, step.next, k.now), k.now, tz) };
   });
+  noticeStale(ctx, stale);
   const extra: string[] = [];
   if (earlier.length) extra.push('', ctx.t.m('notice.earlier', { count: earlier.length }), renderComplaintList(view(ctx), earlier).trimEnd());
   if (complaint.repeatOf) extra.push(ctx.t.m('notice.repeat', { ticket: complaint.repeatOf, days: k.settings.repeatWindowDays }));

@@ -14,7 +14,7 @@ import {
 } from '../domain/report.js';
 import { write } from '../storage/store.js';
 import { appendEvents } from '../storage/events.js';
-import { findSnapshot, insertSnapshot, replaceSnapshot, reportCounts } from '../storage/report-queries.js';
+import { findSnapshot, insertSnapshot, replaceSnapshot, reportCounts, type Snapshot } from '../storage/report-queries.js';
 import { layoutReport } from '../output/report-layout.js';
 import { renderReportText } from '../output/report-text.js';
 import { renderReportMarkdown } from '../output/report-md.js';
@@ -119,26 +119,38 @@ export function produceReport(ctx: Ctx, period: Period, refresh: boolean): Repor
   const now = ctx.now();
   if (!isSnapshotPeriod(period, now)) return compute(ctx, period);
   const s = ctx.store();
+  const tz = ctx.tz();
   const stored = findSnapshot(s, period.label);
-  if (stored && !refresh) return JSON.parse(stored.json) as Report;
+  if (stored && !refresh) return fromSnapshot(stored, tz);
   const report = compute(ctx, period);
-  const snap = { label: period.label, computedAt: now, json: JSON.stringify(report) };
+  const snap = { label: period.label, computedAt: now, json: JSON.stringify(report), staleSince: null };
   return write(s, () => {
     if (!refresh) {
       insertSnapshot(s, snap);
       // Another process may have stored it first: theirs stands.
-      return JSON.parse(findSnapshot(s, period.label)!.json) as Report;
+      return fromSnapshot(findSnapshot(s, period.label)!, tz);
     }
     const before = findSnapshot(s, period.label);
     replaceSnapshot(s, snap);
     appendEvents(s, null, ctx.actor, now, [{
       action: 'report-refresh',
-      before: before ? { label: period.label, computedAt: isoLocal(before.computedAt, ctx.tz()) } : null,
+      before: before ? { label: period.label, computedAt: isoLocal(before.computedAt, tz) } : null,
       after: { label: period.label, computedAt: report.computedAt },
       note: null,
     }]);
-    return report;
+    return fromSnapshot(snap, tz);
   });
+}
+
+/** A stored report, saying that it is one, and whether its month's data changed since. */
+function fromSnapshot(snap: Snapshot, tz: string): Report {
+  const report = JSON.parse(snap.json) as Report;
+  return {
+    ...report,
+    // Snapshots stored before these figures existed lack them.
+    closedWithoutCallBack: report.closedWithoutCallBack ?? null,
+    snapshot: { computedAt: isoLocal(snap.computedAt, tz), staleSince: snap.staleSince === null ? null : isoLocal(snap.staleSince, tz) },
+  };
 }
 
 export function renderReport(ctx: Ctx, report: Report, format: ReportFormat, toFile: boolean, bom: boolean): string {

@@ -12,6 +12,7 @@ export interface ResolveOptions {
   resolution?: string;
   cost?: number;
   responsible?: string;
+  responsiblePerson?: string;
   approvedBy?: string;
   input?: boolean;
 }
@@ -23,13 +24,15 @@ export function resolveCommand(ctx: Ctx): Command {
     .argument('<ticket>', zh ? '投诉编号' : 'ticket')
     .option('-r, --resolution <text>', zh ? '处理结果（必填）' : 'what was done (required)')
     .option('--cost <yuan>', zh ? '赔偿或维修费用（元）' : 'compensation or repair cost paid, yuan', yuanArg(ctx.t))
-    .option('--responsible <dept[/person]>', zh ? '责任部门（可加 /责任人）' : 'department found at fault, optionally /person')
+    .option('--responsible <dept>', zh ? '责任部门（责任人用 --responsible-person）' : 'the department found at fault (the person: --responsible-person)')
+    .option('--responsible-person <name>', zh ? '责任人' : 'the person found at fault, of that department')
     .option('--approved-by <name>', zh ? '审批人（有费用时必填：5000 元以下部门负责人，2 万以下总经理，以上赔偿委员会）' : 'approver, required with a cost: under 5,000 department head; under 20,000 general manager; else the compensation committee')
     .option('--no-input', zh ? '不提问' : 'never prompt')
     .addHelpText('after', `
 Examples:
   complaints resolve 260912-3 --resolution "已更换漏水水管并清理"
-  complaints resolve 260912-3 --resolution "赔偿地板损失" --cost 6800 --responsible 工程部/张工 --approved-by 李总`)
+  complaints resolve 260912-3 --resolution "赔偿地板损失" --cost 6800 --responsible 工程部 --responsible-person 张工 --approved-by 李总
+A second resolve (after a reopening) adds its cost as a further payment; nothing paid before is removed.`)
     .action(async (ticket: string, o: ResolveOptions) => {
       if (!o.resolution) {
         if (!ctx.canPrompt(o.input === false)) throw new UsageError('usage.required', { what: '--resolution', flags: '--resolution "…"' });
@@ -40,14 +43,22 @@ Examples:
 }
 
 export function runResolve(ctx: Ctx, ticket: string, o: ResolveOptions): Complaint {
-  const [dept, person] = (o.responsible ?? '').split('/').map((x) => x.trim());
+  const dept = o.responsible?.trim() || null;
   const { complaint } = applyStep(ctx, ticket, (c, k, s) => {
-    if (dept && !findDepartment(s, dept)) throw new UsageError('dept.unknown', { name: dept });
+    if (dept && !findDepartment(s, dept)) {
+      // "工程部/张工" was once how a person was named: say how to write it now
+      // rather than charge a department that does not exist, or the wrong one.
+      const slash = dept.indexOf('/');
+      if (slash > 0 && findDepartment(s, dept.slice(0, slash).trim())) {
+        throw new UsageError('resolve.ambiguousResponsible', { value: dept, dept: dept.slice(0, slash).trim(), person: dept.slice(slash + 1).trim() });
+      }
+      throw new UsageError('dept.unknown', { name: dept });
+    }
     return resolve(c, {
       resolution: o.resolution ?? '',
       costFen: o.cost ?? null,
-      responsible: dept || null,
-      responsiblePerson: person || null,
+      responsible: dept,
+      responsiblePerson: o.responsiblePerson?.trim() || null,
       approvedBy: o.approvedBy ?? null,
     }, k);
   });

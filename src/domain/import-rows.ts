@@ -355,6 +355,11 @@ function validateRow(
     resolvedAt,
     resolution: str('resolution'),
     costFen,
+    // A register's cost column is one payment, made when the complaint was resolved.
+    payments: costFen !== null && costFen > 0 ? [{
+      at: resolvedAt ?? closedAt ?? receivedAt, amountFen: costFen, responsible: str('responsible'),
+      responsiblePerson: str('responsiblePerson'), approvalLevel, approvedBy: str('approvedBy'),
+    }] : [],
     responsible: str('responsible'),
     responsiblePerson: str('responsiblePerson'),
     approvedBy: str('approvedBy'),
@@ -363,6 +368,7 @@ function validateRow(
     attempts: [],
     closedAt,
     closeReason: str('closeReason'),
+    duplicateOf: null,
     repeatOf,
     flagged,
   };

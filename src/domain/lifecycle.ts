@@ -2,7 +2,8 @@
 // input and the clock, and returns the next state with the events to record,
 // or throws StateError / UsageError. No I/O here.
 import type {
-  AttemptOutcome, Category, Channel, Complaint, DomainEvent, FollowUpMethod, Instant, Kind, Severity, Status, Validity,
+  AttemptOutcome, Category, Channel, CloseReason, Complaint, DomainEvent, FollowUpMethod, Instant, Kind, Payment, Severity,
+  Status, Validity,
 } from './types.js';
 import { nextSeverity, OPEN_STATUSES, severityRank } from './types.js';
 import { StateError, UsageError } from './errors.js';
@@ -20,7 +21,7 @@ export interface Step {
 }
 
 /** Fields left out of before/after diffs: derived or recorded elsewhere. */
-const UNDIFFED = new Set(['id', 'attempts', 'lastContactAt']);
+const UNDIFFED = new Set(['id', 'attempts', 'lastContactAt', 'payments']);
 
 /** The changed top-level fields of a complaint, as an event's before → after. */
 export function diff(prev: Complaint, next: Complaint): Pick<DomainEvent, 'before' | 'after'> {
@@ -117,6 +118,7 @@ export function register(input: NewComplaint, ticket: string, repeatOf: string |
     resolvedAt: null,
     resolution: null,
     costFen: null,
+    payments: [],
     responsible: null,
     responsiblePerson: null,
     approvedBy: null,
@@ -125,12 +127,13 @@ export function register(input: NewComplaint, ticket: string, repeatOf: string |
     attempts: [],
     closedAt: null,
     closeReason: null,
+    duplicateOf: null,
     repeatOf,
     flagged: false,
   };
   const severity = ruledSeverity('general', base, k.settings);
   const next = { ...base, severity, deadlines: computeDeadlines({ ...base, severity }, k) };
-  const { id: _id, attempts: _a, lastContactAt: _l, ...after } = next;
+  const { id: _id, attempts: _a, lastContactAt: _l, payments: _p, ...after } = next;
   return { next, events: [{ action: 'register', before: null, after, note: null }] };
 }
 
@@ -190,10 +193,13 @@ export function contact(c: Complaint, note: string | null, k: Ctx): Step {
   return { next, events: [event('contact', c, next, note)] };
 }
 
-export function addNote(c: Complaint, text: string, k: Ctx): Step {
+/**
+ * A progress note is internal: it is not contact with the complainant, so it
+ * does not reset the weekly progress contact (SPEC §11, 每周至少联系一次).
+ */
+export function addNote(c: Complaint, text: string, _k: Ctx): Step {
   if (!text.trim()) throw new UsageError('note.empty');
-  const next: Complaint = { ...c, lastContactAt: c.status === 'closed' ? c.lastContactAt : k.now };
-  return { next, events: [{ action: 'note', before: null, after: null, note: text.trim() }] };
+  return { next: c, events: [{ action: 'note', before: null, after: null, note: text.trim() }] };
 }
 
 // ── resolve ─────────────────────────────────────────────────────────────────
@@ -201,28 +207,47 @@ export function addNote(c: Complaint, text: string, k: Ctx): Step {
 export interface Resolution {
   resolution: string;
   costFen: number | null;
+  /** The department found at fault; null keeps the one recorded before. */
   responsible: string | null;
   responsiblePerson: string | null;
   approvedBy: string | null;
 }
 
+/** The sum of the payments, or null when there are none. */
+export function costOf(payments: readonly Payment[]): number | null {
+  return payments.length ? payments.reduce((sum, p) => sum + p.amountFen, 0) : null;
+}
+
 export function resolve(c: Complaint, r: Resolution, k: Ctx): Step {
   requireStatus(c, 'resolve', ['registered', 'assigned']);
   if (!r.resolution.trim()) throw new UsageError('resolve.resolutionRequired');
-  const cost = r.costFen ?? null;
-  const level = cost !== null && cost > 0 ? approvalLevel(cost, k.settings) : null;
-  if (level && !r.approvedBy?.trim()) throw new UsageError('resolve.approvalRequired', { level, cost: cost! });
+  if (r.responsiblePerson && !r.responsible && !c.responsible) throw new UsageError('resolve.personWithoutDept');
+  const responsible = r.responsible ?? c.responsible;
+  // A new department at fault does not keep the person named for the old one.
+  const responsiblePerson = r.responsiblePerson ?? (r.responsible && r.responsible !== c.responsible ? null : c.responsiblePerson);
+  const cost = r.costFen !== null && r.costFen > 0 ? r.costFen : null;
+  let payments = c.payments;
+  let approval: Pick<Complaint, 'approvedBy' | 'approvalLevel'> = { approvedBy: c.approvedBy, approvalLevel: c.approvalLevel };
+  if (cost !== null) {
+    // The authority needed is that of everything paid on the complaint: paying
+    // in instalments does not get round 核决权限.
+    const level = approvalLevel((costOf(c.payments) ?? 0) + cost, k.settings);
+    const approvedBy = r.approvedBy?.trim();
+    if (!approvedBy) throw new UsageError('resolve.approvalRequired', { level, cost });
+    payments = [...c.payments, { at: k.now, amountFen: cost, responsible, responsiblePerson, approvalLevel: level, approvedBy }];
+    approval = { approvedBy, approvalLevel: level };
+  }
   let next: Complaint = {
     ...c,
     // Answering the complainant with the resolution is a contact (on-the-spot answers above all).
     contactedAt: c.contactedAt ?? k.now,
     resolvedAt: k.now,
     resolution: r.resolution.trim(),
-    costFen: cost,
-    responsible: r.responsible,
-    responsiblePerson: r.responsiblePerson,
-    approvedBy: level ? r.approvedBy!.trim() : null,
-    approvalLevel: level,
+    payments,
+    costFen: costOf(payments),
+    responsible,
+    responsiblePerson,
+    ...approval,
   };
   if (c.kind === 'complaint') {
     // A complaint is owed a call-back (投诉回访率 100%).
@@ -232,7 +257,9 @@ export function resolve(c: Complaint, r: Resolution, k: Ctx): Step {
     // Resolving a suggestion, inquiry or praise answers it and closes it.
     next = { ...next, status: 'closed', closedAt: k.now, closeReason: 'answered' };
   }
-  return { next, events: [event('resolve', c, next)] };
+  const e = event('resolve', c, next);
+  if (payments !== c.payments) e.after = { ...e.after, payment: payments[payments.length - 1] };
+  return { next, events: [e] };
 }
 
 // ── follow-up (回访) ─────────────────────────────────────────────────────────
@@ -304,19 +331,45 @@ export function reopen(c: Complaint, reason: string, k: Ctx): Step {
   return { next, events: [event('reopen', c, next, reason.trim())] };
 }
 
-export function close(c: Complaint, reason: string, k: Ctx): Step {
+export interface Closing {
+  reason: CloseReason;
+  /** Why, in words: required when closing as invalid a complaint not yet marked so. */
+  note: string | null;
+  /** The ticket duplicated (required for `duplicate`) or merged into (optional for `merged`). */
+  of: string | null;
+}
+
+/**
+ * Closing without a satisfied call-back (SPEC §13): only for a fixed reason.
+ * A resolved complaint owed its call-back closes only as unreachable (after
+ * failed attempts on 3 different days) or as invalid; one not yet resolved
+ * closes as invalid, a duplicate, withdrawn by the complainant, or merged
+ * into a group complaint.
+ */
+export function close(c: Complaint, x: Closing, k: Ctx): Step {
   requireStatus(c, 'close', OPEN_STATUSES);
-  const why = reason.trim();
-  if (!why) throw new UsageError('reason.required', { action: 'close' });
+  const note = x.note?.trim() || null;
   const dismissed = c.validity === 'invalid' || c.validity === 'malicious';
-  if (c.status === 'resolved' && c.kind === 'complaint' && !dismissed) {
-    // The call-back is owed; only an unreachable complainant (3 failed days) ends it without one.
-    if (why !== 'unreachable') throw new StateError('close.callBackOwed', { ticket: c.ticket });
+  const owedCallBack = c.status === 'resolved' && c.kind === 'complaint' && !dismissed;
+  if (x.reason === 'unreachable') {
+    if (!owedCallBack) throw new StateError('close.unreachableNotOwed', { ticket: c.ticket });
     const days = failedAttemptDays(c, k.tz);
     if (days < 3) throw new StateError('close.unreachableAttempts', { ticket: c.ticket, days });
+  } else if (owedCallBack && x.reason !== 'invalid') {
+    throw new StateError('close.callBackOwed', { ticket: c.ticket, reason: x.reason });
   }
-  const next: Complaint = { ...c, status: 'closed', closedAt: k.now, closeReason: why };
-  return { next, events: [event('close', c, next, why)] };
+  if (x.reason === 'duplicate' && !x.of) throw new UsageError('close.duplicateOf');
+  if (x.of === c.ticket) throw new UsageError('close.ofItself', { ticket: c.ticket });
+  let next: Complaint = {
+    ...c, status: 'closed', closedAt: k.now, closeReason: x.reason,
+    duplicateOf: x.reason === 'duplicate' || x.reason === 'merged' ? x.of : null,
+  };
+  if (x.reason === 'invalid' && !dismissed) {
+    // Closing as invalid is the finding that it is invalid (SPEC §2), with its reason.
+    if (!note) throw new UsageError('classify.validityReason', { validity: 'invalid' });
+    next = { ...next, validity: 'invalid', validityReason: note };
+  }
+  return { next, events: [event('close', c, next, note)] };
 }
 
 export function escalate(c: Complaint, to: Severity | null, reason: string, k: Ctx): Step {

@@ -1,8 +1,8 @@
 // Report maths of SPEC §7, pure: which period a report covers (in the office's
 // time zone), rates, median and mean working days to resolve, and the report
 // document itself. Storage counts; this module turns counts into figures.
-import type { Category, Instant } from './types.js';
-import { CATEGORIES, CHANNELS, KINDS, SEVERITIES } from './types.js';
+import type { Category, CloseReason, Complaint, Instant } from './types.js';
+import { CATEGORIES, CHANNELS, CLOSE_REASONS, KINDS, SEVERITIES } from './types.js';
 import { addDays, dayOfWeek, isValidDate, localDate, zonedInstant } from './time.js';
 import { workdaysBetween, type WorkCalendar } from './workdays.js';
 import { byCodePoint } from './text-order.js';
@@ -121,6 +121,46 @@ export function trendMonths(p: Period, tz: string): { month: string; from: Insta
   return out;
 }
 
+/**
+ * The span of time whose figures a change to one complaint can alter, or
+ * null when it alters no past figure. What the change wrote counts (a
+ * back-dated receipt, resolution, closing, payment, or the step's own time),
+ * not what it cleared: a reopening today is the drift a snapshot exists to
+ * hold off, not a correction of the month. A month's figures reach back 12
+ * months (the trend) and count what was still open at its end, so the span
+ * runs a year on, or for as long as the complaint stays open.
+ */
+export function touchedSpan(prev: Complaint | null, next: Complaint, at: Instant): { from: Instant; until: Instant } | null {
+  const written = [at];
+  const changed = (a: Instant | null | undefined, b: Instant | null | undefined) => {
+    if (b !== null && b !== undefined && a !== b) written.push(b);
+  };
+  changed(prev?.receivedAt, next.receivedAt);
+  changed(prev?.contactedAt, next.contactedAt);
+  changed(prev?.resolvedAt, next.resolvedAt);
+  changed(prev?.closedAt, next.closedAt);
+  changed(prev?.followUp?.at, next.followUp?.at);
+  for (const p of next.payments.slice(prev?.payments.length ?? 0)) written.push(p.at);
+  const from = Math.min(...written);
+  if (from >= at) return null;
+  const yearOn = from + 366 * 86_400_000;
+  const until = next.closedAt === null ? Infinity : Math.max(next.closedAt, yearOn);
+  return { from, until };
+}
+
+/** The span touched by several changes at once (an import): from the earliest to the latest. */
+export function touchedSpanOf(changes: { prev: Complaint | null; next: Complaint }[], at: Instant): { from: Instant; until: Instant } | null {
+  let from = Infinity;
+  let until = -Infinity;
+  for (const { prev, next } of changes) {
+    const span = touchedSpan(prev, next, at);
+    if (span === null) continue;
+    from = Math.min(from, span.from);
+    until = Math.max(until, span.until);
+  }
+  return from === Infinity ? null : { from, until };
+}
+
 /** A month report is kept as a snapshot once the month has ended. */
 export function isSnapshotPeriod(p: Period, now: Instant): boolean {
   return p.kind === 'monthly' && p.to <= now;
@@ -213,10 +253,17 @@ export interface Report {
   major: MajorItem[];
   groups: GroupItem[];
   compensation: { total: number; byDepartment: Record<string, number> };
+  /** Complaints closed in the period without a call-back, by reason (SPEC §13). */
+  closedWithoutCallBack: Record<CloseReason, number>;
   openAtEnd: number;
   overdueAtEnd: number;
   trend: { month: string; received: number }[];
   computedAt: string;
+  /**
+   * For a month kept as a snapshot: when it was computed, and since when the
+   * data of the month differs (a back-dated import, say); null otherwise.
+   */
+  snapshot: { computedAt: string; staleSince: string | null } | null;
 }
 
 /** What storage counts for a period; every figure of the report comes from these. */
@@ -245,6 +292,7 @@ export interface ReportCounts {
   major: MajorItem[];
   groups: GroupItem[];
   compensationFen: { key: string | null; fen: number }[];
+  closedWithoutCallBack: { key: string | null; n: number }[];
   openAtEnd: number;
   overdueAtEnd: number;
   trend: { month: string; received: number }[];
@@ -303,9 +351,11 @@ export function buildReport(p: Period, c: ReportCounts, cal: WorkCalendar, tz: s
           .map((r) => [r.key, r.fen / 100]),
       ),
     },
+    closedWithoutCallBack: countMap(c.closedWithoutCallBack, CLOSE_REASONS) as Record<CloseReason, number>,
     openAtEnd: c.openAtEnd,
     overdueAtEnd: c.overdueAtEnd,
     trend: c.trend,
     computedAt,
+    snapshot: null,
   };
 }

@@ -34,6 +34,15 @@ export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 export const APPROVAL_LEVELS = ['department_head', 'general_manager', 'compensation_committee'] as const;
 export type ApprovalLevel = (typeof APPROVAL_LEVELS)[number];
 
+/**
+ * Why a complaint was closed without a call-back (SPEC §13): a person picks
+ * one of these; `unreachable` after failed call-back attempts on 3 days.
+ */
+export const CLOSE_REASONS = ['invalid', 'duplicate', 'withdrawn', 'merged', 'unreachable'] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+/** Closings the desk records itself: a call-back 1–3, or a non-complaint answered by its resolution. */
+export const AUTOMATIC_CLOSE_REASONS = ['followed_up', 'answered'] as const;
+
 /** Instants are epoch milliseconds; calendar dates are 'YYYY-MM-DD' strings. */
 export type Instant = number;
 
@@ -55,6 +64,17 @@ export interface Attempt {
   at: Instant;
   outcome: AttemptOutcome;
   note: string | null;
+}
+
+/** One cost paid (SPEC §12): every resolve with a cost adds one; none is ever changed or removed. */
+export interface Payment {
+  at: Instant;
+  /** Money is integer fen (分). */
+  amountFen: number;
+  responsible: string | null;
+  responsiblePerson: string | null;
+  approvalLevel: ApprovalLevel | null;
+  approvedBy: string | null;
 }
 
 export interface Deadlines {
@@ -96,7 +116,10 @@ export interface Complaint {
   lastContactAt: Instant | null;
   resolvedAt: Instant | null;
   resolution: string | null;
+  /** The sum of the payments, or null when none was recorded. */
   costFen: number | null;
+  /** Every cost recorded, oldest first. */
+  payments: Payment[];
   responsible: string | null;
   responsiblePerson: string | null;
   approvedBy: string | null;
@@ -104,7 +127,10 @@ export interface Complaint {
   followUp: FollowUp | null;
   attempts: Attempt[];
   closedAt: Instant | null;
+  /** A CloseReason, an automatic one, or (in files from older versions) free text. */
   closeReason: string | null;
+  /** The complaint this one duplicates, when closed as `duplicate` (or merged into). */
+  duplicateOf: string | null;
   repeatOf: string | null;
   /** A major complaint whose call-back was unsatisfied goes to the management meeting. */
   flagged: boolean;

@@ -1,6 +1,6 @@
 // The JSON shape of a complaint (SPEC §10): enum keys in English, times with
 // the office's offset, money in yuan. This shape is the scripting contract.
-import type { Complaint, Instant } from '../domain/types.js';
+import type { Complaint, Instant, Payment } from '../domain/types.js';
 import type { DeadlineStatus } from '../domain/deadlines.js';
 import type { StoredEvent } from '../storage/events.js';
 import { isoLocal } from '../domain/time.js';
@@ -55,6 +55,16 @@ export function complaintJson(c: Complaint, tz: string) {
     approvalLevel: c.approvalLevel,
     extendedUntil: iso(c.extendedUntil, tz),
     flagged: c.flagged,
+    /** Every cost recorded (SPEC §12); `cost` is their sum. */
+    payments: c.payments.map((p) => paymentJson(p, tz)),
+    duplicateOf: c.duplicateOf,
+  };
+}
+
+export function paymentJson(p: Payment, tz: string) {
+  return {
+    at: isoLocal(p.at, tz), amount: fenToYuan(p.amountFen), responsible: p.responsible,
+    responsiblePerson: p.responsiblePerson, approvalLevel: p.approvalLevel, approvedBy: p.approvedBy,
   };
 }
 

@@ -1,7 +1,7 @@
 // How one complaint reads to a person: a short card after each step, and the
 // whole record with deadlines and timeline for `show`.
 import type { ChalkInstance } from 'chalk';
-import type { Complaint, Severity } from '../domain/types.js';
+import { AUTOMATIC_CLOSE_REASONS, CLOSE_REASONS, type Complaint, type Payment, type Severity } from '../domain/types.js';
 import type { DeadlineStatus } from '../domain/deadlines.js';
 import type { StoredEvent } from '../storage/events.js';
 import { localDateTime } from '../domain/time.js';
@@ -109,19 +109,34 @@ export function renderShow(v: View, c: Complaint, deadlines: DeadlineStatus[], e
     ['resolvedAt', c.resolvedAt !== null ? when(v, c.resolvedAt) : null],
     ['resolution', c.resolution],
     ['cost', c.costFen !== null ? `¥${formatYuan(c.costFen)}` : null],
+    // Only worth a line each when there is more than one.
+    ['payments', c.payments.length > 1 ? c.payments.map((p) => paymentText(v, p)).join('; ') : null],
     ['responsible', c.responsible ? [c.responsible, c.responsiblePerson].filter(Boolean).join(' / ') : null],
     ['approvedBy', c.approvedBy ? `${c.approvedBy} (${t.l(`approval.${c.approvalLevel}`)})` : null],
     ['followUp', c.followUp ? `${when(v, c.followUp.at)}  ${t.l(`method.${c.followUp.method}`)}  ${c.followUp.satisfaction} ${t.l(`satisfaction.${c.followUp.satisfaction}`)}${c.followUp.note ? '  ' + c.followUp.note : ''}` : null],
     ['attempts', c.attempts.length ? c.attempts.map((a) => `${localDateTime(a.at, v.tz)} ${t.l(`outcome.${a.outcome}`)}`).join('; ') : null],
     ['extendedUntil', c.extendedUntil !== null ? localDateTime(c.extendedUntil, v.tz) : null],
     ['closedAt', c.closedAt !== null ? when(v, c.closedAt) : null],
-    ['closeReason', c.closeReason],
+    ['closeReason', c.closeReason !== null ? closeReasonText(v, c.closeReason) : null],
+    ['duplicateOf', c.duplicateOf],
   ]));
   out.push('\n' + v.chalk.bold(t.l('field.deadlines')) + '\n');
   out.push(deadlineLines(v, deadlines));
   out.push('\n' + v.chalk.bold(t.l('field.timeline')) + '\n');
   for (const e of events) out.push(`  ${localDateTime(e.at, v.tz)}  ${padEnd(e.actor, 10)}  ${t.l(`action.${e.action}`)}${eventDetail(v, e)}\n`);
   return out.join('');
+}
+
+function paymentText(v: View, p: Payment): string {
+  const who = [p.responsible, p.responsiblePerson].filter(Boolean).join(' / ');
+  const approval = p.approvedBy ? ` ${p.approvedBy} (${v.t.l(`approval.${p.approvalLevel}`)})` : '';
+  return `${localDateTime(p.at, v.tz)} ¥${formatYuan(p.amountFen)}${who ? ` ${who}` : ''}${approval}`;
+}
+
+/** A fixed reason by its label; free text of older versions as written. */
+function closeReasonText(v: View, reason: string): string {
+  return (CLOSE_REASONS as readonly string[]).includes(reason) || (AUTOMATIC_CLOSE_REASONS as readonly string[]).includes(reason)
+    ? v.t.l(`closeReason.${reason}`) : reason;
 }
 
 /** "department: 工程部 → 秩序部; severity: general → important — note". */

@@ -11,6 +11,11 @@ export function presentValue(key: string, value: unknown, tz: string): unknown {
   if (value === null || value === undefined) return null;
   if (INSTANT_KEYS.has(key) && typeof value === 'number') return isoLocal(value, tz);
   if (FEN_KEYS.has(key) && typeof value === 'number') return fenToYuan(value);
+  if (key === 'payment') {
+    const p = value as { at: number; amountFen: number };
+    const { amountFen, ...rest } = p;
+    return { ...rest, at: isoLocal(p.at, tz), amount: fenToYuan(amountFen) };
+  }
   if (key === 'deadlines' || key === 'followUp') {
     const o = value as Record<string, unknown>;
     return Object.fromEntries(

@@ -202,7 +202,7 @@ const LABELS: Record<string, Pair> = {
   'report.byDepartment': { en: 'By department', zh: '按责任部门' },
   'report.byEstate': { en: 'By estate', zh: '按项目' },
   'report.satisfaction': { en: 'Satisfaction of call-backs', zh: '回访满意度' },
-  'report.compensation': { en: 'Compensation by responsible department (yuan)', zh: '赔偿费用（按责任部门，元）' },
+  'report.compensation': { en: 'Payments recorded in the period, by responsible department (yuan)', zh: '本期支付的赔偿/维修费用（按责任部门，元）' },
   'report.major': { en: 'Major complaints', zh: '重大投诉' },
   'report.groups': { en: 'Possible group complaints', zh: '可能的群诉' },
   'report.trend': { en: 'Received, last 12 months', zh: '近 12 个月受理量' },
@@ -219,6 +219,19 @@ const LABELS: Record<string, Pair> = {
   'report.col.tickets': { en: 'Tickets', zh: '编号' },
   'report.col.figure': { en: 'Figure', zh: '指标' },
   'report.col.value': { en: 'Value', zh: '数值' },
+  // payments, closing, snapshots (SPEC §12, §13, §7)
+  'closeReason.invalid': { en: 'invalid', zh: '无效' },
+  'closeReason.duplicate': { en: 'duplicate', zh: '重复登记' },
+  'closeReason.withdrawn': { en: 'withdrawn', zh: '撤诉' },
+  'closeReason.merged': { en: 'merged into a group complaint', zh: '并入群诉' },
+  'closeReason.unreachable': { en: 'unreachable', zh: '联系不上' },
+  'closeReason.followed_up': { en: 'called back', zh: '已回访' },
+  'closeReason.answered': { en: 'answered', zh: '已答复' },
+  'field.payments': { en: 'Payments', zh: '费用明细' },
+  'field.duplicateOf': { en: 'Duplicate of', zh: '重复于' },
+  'field.responsiblePerson': { en: 'Responsible person', zh: '责任人' },
+  'report.closedWithoutCallBack': { en: 'Closed without call-back', zh: '未回访关闭' },
+  'report.snapshot': { en: 'Snapshot', zh: '快照' },
 };
 
 const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => string }> = {
@@ -538,8 +551,8 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'overdue.title': { en: (p) => `Overdue on ${p.date}: ${p.count}`, zh: (p) => `${p.date} 超期投诉：${p.count} 条` },
   'overdue.unassigned': { en: () => '(not assigned)', zh: () => '（未派单）' },
   'overdue.staleTitle': {
-    en: (p) => `No contact or note for 7 days: ${p.count}`,
-    zh: (p) => `超过 7 天未联系或无进展：${p.count} 条`,
+    en: (p) => `No contact with the complainant for 7 days: ${p.count}`,
+    zh: (p) => `超过 7 天未联系客户：${p.count} 条`,
   },
   'overdue.since': { en: (p) => `since ${p.date}`, zh: (p) => `自 ${p.date}` },
   'overdue.col.ticket': { en: () => 'Ticket', zh: () => '编号' },
@@ -717,6 +730,42 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'prompt.subcategory': { en: () => 'Subcategory (empty to skip)', zh: () => '子类（可留空）' },
   'prompt.description': { en: () => 'What is the complaint about?', zh: () => '投诉内容' },
   'prompt.demand': { en: () => 'What does the complainant ask for? (empty to skip)', zh: () => '客户诉求（可留空）' },
+  // payments, closing, snapshots (SPEC §12, §13, §7)
+  'resolve.personWithoutDept': {
+    en: () => '--responsible-person names a person of the department at fault: give that department too, e.g. --responsible 工程部 --responsible-person 张工.',
+    zh: () => '--responsible-person 是责任部门中的责任人：请同时给出责任部门，如 --responsible 工程部 --responsible-person 张工。',
+  },
+  'resolve.ambiguousResponsible': {
+    en: (p) => `there is no department "${p.value}". To name the department and the person at fault, write --responsible ${p.dept} --responsible-person ${p.person}.`,
+    zh: (p) => `没有名为“${p.value}”的部门。责任部门和责任人请分开写：--responsible ${p.dept} --responsible-person ${p.person}。`,
+  },
+  'close.reasonUnknown': {
+    en: (p) => `"${p.value}" is not a reason to close. Give one of: ${p.allowed}; say more with --note "…".`,
+    zh: (p) => `“${p.value}”不是关闭原因。请选择：${p.allowed}；补充说明请用 --note "…"。`,
+  },
+  'close.duplicateOf': {
+    en: () => 'a duplicate names the complaint it duplicates: add --of <ticket>, e.g. --of 260912-3.',
+    zh: () => '重复登记须注明与哪条投诉重复：请加 --of <编号>，如 --of 260912-3。',
+  },
+  'close.ofItself': {
+    en: (p) => `${p.ticket} cannot duplicate or be merged into itself: --of names another complaint.`,
+    zh: (p) => `${p.ticket} 不能与自身重复或并入自身：--of 须是另一条投诉。`,
+  },
+  'close.unreachableNotOwed': {
+    en: (p) => `${p.ticket} is not awaiting a call-back, so it cannot be closed as unreachable. Close it as invalid, duplicate, withdrawn or merged, or resolve it first.`,
+    zh: (p) => `${p.ticket} 不在待回访状态，不能以“联系不上”关闭。请以无效、重复登记、撤诉或并入群诉关闭，或先处理完成。`,
+  },
+  'snapshot.stale': {
+    en: (p) => `note: the stored monthly report${Number(p.count) > 1 ? 's' : ''} of ${p.labels} no longer match${Number(p.count) > 1 ? '' : 'es'} the data. Refresh with \`complaints report monthly --month ${p.first} --refresh\`${Number(p.count) > 1 ? ' (and the same for each month)' : ''}.`,
+    zh: (p) => `提示：${p.labels} 的月报快照已与数据不符。请用 \`complaints report monthly --month ${p.first} --refresh\` 重新统计${Number(p.count) > 1 ? '（每个月份各运行一次）' : ''}。`,
+  },
+  'snapshot.asComputed': {
+    en: (p) => `stored snapshot, as computed on ${p.at}${p.stale ? `; the data changed on ${p.stale}: refresh with --refresh` : ''}`,
+    zh: (p) => `已保存的快照，统计于 ${p.at}${p.stale ? `；数据已于 ${p.stale} 变动，请加 --refresh 重新统计` : ''}`,
+  },
+  'prompt.closeReason': { en: () => 'Reason to close', zh: () => '关闭原因' },
+  'prompt.closeNote': { en: () => 'Why is it invalid?', zh: () => '无效的理由' },
+  'prompt.duplicateOf': { en: () => 'Ticket it duplicates', zh: () => '与哪条投诉重复（编号）' },
   'prompt.save': { en: () => 'Save this complaint?', zh: () => '保存这条投诉？' },
   'prompt.dept': { en: () => 'Department', zh: () => '责任部门' },
   'prompt.resolution': { en: () => 'What was done?', zh: () => '处理结果' },

@@ -10,7 +10,7 @@ function safe(v: string): string {
 
 export function renderReportCsv(layout: ReportLayout, bom: boolean): string {
   const rows: string[][] = [['section', 'key', 'label', 'value']];
-  rows.push(['period', 'label', layout.period, layout.period], ['period', 'computedAt', layout.computedAt, layout.computedAt]);
+  rows.push(['period', 'label', layout.period, layout.period], ['period', 'computedAt', layout.provenance, layout.computedAt]);
   for (const s of layout.sections) {
     if (s.kind === 'figures') {
       for (const r of s.rows) rows.push([s.id, r.key, r.label, r.raw === null ? '' : String(r.raw)]);

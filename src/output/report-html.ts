@@ -111,7 +111,7 @@ export function renderReportHtml(layout: ReportLayout, words: HtmlWords): string
 </head>
 <body>
 <h1>${esc(layout.title)}</h1>
-<p class="meta">${esc(layout.period)} · ${esc(layout.computedAt)}</p>
+<p class="meta">${esc(layout.period)} · ${esc(layout.provenance)}</p>
 <div class="charts">
 ${charts.join('\n')}
 </div>

@@ -28,7 +28,10 @@ export interface ChartBar {
 export interface ReportLayout {
   title: string;
   period: string;
+  /** When the figures were computed (ISO). */
   computedAt: string;
+  /** The same said to a person: computed now, or a stored snapshot as computed then (and stale since). */
+  provenance: string;
   sections: Section[];
   charts: {
     trend: ChartBar[];
@@ -93,6 +96,11 @@ export function layoutReport(r: Report, t: Translator): ReportLayout {
       kind: 'figures', id: 'compensation', title: l('report.compensation'),
       rows: Object.entries(r.compensation.byDepartment).map(([k, v]) => ({ key: k, label: keyLabel('', k), raw: v, text: yuan(v) })),
     },
+    // Absent from snapshots stored before the figure existed.
+    ...(r.closedWithoutCallBack ? [{
+      kind: 'figures' as const, id: 'closedWithoutCallBack', title: l('report.closedWithoutCallBack'),
+      rows: Object.entries(r.closedWithoutCallBack).map(([k, n]) => ({ key: k, label: keyLabel('closeReason', k), raw: n, text: String(n) })),
+    }] : []),
     {
       kind: 'table', id: 'major', title: l('report.major'),
       keys: ['ticket', 'subject', 'status', 'department'],
@@ -113,7 +121,10 @@ export function layoutReport(r: Report, t: Translator): ReportLayout {
   return {
     title: l(`report.title.${r.period.kind}`),
     period: r.period.from === r.period.to ? r.period.from : `${r.period.label} (${r.period.from} – ${r.period.to})`,
-    computedAt: r.computedAt,
+    computedAt: r.snapshot?.computedAt ?? r.computedAt,
+    provenance: r.snapshot
+      ? t.m('snapshot.asComputed', { at: r.snapshot.computedAt, stale: r.snapshot.staleSince ?? '' })
+      : `${l('report.computedAt')} ${r.computedAt}`,
     sections,
     charts: {
       trend: r.trend.map((m) => ({ label: m.month, value: m.received })),

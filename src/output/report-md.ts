@@ -9,7 +9,7 @@ function table(headers: string[], rows: string[][], right: number[] = []): strin
 }
 
 export function renderReportMarkdown(layout: ReportLayout, figureHeaders: [string, string], none: string): string {
-  const out = [`# ${layout.title}`, '', `${layout.period} · ${layout.computedAt}`, ''];
+  const out = [`# ${layout.title}`, '', `${layout.period} · ${layout.provenance}`, ''];
   for (const s of layout.sections) {
     out.push(`## ${s.title}`, '');
     if (s.kind === 'figures') {

@@ -48,7 +48,7 @@ function trendChart(layout: ReportLayout): string[] {
 
 export function renderReportText(layout: ReportLayout, st: TextStyle): string {
   const b = (s: string) => st.chalk.bold(s);
-  const out: string[] = [b(layout.title), `${layout.period} · ${layout.computedAt}`, ''];
+  const out: string[] = [b(layout.title), `${layout.period} · ${layout.provenance}`, ''];
   for (const s of layout.sections) {
     if (s.id === 'trend') {
       out.push(b(st.trendTitle), ...trendChart(layout), '');

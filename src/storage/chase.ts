@@ -33,7 +33,7 @@ function toChaseRow(r: Row): ChaseRow {
 export interface Chase {
   /** Open complaints with a deadline passed by `now` (as `list --overdue` finds them). */
   overdue: ChaseRow[];
-  /** Open complaints with no contact or note since `staleSince` (每周至少联系一次), oldest first. */
+  /** Open complaints with no contact with the complainant since `staleSince` (每周至少联系一次), oldest first. */
   stale: ChaseRow[];
 }
 

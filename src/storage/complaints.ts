@@ -4,7 +4,7 @@ import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import {
   OPEN_STATUSES,
   type ApprovalLevel, type AttemptOutcome, type Category, type Channel, type Complaint, type FollowUpMethod, type Kind,
-  type Severity, type Status, type Validity,
+  type Payment, type Severity, type Status, type Validity,
 } from '../domain/types.js';
 import { matchQuery } from '../domain/search-terms.js';
 import { UsageError } from '../domain/errors.js';
@@ -23,9 +23,10 @@ function withJoins(s: Store) {
     .leftJoin('departments as rd', 'rd.id', 'c.responsible_dept_id')
     .leftJoin('complaints as r', 'r.id', 'c.repeat_of_id')
     .leftJoin('follow_ups as f', 'f.id', 'c.follow_up_id')
+    .leftJoin('complaints as dup', 'dup.id', 'c.duplicate_of_id')
     .selectAll('c')
     .select([
-      'd.name as department', 'rd.name as responsible', 'r.ticket as repeat_ticket',
+      'd.name as department', 'rd.name as responsible', 'r.ticket as repeat_ticket', 'dup.ticket as duplicate_ticket',
       'f.at as fu_at', 'f.method as fu_method', 'f.satisfaction as fu_satisfaction', 'f.note as fu_note',
     ]);
 }
@@ -64,6 +65,8 @@ export function toComplaint(r: JoinedRow): Complaint {
     resolvedAt: r.resolved_at,
     resolution: r.resolution,
     costFen: r.cost_fen,
+    // Loaded by findByTicket (and for listed complaints that have any): most have none.
+    payments: [],
     responsible: r.responsible,
     responsiblePerson: r.responsible_person,
     approvedBy: r.approved_by,
@@ -74,6 +77,7 @@ export function toComplaint(r: JoinedRow): Complaint {
     attempts: [],
     closedAt: r.closed_at,
     closeReason: r.close_reason,
+    duplicateOf: r.duplicate_ticket,
     repeatOf: r.repeat_ticket,
     flagged: r.flagged === 1,
   };
@@ -86,7 +90,19 @@ export function findByTicket(s: Store, ticket: string): Complaint | undefined {
   c.attempts = all(s, s.q.selectFrom('follow_ups').select(['at', 'outcome', 'note'])
     .where('complaint_id', '=', c.id).where('outcome', 'is not', null).orderBy('id'))
     .map((a) => ({ at: a.at, outcome: a.outcome as AttemptOutcome, note: a.note }));
+  c.payments = paymentsOf(s, c.id);
   return c;
+}
+
+/** A complaint's payments, oldest first. */
+export function paymentsOf(s: Store, complaintId: number): Payment[] {
+  return all(s, s.q.selectFrom('payments as p').leftJoin('departments as d', 'd.id', 'p.responsible_dept_id')
+    .select(['p.at', 'p.amount_fen', 'd.name as responsible', 'p.responsible_person', 'p.approval_level', 'p.approved_by'])
+    .where('p.complaint_id', '=', complaintId).orderBy('p.id'))
+    .map((p) => ({
+      at: p.at, amountFen: p.amount_fen, responsible: p.responsible, responsiblePerson: p.responsible_person,
+      approvalLevel: p.approval_level as ApprovalLevel | null, approvedBy: p.approved_by,
+    }));
 }
 
 /** Hands out the next running count of the year; call inside a write transaction. */
@@ -150,6 +166,7 @@ function columns(s: Store, c: Complaint) {
     approval_level: c.approvalLevel,
     closed_at: c.closedAt,
     close_reason: c.closeReason,
+    duplicate_of_id: idOfTicket(s, c.duplicateOf),
     repeat_of_id: idOfTicket(s, c.repeatOf),
     flagged: c.flagged ? 1 : 0,
   };
@@ -170,6 +187,12 @@ export function updateComplaint(s: Store, prev: Complaint, next: Complaint): voi
       complaint_id: prev.id, at: next.followUp.at, method: next.followUp.method,
       satisfaction: next.followUp.satisfaction, outcome: null, note: next.followUp.note,
     })).lastInsertRowid;
+  }
+  for (const p of next.payments.slice(prev.payments.length)) {
+    run(s, s.q.insertInto('payments').values({
+      complaint_id: prev.id, at: p.at, amount_fen: p.amountFen, responsible_dept_id: idOfDepartment(s, p.responsible),
+      responsible_person: p.responsiblePerson, approval_level: p.approvalLevel, approved_by: p.approvedBy,
+    }));
   }
   for (const a of next.attempts.slice(prev.attempts.length)) {
     run(s, s.q.insertInto('follow_ups').values({
@@ -303,7 +326,9 @@ export function listQuery(s: Store, f: ListFilter, sort: ListSort, limit: number
 }
 
 export function listComplaints(s: Store, f: ListFilter, sort: ListSort, limit: number | null): Complaint[] {
-  return all(s, listQuery(s, f, sort, limit)).map(toComplaint);
+  const list = all(s, listQuery(s, f, sort, limit)).map(toComplaint);
+  for (const c of list) if (c.costFen !== null) c.payments = paymentsOf(s, c.id);
+  return list;
 }
 
 export function sorted(q: ReturnType<typeof filtered>, sort: ListSort): ReturnType<typeof filtered> {

@@ -10,6 +10,8 @@ import { statement, write, type Store } from './store.js';
 import { searchDoc } from '../domain/search-terms.js';
 import { searchableTexts } from './search-index.js';
 import { appendEvents } from './events.js';
+import { markStaleSnapshots } from './report-queries.js';
+import { touchedSpanOf } from '../domain/report.js';
 
 /**
  * The tickets of the list that the database already holds. One query over a
@@ -39,6 +41,8 @@ const INSERT_COMPLAINT = `INSERT INTO complaints (
 export interface ImportResult {
   tickets: string[];
   departmentsAdded: string[];
+  /** Monthly snapshots whose months the import changed (marked stale with it). */
+  staleSnapshots: string[];
 }
 
 export interface ImportOptions {
@@ -123,6 +127,8 @@ export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions
     const next = db.prepare('INSERT INTO ticket_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last').pluck();
 
     const insert = db.prepare(INSERT_COMPLAINT);
+    const insertPayment = db.prepare(`INSERT INTO payments (complaint_id, at, amount_fen, responsible_dept_id, responsible_person,
+      approval_level, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?)`);
     const insertFollowUp = db.prepare('INSERT INTO follow_ups (complaint_id, at, method, satisfaction, outcome, note) VALUES (?, ?, ?, ?, NULL, ?)');
     const setFollowUp = db.prepare('UPDATE complaints SET follow_up_id = ? WHERE id = ?');
     const setRepeat = db.prepare('UPDATE complaints SET repeat_of_id = (SELECT id FROM complaints WHERE ticket = ?) WHERE id = ?');
@@ -159,6 +165,9 @@ export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions
         c.resolvedAt, c.resolution, c.costFen, idOf(c.responsible), c.responsiblePerson, c.approvedBy, c.approvalLevel,
         null, c.closedAt, c.closeReason, null, c.flagged ? 1 : 0,
       ).lastInsertRowid);
+      for (const p of c.payments) {
+        insertPayment.run(id, p.at, p.amountFen, idOf(p.responsible), p.responsiblePerson, p.approvalLevel, p.approvedBy);
+      }
       if (c.followUp) {
         const fu = Number(insertFollowUp.run(id, c.followUp.at, c.followUp.method, c.followUp.satisfaction, c.followUp.note).lastInsertRowid);
         followUps.push(fu, id);
@@ -182,6 +191,7 @@ export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions
     for (let i = 0; i < followUps.length; i += 2) setFollowUp.run(followUps[i], followUps[i + 1]);
     // Repeats may point at a row later in the file: link them once all are in.
     for (const [ticket, id] of repeats) setRepeat.run(ticket, id);
-    return { tickets, departmentsAdded };
+    const span = touchedSpanOf(items.map((i) => ({ prev: null, next: i.complaint })), o.now);
+    return { tickets, departmentsAdded, staleSnapshots: markStaleSnapshots(s, span, o.now, o.tz) };
   })));
 }

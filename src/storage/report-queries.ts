@@ -3,8 +3,8 @@
 // costs milliseconds and no complaint is loaded whole. Also the snapshots of
 // closed months (schema/0003).
 import { sql, type Kysely } from 'kysely';
-import { OPEN_STATUSES, type Category } from '../domain/types.js';
-import type { GroupItem, MajorItem, Period, ReportCounts } from '../domain/report.js';
+import { CLOSE_REASONS, OPEN_STATUSES, type Category } from '../domain/types.js';
+import { monthPeriod, type GroupItem, type MajorItem, type Period, type ReportCounts } from '../domain/report.js';
 import { findGroups } from '../domain/groups.js';
 import type { Settings } from '../domain/settings.js';
 import type { DB } from './schema-types.js';
@@ -14,6 +14,8 @@ export interface ReportSnapshotsTable {
   label: string;
   computed_at: number;
   json: string;
+  /** When the data of its month changed after it was computed (schema/0006). */
+  stale_since: number | null;
 }
 
 type ReportDB = DB & { report_snapshots: ReportSnapshotsTable };
@@ -92,9 +94,14 @@ export function reportCounts(s: Store, p: Period, now: number, settings: Setting
   const groups: GroupItem[] = findGroups(candidates, settings.groupUnits, settings.groupWindowDays)
     .map((g) => ({ estate: g.estate, category: g.category, subcategory: g.subcategory, units: g.units, tickets: g.tickets }));
 
-  const compensationFen = all(s, resolvedQ().leftJoin('departments as rd', 'rd.id', 'c.responsible_dept_id')
-    .where('c.cost_fen', '>', 0)
-    .select(['rd.name as key', (eb) => eb.fn.sum<number>('c.cost_fen').as('fen')]).groupBy('rd.name'));
+  // Payments by the date they were recorded (SPEC §12), whatever became of the complaint since.
+  const compensationFen = all(s, s.q.selectFrom('payments as p').leftJoin('departments as rd', 'rd.id', 'p.responsible_dept_id')
+    .where('p.at', '>=', p.from).where('p.at', '<', p.to)
+    .select(['rd.name as key', (eb) => eb.fn.sum<number>('p.amount_fen').as('fen')]).groupBy('rd.name'));
+
+  const closedWithoutCallBack = all(s, s.q.selectFrom('complaints').where('closed_at', '>=', p.from).where('closed_at', '<', p.to)
+    .where('close_reason', 'in', CLOSE_REASONS)
+    .select(['close_reason as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('close_reason'));
 
   // Open at the period's end: received before it and not closed before it.
   // Closed complaints, and only they, carry closed_at (reopening clears it),
@@ -150,6 +157,7 @@ export function reportCounts(s: Store, p: Period, now: number, settings: Setting
     major,
     groups,
     compensationFen,
+    closedWithoutCallBack,
     openAtEnd: openNowReceivedBefore + closedSinceEnd,
     overdueAtEnd: overdueOpenNow + overdueClosedSince,
     trend,
@@ -162,11 +170,30 @@ export interface Snapshot {
   label: string;
   computedAt: number;
   json: string;
+  staleSince: number | null;
 }
 
 export function findSnapshot(s: Store, label: string): Snapshot | undefined {
   const r = first(s, q(s).selectFrom('report_snapshots').selectAll().where('label', '=', label));
-  return r && { label: r.label, computedAt: r.computed_at, json: r.json };
+  return r && { label: r.label, computedAt: r.computed_at, json: r.json, staleSince: r.stale_since };
+}
+
+/**
+ * Marks stale the snapshots of the months (office-local) that overlap
+ * [from, until), and returns the labels newly marked, oldest first.
+ * A month already marked keeps its first date.
+ */
+export function markStaleSnapshots(s: Store, span: { from: number; until: number } | null, now: number, tz: string): string[] {
+  if (span === null) return [];
+  const { from, until } = span;
+  const fresh = all(s, q(s).selectFrom('report_snapshots').select('label').where('stale_since', 'is', null).orderBy('label'))
+    .map((r) => r.label)
+    .filter((label) => {
+      const m = monthPeriod(label, tz);
+      return m.to > from && m.from < until;
+    });
+  if (fresh.length) run(s, q(s).updateTable('report_snapshots').set({ stale_since: now }).where('label', 'in', fresh));
+  return fresh;
 }
 
 /** Keeps the first snapshot of a period: a concurrent report that got there first wins. */
@@ -176,6 +203,6 @@ export function insertSnapshot(s: Store, snap: Snapshot): void {
 }
 
 export function replaceSnapshot(s: Store, snap: Snapshot): void {
-  run(s, q(s).insertInto('report_snapshots').values({ label: snap.label, computed_at: snap.computedAt, json: snap.json })
-    .onConflict((oc) => oc.column('label').doUpdateSet({ computed_at: snap.computedAt, json: snap.json })));
+  run(s, q(s).insertInto('report_snapshots').values({ label: snap.label, computed_at: snap.computedAt, json: snap.json, stale_since: null })
+    .onConflict((oc) => oc.column('label').doUpdateSet({ computed_at: snap.computedAt, json: snap.json, stale_since: null })));
 }

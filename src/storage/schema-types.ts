@@ -64,6 +64,7 @@ export interface ComplaintsTable {
   follow_up_id: number | null;
   closed_at: number | null;
   close_reason: string | null;
+  duplicate_of_id: number | null;
   repeat_of_id: number | null;
   flagged: number;
 }
@@ -138,8 +139,21 @@ export interface AttachmentsTable {
   added_by: string;
 }
 
+// payments (schema/0006_payments.sql)
+export interface PaymentsTable {
+  id: Generated<number>;
+  complaint_id: number;
+  at: number;
+  amount_fen: number;
+  responsible_dept_id: number | null;
+  responsible_person: string | null;
+  approval_level: string | null;
+  approved_by: string | null;
+}
+
 export interface DB {
   attachments: AttachmentsTable;
+  payments: PaymentsTable;
   calendar_official: CalendarOfficialTable;
   calendar_source: CalendarSourceTable;
   calendar_overrides: CalendarOverridesTable;

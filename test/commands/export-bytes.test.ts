@@ -151,7 +151,7 @@ beforeAll(async () => {
   await ok(['assign', '260901-2', '--dept', '秩序部'], '2026-09-01T10:00:00+08:00');
   await ok(['resolve', '260901-2', '--resolution', '已劝导'], '2026-09-02T10:00:00+08:00');
   await ok(registerArgs({ name: '赵先生', phone: '13700137000', description: '停车位被占用', safety: true }), '2026-09-05T09:00:00+08:00');
-  await ok(['close', '260905-3', '--reason', '重复登记, 已合并'], '2026-09-05T10:00:00+08:00');
+  await ok(['close', '260905-3', '--reason', 'withdrawn', '--note', '重复登记, 已合并'], '2026-09-05T10:00:00+08:00');
   await ok(registerArgs({ name: '钱女士', phone: false, estate: false, unit: false, category: 'other', subcategory: false, description: '咨询物业费' }), '2026-09-10T09:00:00+08:00');
   await ok(registerArgs({ description: '电梯困人', claim: '0.01' }), '2026-09-11T09:00:00+08:00');
   await ok(['assign', '260911-5', '--dept', '工程部'], '2026-09-11T09:30:00+08:00');

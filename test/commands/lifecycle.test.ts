@@ -105,12 +105,13 @@ describe('the whole lifecycle, in English', () => {
     expect(noted.code).toBe(0);
 
     const resolved = await cliJson(
-      ['resolve', '260912-1', '--resolution', '已更换漏水水管', '--cost', '6800', '--responsible', '工程部/张工', '--approved-by', '李总'],
+      ['resolve', '260912-1', '--resolution', '已更换漏水水管', '--cost', '6800', '--responsible', '工程部', '--responsible-person', '张工', '--approved-by', '李总'],
       at('2026-09-15T16:00:00+08:00'),
     );
     expect(resolved).toMatchObject({
       status: 'resolved', resolvedAt: '2026-09-15T16:00:00+08:00', resolution: '已更换漏水水管',
-      cost: 6800, responsible: '工程部', approvedBy: '李总',
+      cost: 6800, responsible: '工程部', responsiblePerson: '张工', approvedBy: '李总',
+      payments: [{ at: '2026-09-15T16:00:00+08:00', amount: 6800, responsible: '工程部', responsiblePerson: '张工', approvalLevel: 'general_manager', approvedBy: '李总' }],
       deadlines: { followUp: '2026-09-21T23:59:59+08:00' }, // 5 working days after Tuesday 15th; Sunday 20th is a 调休 working day
     });
     expect(resolved.approvalLevel).toBe('general_manager');

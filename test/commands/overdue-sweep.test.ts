@@ -55,12 +55,15 @@ describe('overdue', () => {
     expect(a.stdout).toBe(b.stdout);
   });
 
-  it('lists open complaints with no contact or note for 7 days', async () => {
+  it('lists open complaints nobody has contacted for 7 days; an internal note does not count as contact', async () => {
     const j = await cliJson(['overdue'], at('2026-11-27T13:00:00+08:00'));
     // The first was last contacted on the 19th; the second never, received on the 20th.
     expect(j.stale.map((s: any) => [s.ticket, s.days])).toEqual([['261119001', 8], ['261120002', 7]]);
     await cli(['note', '261119-1', '等配件'], at('2026-11-27T14:00:00+08:00'));
-    const after = await cliJson(['overdue'], at('2026-11-27T15:00:00+08:00'));
+    const noted = await cliJson(['overdue'], at('2026-11-27T15:00:00+08:00'));
+    expect(noted.stale.map((s: any) => s.ticket)).toEqual(['261119001', '261120002']);
+    await cli(['contact', '261119-1', '--note', '告知业主配件下周到'], at('2026-11-27T16:00:00+08:00'));
+    const after = await cliJson(['overdue'], at('2026-11-27T17:00:00+08:00'));
     expect(after.stale.map((s: any) => s.ticket)).toEqual(['261120002']);
   });
 
@@ -96,7 +99,7 @@ describe('sweep', () => {
   it('leaves closed and general complaints alone', async () => {
     await cli(registerArgs({ 'received-at': '2026-01-05T10:00' }), at('2026-01-05T10:00:00+08:00'));
     await cli(registerArgs({ 'received-at': '2026-01-06T10:00', phone: '13900139000', unit: '1-1-101', claim: '6000' }), at('2026-01-06T10:00:00+08:00'));
-    await cli(['close', '260106-2', '--reason', '业主撤诉'], at('2026-01-07T10:00:00+08:00'));
+    await cli(['close', '260106-2', '--reason', '撤诉'], at('2026-01-07T10:00:00+08:00'));
     expect((await cliJson(['sweep'], at('2026-11-10T10:00:00+08:00'))).escalated).toEqual([]);
   });
 

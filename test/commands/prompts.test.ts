@@ -170,8 +170,11 @@ describe('other commands prompt for what is missing at a terminal', () => {
     const r = await cli(['close', '260912-1'], { env, tty: true, prompter: scriptedPrompter([new CancelledError('cancelled')]) });
     expect(r.code).toBe(130);
     expect(dbBytes(db).equals(before)).toBe(true);
-    const ok = await cli(['close', '260912-1'], { env, tty: true, prompter: scriptedPrompter(['误登记']) });
+    const p = scriptedPrompter(['invalid', '误登记']);
+    const ok = await cli(['close', '260912-1'], { env, tty: true, prompter: p });
     expect(ok.code).toBe(0);
-    expect((await cliJson(['show', '260912-1'], { env })).closeReason).toBe('误登记');
+    expect(p.asked.map((a) => a.kind)).toEqual(['select', 'input']);
+    expect(p.asked[0].choices).toEqual(['invalid', 'duplicate', 'withdrawn', 'merged', 'unreachable']);
+    expect(await cliJson(['show', '260912-1'], { env })).toMatchObject({ closeReason: 'invalid', validity: 'invalid' });
   });
 });

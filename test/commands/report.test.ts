@@ -16,7 +16,7 @@ const REPORT_KEYS = [
   'invalid', 'contacted', 'contactedOnTime', 'contactedOnTimeRate', 'resolved', 'resolvedOnTime', 'resolvedOnTimeRate',
   'extended', 'medianResolveWorkdays', 'meanResolveWorkdays', 'followUpsOwed', 'followedUp', 'followUpRate',
   'satisfaction', 'satisfactionRate', 'repeats', 'escalated', 'major', 'groups', 'compensation', 'openAtEnd',
-  'overdueAtEnd', 'trend', 'computedAt',
+  'overdueAtEnd', 'trend', 'computedAt', 'closedWithoutCallBack', 'snapshot',
 ];
 
 let db: string;
@@ -84,7 +84,7 @@ async function october(): Promise<void> {
 
   T.G = await reg('2026-10-20T09:00:00+08:00', { phone: '13800000007', unit: '5-1-501', category: 'other', subcategory: 'parking', channel: 'sms' });
   await step('2026-10-20T09:30:00+08:00', ['classify', T.G, '--validity', 'invalid', '--reason', '录入错误']);
-  await step('2026-10-20T10:00:00+08:00', ['close', T.G, '--reason', '录入错误']);
+  await step('2026-10-20T10:00:00+08:00', ['close', T.G, '--reason', 'invalid']);
 
   T.H = await reg('2026-10-21T09:00:00+08:00', {
     phone: '13800000008', estate: false, unit: false, kind: 'suggestion', category: 'planning_design', subcategory: false, channel: 'letter',
@@ -286,7 +286,8 @@ describe('monthly snapshots of closed months', () => {
     expect(refreshed.computedAt).toBe('2026-11-06T09:00:00+08:00');
     expect(refreshed.resolved).toBe(2);
     expect(refreshed.extended).toBe(0);
-    expect(refreshed.compensation.total).toBe(100);
+    // Payments count by the date recorded: reopening E does not take back its 6,000 paid in October.
+    expect(refreshed.compensation.total).toBe(6100);
 
     const later = await cliJson(['report', 'monthly', '--month', '2026-10'], at('2026-11-07T09:00:00+08:00'));
     expect(later).toEqual(refreshed);

@@ -46,8 +46,8 @@ function complaint(over: Partial<Complaint> = {}): Complaint {
     complainant: { name: '王女士', phone: '13800138000', estate: '阳光海岸', unit: '3-2-1501' },
     subject: '漏水', description: '=HYPERLINK("x")', demand: null, receiver: 'li', department: null, assignee: null, households: 1,
     claimFen: 123456, safety: false, media: true, deadlines: { contact: NOW, resolve: NOW, followUp: null }, resolveFrom: NOW,
-    extendedUntil: null, contactedAt: null, lastContactAt: null, resolvedAt: null, resolution: null, costFen: null, responsible: null,
-    responsiblePerson: null, approvedBy: null, approvalLevel: null, followUp: null, attempts: [], closedAt: null, closeReason: null,
+    extendedUntil: null, contactedAt: null, lastContactAt: null, resolvedAt: null, resolution: null, costFen: null, payments: [], responsible: null,
+    responsiblePerson: null, approvedBy: null, approvalLevel: null, followUp: null, attempts: [], closedAt: null, closeReason: null, duplicateOf: null,
     repeatOf: null, flagged: false, ...over,
   };
 }

@@ -134,8 +134,8 @@ describe('deadlineStatus', () => {
     receiver: 'li', department: null, assignee: null, households: 1, claimFen: null, safety: false, media: false,
     deadlines: { contact: at('2026-11-21T15:00:00+08:00'), resolve: at('2026-11-25T23:59:59+08:00'), followUp: null },
     resolveFrom: at('2026-11-20T15:00:00+08:00'), extendedUntil: null, contactedAt: null, lastContactAt: null,
-    resolvedAt: null, resolution: null, costFen: null, responsible: null, responsiblePerson: null, approvedBy: null,
-    approvalLevel: null, followUp: null, attempts: [], closedAt: null, closeReason: null, repeatOf: null, flagged: false,
+    resolvedAt: null, resolution: null, costFen: null, payments: [], responsible: null, responsiblePerson: null, approvedBy: null,
+    approvalLevel: null, followUp: null, attempts: [], closedAt: null, closeReason: null, duplicateOf: null, repeatOf: null, flagged: false,
     ...over,
   });
 

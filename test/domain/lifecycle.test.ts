@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addNote, assign, attempt, classify, close, contact, escalate, extend, failedAttemptDays, followUp, register, reopen, resolve,
   subjectOf, type Ctx, type NewComplaint, type Resolution,
+  type Closing,
 } from '../../src/domain/lifecycle.js';
 import { StateError, UsageError } from '../../src/domain/errors.js';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings.js';
@@ -191,7 +192,8 @@ describe('contact and note', () => {
     expectError(() => addNote(assigned(), '   ', k(MON)), UsageError, 'note.empty');
     const { next, events } = addNote(assigned(), ' 维修工已到场 ', k(MON));
     expect(events).toEqual([{ action: 'note', before: null, after: null, note: '维修工已到场' }]);
-    expect(next.lastContactAt).toBe(at(MON));
+    // A note is internal: only contact with the complainant resets the weekly contact (SPEC §11).
+    expect(next.lastContactAt).toBe(assigned().lastContactAt);
   });
 });
 
@@ -304,29 +306,51 @@ describe('follow-up (回访)', () => {
 describe('close', () => {
   const attempts = (c: Complaint, times: string[]) => times.reduce((x, t) => attempt(x, 'no_answer', null, k(t)).next, c);
 
-  it('an open complaint entered by mistake closes with a reason', () => {
+  const why = (reason: Closing['reason'], note: string | null = null, of: string | null = null): Closing => ({ reason, note, of });
+
+  it('an open complaint entered by mistake closes as invalid, which marks it invalid with the reason', () => {
+    const { next, events } = close(registered(), why('invalid', '误登记'), k(MON));
+    expect(next).toMatchObject({ status: 'closed', closeReason: 'invalid', closedAt: at(MON), validity: 'invalid', validityReason: '误登记' });
+    expect(events[0]).toMatchObject({ action: 'close', note: '误登记' });
+  });
+
+  it('closing as invalid needs the reason in words, unless already found invalid', () => {
+    expectError(() => close(registered(), why('invalid'), k(MON)), UsageError, 'classify.validityReason');
     const invalid = classify(registered(), { validity: 'invalid', reason: '误登记' }, null, k(MON)).next;
-    const { next } = close(invalid, '误登记', k(MON));
-    expect(next).toMatchObject({ status: 'closed', closeReason: '误登记', closedAt: at(MON) });
+    expect(close(invalid, why('invalid'), k(MON)).next).toMatchObject({ closeReason: 'invalid', validityReason: '误登记' });
   });
 
-  it('needs a reason', () => {
-    expectError(() => close(registered(), ' ', k(MON)), UsageError, 'reason.required');
+  it('a duplicate names the complaint it duplicates, never itself', () => {
+    expectError(() => close(registered(), why('duplicate'), k(MON)), UsageError, 'close.duplicateOf');
+    expectError(() => close(registered(), why('duplicate', null, registered().ticket), k(MON)), UsageError, 'close.ofItself');
+    expect(close(registered(), why('duplicate', null, '261120009'), k(MON)).next)
+      .toMatchObject({ status: 'closed', closeReason: 'duplicate', duplicateOf: '261120009' });
   });
 
-  it('a resolved complaint is owed its call-back', () => {
-    expectError(() => close(resolved(), '已处理', k(WED)), StateError, 'close.callBackOwed');
+  it('withdrawn and merged close an open complaint before it is resolved', () => {
+    expect(close(assigned(), why('withdrawn', '业主撤诉'), k(MON)).next).toMatchObject({ closeReason: 'withdrawn', duplicateOf: null });
+    expect(close(assigned(), why('merged', null, '261120009'), k(MON)).next).toMatchObject({ closeReason: 'merged', duplicateOf: '261120009' });
+  });
+
+  it('a resolved complaint is owed its call-back: withdrawn, duplicate or merged do not end it', () => {
+    for (const reason of ['withdrawn', 'duplicate', 'merged'] as const) {
+      expectError(() => close(resolved(), why(reason, null, '261120009'), k(WED)), StateError, 'close.callBackOwed');
+    }
+  });
+
+  it('unreachable is only for a complaint awaiting its call-back', () => {
+    expectError(() => close(assigned(), why('unreachable'), k(WED)), StateError, 'close.unreachableNotOwed');
   });
 
   it('unreachable needs failed attempts on 3 different days', () => {
     const sameDay = attempts(resolved(), ['2026-11-26T09:00:00+08:00', '2026-11-26T14:00:00+08:00', '2026-11-26T18:00:00+08:00']);
     expect(failedAttemptDays(sameDay, TZ)).toBe(1);
-    expectError(() => close(sameDay, 'unreachable', k('2026-11-26T19:00:00+08:00')), StateError, 'close.unreachableAttempts');
+    expectError(() => close(sameDay, why('unreachable'), k('2026-11-26T19:00:00+08:00')), StateError, 'close.unreachableAttempts');
     const twoDays = attempts(resolved(), ['2026-11-26T09:00:00+08:00', '2026-11-27T09:00:00+08:00']);
-    expectError(() => close(twoDays, 'unreachable', k('2026-11-27T19:00:00+08:00')), StateError, 'close.unreachableAttempts');
+    expectError(() => close(twoDays, why('unreachable'), k('2026-11-27T19:00:00+08:00')), StateError, 'close.unreachableAttempts');
     const threeDays = attempts(resolved(), ['2026-11-26T09:00:00+08:00', '2026-11-27T09:00:00+08:00', '2026-11-30T09:00:00+08:00']);
     expect(failedAttemptDays(threeDays, TZ)).toBe(3);
-    const { next } = close(threeDays, 'unreachable', k('2026-11-30T19:00:00+08:00'));
+    const { next } = close(threeDays, why('unreachable'), k('2026-11-30T19:00:00+08:00'));
     expect(next).toMatchObject({ status: 'closed', closeReason: 'unreachable', followUp: null });
   });
 
@@ -337,11 +361,11 @@ describe('close', () => {
 
   it('a resolved complaint marked invalid may be closed without a call-back', () => {
     const invalid = classify(resolved(), { validity: 'malicious', reason: '恶意投诉' }, null, k(WED)).next;
-    expect(close(invalid, '恶意投诉', k(WED)).next.status).toBe('closed');
+    expect(close(invalid, why('withdrawn'), k(WED)).next.status).toBe('closed');
   });
 
   it('cannot close a closed complaint', () => {
-    expectError(() => close(closed(), 'again', k(WED)), StateError, 'state.notAllowed');
+    expectError(() => close(closed(), why('withdrawn'), k(WED)), StateError, 'state.notAllowed');
   });
 });
 
