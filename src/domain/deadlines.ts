@@ -3,8 +3,9 @@
 // after the day they start from.
 import type { ChaseRow, Complaint, Deadlines, Instant } from './types.js';
 import type { Settings } from './settings.js';
-import { addWorkdays, workdaysBetween, type WorkCalendar } from './workdays.js';
-import { addDays, endOfLocalDay, HOUR, localDate, yearOf } from './time.js';
+import { workdaysBetween, type WorkCalendar } from './workdays.js';
+import { HOUR, localDate, yearOf } from './time.js';
+import { dueUnder } from './deadline-rule.js';
 
 export interface Clock {
   settings: Settings;
@@ -17,15 +18,10 @@ export interface Clock {
  * from the next working day (SPEC §10's example: Saturday 2026-09-12 with 3
  * working days is due Thursday the 17th; §5's Friday example is unchanged).
  */
-export function countingStartDay(cal: WorkCalendar, date: string): string {
-  let d = date;
-  while (!cal.isWorkday(d)) d = addDays(d, 1);
-  return d;
-}
+export { countingStartDay } from './deadline-rule.js';
 
 export function workdayDeadline(k: Clock, from: Instant, workdays: number): Instant {
-  const start = countingStartDay(k.calendar, localDate(from, k.tz));
-  return endOfLocalDay(addWorkdays(k.calendar, start, workdays), k.tz);
+  return dueUnder({ unit: 'wd', n: workdays }, from, k.calendar, k.tz)!;
 }
 
 type DeadlineFacts = Pick<Complaint, 'severity' | 'kind' | 'receivedAt' | 'resolveFrom' | 'resolvedAt' | 'extendedUntil'>;
