@@ -94,8 +94,9 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
       return settings;
     },
     calendar() {
-      calendar ??= noticingUncovered(loadCalendar(ctx.store(), { actor: ctx.actor, now: ctx.now() }), (year) => {
-        io.stderr.write(`${ctx.t.lang === 'zh' ? '警告' : 'warning'}: ${ctx.t.m('calendar.uncovered', { year })}\n`);
+      calendar ??= noticingUncovered(loadCalendar(ctx.store(), { actor: ctx.actor, now: ctx.now() }), (year, how) => {
+        const key = how === 'statutory' ? 'calendar.uncovered' : 'calendar.uncoveredWeekends';
+        io.stderr.write(`${ctx.t.lang === 'zh' ? '警告' : 'warning'}: ${ctx.t.m(key, { year })}\n`);
       });
       return calendar;
     },

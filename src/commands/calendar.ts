@@ -224,7 +224,8 @@ function renderMonth(ctx: Ctx, year: number, month: number, days: DayInfo[], tod
       const text = padEnd(reasonText(ctx, d), whatWidth);
       const what = d.reason === 'holiday' ? chalk.red(text) : chalk.yellow(text);
       const name = dayName(ctx, d);
-      const office = d.source === 'office' ? chalk.dim(` (${t.l('daysource.office')}${d.official ? `; ${t.l('daysource.official')}: ${t.l(`daykind.${d.official.kind}`)} ${dayName(ctx, d.official)}` : ''})`) : '';
+      const office = d.source === 'office' ? chalk.dim(` (${t.l('daysource.office')}${d.official ? `; ${t.l('daysource.official')}: ${t.l(`daykind.${d.official.kind}`)} ${dayName(ctx, d.official)}` : ''})`)
+        : d.source === 'statutory' ? chalk.dim(` (${t.l('daysource.statutory')})`) : '';
       out.push(`  ${d.date.slice(5)} ${padEnd(weekdayName(ctx, d.weekday), 4)}  ${what}  ${name}${office}`.trimEnd());
     }
   }
@@ -409,7 +410,7 @@ function renderExplain(
     const rows = w.count.days.map((d) => {
       const num = d.counted ? String(d.count) : '—';
       const name = d.source ? dayName(ctx, d) : '';
-      const office = d.source === 'office' ? ` (${t.l('daysource.office')})` : '';
+      const office = d.source === 'office' || d.source === 'statutory' ? ` (${t.l(`daysource.${d.source}`)})` : '';
       const why = reasonText(ctx, d) + (name ? '  ' + name : '') + office;
       const line = `  ${d.date} ${padEnd(weekdayName(ctx, d.weekday), 4)} ${num.padStart(2)}  ${why}`;
       return d.counted ? line : chalk.dim(line);

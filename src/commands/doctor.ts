@@ -6,6 +6,7 @@ import type { Ctx } from '../cli/context.js';
 import { DatabaseError } from '../domain/errors.js';
 import { yearOf, localDate } from '../domain/time.js';
 import { checkHealth, fileSize, type Health } from '../storage/maintenance.js';
+import { calendarWarnings } from './doctor-calendar.js';
 
 export function doctorCommand(ctx: Ctx): Command {
   const zh = ctx.t.lang === 'zh';
@@ -41,16 +42,16 @@ export function runDoctor(ctx: Ctx): DoctorReport {
   if (h.schema.version !== h.schema.latest) problems.push(`schema ${h.schema.version}, this program expects ${h.schema.latest}`);
   for (const id of h.damagedAttachments) problems.push(`attachment #${id} does not match its SHA-256`);
   const year = yearOf(localDate(ctx.now(), ctx.tz()));
-  if (h.calendar && (h.calendar.lastYear === null || h.calendar.lastYear < year || (h.calendar.firstYear ?? year) > year)) {
-    warnings.push(zh ? `日历未覆盖 ${year} 年：期限暂按周一至周五计算` : `the calendar does not cover ${year}: deadlines count Monday–Friday for now`);
-  }
+  // The calendar is read only from a sound file that has one.
+  const covered = h.calendar !== null && !problems.length && ctx.calendar().covers(year);
+  if (h.calendar && !problems.length) warnings.push(...calendarWarnings(ctx));
   const report: DoctorReport = { file: ctx.dbPath, size: fileSize(ctx.dbPath), ...h, problems, warnings, ok: problems.length === 0 };
-  ctx.emit(report, () => render(ctx, report, year));
+  ctx.emit(report, () => render(ctx, report, year, covered));
   if (problems.length) throw new DatabaseError('doctor.failed', { file: ctx.dbPath, count: problems.length });
   return report;
 }
 
-function render(ctx: Ctx, r: DoctorReport, year: number): string {
+function render(ctx: Ctx, r: DoctorReport, year: number, yearCovered: boolean): string {
   const zh = ctx.t.lang === 'zh';
   const ok = (good: boolean) => (good ? ctx.chalk.green(zh ? '正常' : 'ok') : ctx.chalk.red(zh ? '异常' : 'FAILED'));
   const lines = [
@@ -66,7 +67,7 @@ function render(ctx: Ctx, r: DoctorReport, year: number): string {
   if (r.calendar) {
     const c = r.calendar;
     const covered = c.firstYear !== null && c.lastYear !== null ? `${c.firstYear}–${c.lastYear}` : '—';
-    lines.push(`${zh ? '工作日历' : 'Calendar'}: ${covered} (${c.version ?? '—'}), ${c.officialDays} ${zh ? '个法定日' : 'official days'}, ${c.overrides} ${zh ? '个自定义' : 'overrides'}; ${year} ${ok(c.lastYear !== null && c.lastYear >= year)}`);
+    lines.push(`${zh ? '工作日历' : 'Calendar'}: ${covered} (${c.version ?? '—'}), ${c.officialDays} ${zh ? '个法定日' : 'official days'}, ${c.overrides} ${zh ? '个自定义' : 'overrides'}; ${year} ${ok(yearCovered)}`);
   }
   for (const w of r.warnings) lines.push(`${zh ? '提示' : 'warning'}: ${w}`);
   for (const p of r.problems) lines.push(ctx.t.m('doctor.problem', { what: p }));

@@ -1,7 +1,11 @@
 // The office's working-day calendar (SPEC §5): mainland China's official days
 // (statutory holidays off, 调休 weekend days on) under the office's own
-// overrides, Monday–Friday for any other day. Pure: dates are 'YYYY-MM-DD'
-// strings and every answer is date arithmetic, whatever the machine's zone.
+// overrides, Monday–Friday for any other day. A year the State Council's
+// notice is not loaded for is provisional: its statutory days off, which the
+// law fixes, stand in for the notice (no 调休, which no rule predicts).
+// Pure: dates are 'YYYY-MM-DD' strings and every answer is date arithmetic,
+// whatever the machine's zone.
+import { statutoryDays } from './statutory-days.js';
 import { addDays, dayOfWeek, yearOf } from './time.js';
 import type { WorkCalendar } from './workdays.js';
 
@@ -37,19 +41,31 @@ export interface DayInfo {
   weekday: number;
   workday: boolean;
   reason: DayReason;
-  /** Where the mark comes from; null for an ordinary weekday or weekend. */
-  source: 'official' | 'office' | null;
+  /**
+   * Where the mark comes from; null for an ordinary weekday or weekend.
+   * `statutory`: a day off by law in a provisional year.
+   */
+  source: 'official' | 'office' | 'statutory' | null;
   name: string | null;
   nameEn: string | null;
   /** The official mark underneath an office override, if any. */
   official: DayMark | null;
-  /** The official data does not cover this year: Monday–Friday is a guess. */
+  /** The year's notice is not loaded: its working days are a guess (see Provisional). */
   provisional: boolean;
 }
+
+/**
+ * How a year without its State Council notice is counted: `statutory`
+ * weekends and the statutory days off; `weekends` only weekends, where the
+ * statutory rules or their lunar data do not reach.
+ */
+export type Provisional = 'statutory' | 'weekends';
 
 export interface OfficeCalendar extends WorkCalendar {
   /** Everything known about one date. */
   day(date: string): DayInfo;
+  /** How a year is guessed; null when its notice is loaded (covers(year)). */
+  provisional(year: number): Provisional | null;
   /** The years of official data, inclusive; null when there is none. */
   readonly years: { first: number; last: number } | null;
 }
@@ -65,34 +81,52 @@ export function isWeekend(date: string): boolean {
 /**
  * The calendar the deadlines count on. A date is a working day when an office
  * override says so; else an official holiday is off and an official 调休 day
- * is on; else Monday–Friday. Coverage is the official data's alone: an
- * override does not make a year "covered".
+ * is on; else, in a year the official data does not cover, a statutory day is
+ * off; else Monday–Friday. A year is covered (its notice loaded) when the
+ * official data covers it, or when the office has marked every statutory day
+ * of it, as importing the notice with `calendar import` does; one office day
+ * alone does not cover a year. Each year's answer is worked out once.
  */
 export function buildCalendar(official: OfficialDays, overrides: ReadonlyMap<string, DayMark>): OfficeCalendar {
   const years = official.years;
-  const covers = (year: number) => years !== null && year >= years.first && year <= years.last;
+  const officialCovers = (year: number) => years !== null && year >= years.first && year <= years.last;
+  const byYear = new Map<number, { statutory: ReadonlyMap<string, DayMark> | null; provisional: Provisional | null }>();
+  const yearInfo = (year: number) => {
+    let info = byYear.get(year);
+    if (!info) {
+      const statutory = officialCovers(year) ? null : statutoryDays(year);
+      const loaded = officialCovers(year) || (statutory !== null && [...statutory.keys()].every((d) => overrides.has(d)));
+      info = { statutory, provisional: loaded ? null : statutory ? 'statutory' : 'weekends' };
+      byYear.set(year, info);
+    }
+    return info;
+  };
+  const statutoryMark = (date: string) => yearInfo(yearOf(date)).statutory?.get(date);
+  const covers = (year: number) => yearInfo(year).provisional === null;
   const day = (date: string): DayInfo => {
     const weekday = isoWeekday(date);
     const off = official.days.get(date) ?? null;
     const mine = overrides.get(date) ?? null;
-    const mark = mine ?? off;
+    const law = off ? undefined : statutoryMark(date);
+    const mark = mine ?? off ?? law;
     const provisional = !covers(yearOf(date));
     if (!mark) {
       const weekend = weekday >= 6;
       return { date, weekday, workday: !weekend, reason: weekend ? 'weekend' : 'weekday', source: null, name: null, nameEn: null, official: null, provisional };
     }
     return {
-      date, weekday, workday: mark.kind === 'workday', reason: mark.kind, source: mine ? 'office' : 'official',
+      date, weekday, workday: mark.kind === 'workday', reason: mark.kind, source: mine ? 'office' : off ? 'official' : 'statutory',
       name: mark.name, nameEn: mark.nameEn, official: off, provisional,
     };
   };
   return {
     isWorkday: (date) => {
-      const mark = overrides.get(date) ?? official.days.get(date);
+      const mark = overrides.get(date) ?? official.days.get(date) ?? statutoryMark(date);
       if (mark) return mark.kind === 'workday';
       return !isWeekend(date);
     },
     covers,
+    provisional: (year) => yearInfo(year).provisional,
     day,
     years,
   };
@@ -100,16 +134,18 @@ export function buildCalendar(official: OfficialDays, overrides: ReadonlyMap<str
 
 /**
  * The same calendar, telling `onUncovered` the first time (per year) it is
- * asked about a date of a year the official data does not cover — so a
- * deadline counted Monday–Friday never goes unmentioned.
+ * asked about a date of a provisional year — so a deadline counted without
+ * the State Council's notice never goes unmentioned.
  */
-export function noticingUncovered(cal: OfficeCalendar, onUncovered: (year: number) => void): OfficeCalendar {
+export function noticingUncovered(cal: OfficeCalendar, onUncovered: (year: number, how: Provisional) => void): OfficeCalendar {
   const told = new Set<number>();
   const check = (date: string) => {
     const year = yearOf(date);
-    if (!told.has(year) && !cal.covers(year)) {
+    if (told.has(year)) return;
+    const how = cal.provisional(year);
+    if (how) {
       told.add(year);
-      onUncovered(year);
+      onUncovered(year, how);
     }
   };
   return {
@@ -118,6 +154,7 @@ export function noticingUncovered(cal: OfficeCalendar, onUncovered: (year: numbe
       return cal.isWorkday(date);
     },
     covers: (year) => cal.covers(year),
+    provisional: (year) => cal.provisional(year),
     day: (date) => {
       check(date);
       return cal.day(date);
@@ -141,7 +178,7 @@ export interface DeadlineCount {
   due: string;
   /** Every day after `from` up to `due`, counted or skipped, and why. */
   days: CountedDay[];
-  /** Some day of the count lies in a year the official data does not cover. */
+  /** Some day of the count lies in a provisional year. */
   provisional: boolean;
 }
 

@@ -163,6 +163,8 @@ const LABELS: Record<string, Pair> = {
   'daymark.workday': { en: 'W', zh: '班' },
   'daysource.official': { en: 'official', zh: '国务院安排' },
   'daysource.office': { en: 'office setting', zh: '本单位调整' },
+  // calendar: provisional years (statutory days until the notice is loaded)
+  'daysource.statutory': { en: 'statutory day off, provisional', zh: '法定假日，暂定' },
   'change.new': { en: 'new', zh: '新增' },
   'change.changed': { en: 'changed', zh: '修改' },
   'change.unchanged': { en: 'unchanged', zh: '不变' },
@@ -543,7 +545,7 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'due.pending': { en: (p) => `due in ${p.amount}`, zh: (p) => `剩余 ${p.amount}` },
   'due.overdue': { en: (p) => `overdue by ${p.amount}`, zh: (p) => `已超期 ${p.amount}` },
   'due.void': { en: () => 'not needed (closed)', zh: () => '无需（已关闭）' },
-  'due.provisional': { en: () => '(provisional: Monday–Friday)', zh: () => '（暂按周一至周五计算）' },
+  'due.provisional': { en: () => '(provisional: no State Council notice loaded)', zh: () => '（暂定：未载入国务院放假通知）' },
   'amount.workdays': { en: (p) => `${p.n} working day${p.n === 1 ? '' : 's'}`, zh: (p) => `${p.n} 个工作日` },
   'amount.hours': { en: (p) => `${p.n} h`, zh: (p) => `${p.n} 小时` },
   // overdue and sweep
@@ -575,11 +577,28 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `Snapshot of ${p.label} computed at ${p.at}; --refresh recomputes it.`,
     zh: (p) => `${p.label} 为 ${p.at} 生成的快照；加 --refresh 重新统计。`,
   },
-  // calendar
+  // calendar: provisional years (statutory days until the notice is loaded)
   'calendar.uncovered': {
-    en: (p) => `the official calendar has no data for ${p.year}: working days there are counted Monday–Friday and deadlines falling in ${p.year} are provisional. A newer complaints brings the State Council's arrangement; until then \`complaints calendar set\` or \`calendar import\` adds the office's days.`,
-    zh: (p) => `官方日历没有 ${p.year} 年的数据：该年的工作日暂按周一至周五计算，落在 ${p.year} 年的时限为暂定。新版 complaints 会带来国务院的放假安排；在此之前可用 \`complaints calendar set\` 或 \`calendar import\` 添加本单位的日子。`,
+    en: (p) => `the State Council's holiday notice for ${p.year} is not loaded: ${p.year} is provisional — weekends and the statutory holidays (元旦, 春节 除夕–初三, 清明, 劳动节 1–2 May, 端午, 中秋, 国庆 1–3 Oct) are off, with no 调休 (bridging days and worked weekends) yet. Load the notice with \`complaints calendar import <file.csv|file.ics>\` (CSV rows date,kind,name), or use a newer complaints that ships it.`,
+    zh: (p) => `尚未载入国务院 ${p.year} 年放假通知：${p.year} 年暂按周末和法定假日（元旦、春节除夕至初三、清明、劳动节5月1–2日、端午、中秋、国庆10月1–3日）计算，尚无调休。可用 \`complaints calendar import <文件.csv|文件.ics>\`（CSV 每行 date,kind,name）载入通知，或改用带有该年数据的新版 complaints。`,
   },
+  'calendar.uncoveredWeekends': {
+    en: (p) => `the official calendar has no data for ${p.year} and the statutory holidays are not computed that far: working days there are counted Monday–Friday and deadlines falling in ${p.year} are provisional. \`complaints calendar import <file>\` adds the year's days.`,
+    zh: (p) => `官方日历没有 ${p.year} 年的数据，法定假日也无法推算到该年：工作日暂按周一至周五计算，落在 ${p.year} 年的时限为暂定。可用 \`complaints calendar import <文件>\` 添加该年的日子。`,
+  },
+  'doctor.provisionalOpen': {
+    en: (p) => `${p.count} open complaint(s) have a deadline in a provisional year (${p.years}): counted on weekends and statutory holidays, without the State Council's 调休. Load the notice with \`complaints calendar import <file.csv|file.ics>\`.`,
+    zh: (p) => `${p.count} 件未结投诉的时限落在暂定年份（${p.years}）：按周末和法定假日计算，未含国务院调休安排。请用 \`complaints calendar import <文件.csv|文件.ics>\` 载入放假通知。`,
+  },
+  'doctor.nextYearMissing': {
+    en: (p) => `the State Council's holiday notice for ${p.year} is not loaded yet (it is usually published in November): deadlines reaching into ${p.year} will be provisional. When it is out, load it with \`complaints calendar import <file.csv|file.ics>\` (CSV rows date,kind,name: every day off and every worked weekend), or use a newer complaints that ships it.`,
+    zh: (p) => `尚未载入国务院 ${p.year} 年放假通知（通常于11月发布）：跨入 ${p.year} 年的时限将为暂定。通知发布后，请用 \`complaints calendar import <文件.csv|文件.ics>\` 载入（CSV 每行 date,kind,name：每个放假日和调休上班日），或改用带有该年数据的新版 complaints。`,
+  },
+  'doctor.yearProvisional': {
+    en: (p) => `the calendar of ${p.year}, this year, is provisional (no State Council notice loaded): \`complaints calendar import <file>\` loads it.`,
+    zh: (p) => `今年（${p.year} 年）的日历为暂定（未载入国务院放假通知）：可用 \`complaints calendar import <文件>\` 载入。`,
+  },
+  // calendar
   'calendar.badDate': {
     en: (p) => `"${p.value}" is not a date. Use YYYY-MM-DD, e.g. 2026-10-09.`,
     zh: (p) => `“${p.value}”不是日期。请用 YYYY-MM-DD 格式，如 2026-10-09。`,

@@ -2,12 +2,13 @@
 // database: the official days (seeded from the data the program ships, again
 // whenever that data is newer than what the file holds) and the office's
 // overrides, which seeding never touches.
-import type { Complaint, DomainEvent } from '../domain/types.js';
+import { sql } from 'kysely';
+import { OPEN_STATUSES, type Complaint, type DomainEvent } from '../domain/types.js';
 import { buildCalendar, type DayKind, type DayMark, type OfficeCalendar, type OfficialDays } from '../domain/calendar.js';
 import { isNewerData, officialDays, OFFICIAL_VERSION } from '../domain/official-days.js';
 import { refreshOpenDeadlines, type Clock } from '../domain/deadlines.js';
 import { diff } from '../domain/lifecycle.js';
-import { zonedInstant } from '../domain/time.js';
+import { localDate, yearOf, zonedInstant } from '../domain/time.js';
 import type { Store } from './store.js';
 import { all, first, run, write } from './store.js';
 import { findByTicket, updateComplaint } from './complaints.js';
@@ -219,4 +220,26 @@ export function recountOpenDeadlines(s: Store, changed: string[], acting: Acting
     moved.push(ticket);
   }
   return moved;
+}
+
+// ── open deadlines in provisional years (doctor) ────────────────────────────
+
+/**
+ * Open complaints whose working-day deadline still owed — the resolve
+ * deadline before resolving, the call-back after — falls in a local year
+ * `provisional` picks, and those years. Two small queries: the span of the
+ * owed deadlines, then one count over the provisional years inside it.
+ */
+export function openDeadlinesInYears(s: Store, provisional: (year: number) => boolean, tz: string): { count: number; years: number[] } {
+  const owed = sql<number | null>`CASE WHEN status = 'resolved' THEN follow_up_due ELSE resolve_due END`;
+  const open = s.q.selectFrom('complaints').where('status', 'in', OPEN_STATUSES);
+  const span = first(s, open.select((eb) => [eb.fn.min(owed).as('lo'), eb.fn.max(owed).as('hi')]));
+  if (!span || span.lo === null || span.hi === null) return { count: 0, years: [] };
+  const years: number[] = [];
+  for (let y = yearOf(localDate(span.lo, tz)); y <= yearOf(localDate(span.hi, tz)); y++) if (provisional(y)) years.push(y);
+  if (!years.length) return { count: 0, years };
+  const start = (y: number) => zonedInstant(`${String(y).padStart(4, '0')}-01-01`, '00:00:00', tz);
+  const counted = first(s, open.select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => eb.or(years.map((y) => eb.and([eb(owed, '>=', start(y)), eb(owed, '<', start(y + 1))])))));
+  return { count: Number(counted?.n ?? 0), years };
 }

@@ -222,12 +222,26 @@ describe('calendar show', () => {
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
-  it('an uncovered year is shown Monday–Friday, marked provisional, with the warning on stderr', async () => {
+  it('an uncovered year is shown with its statutory days, marked provisional, with the warning on stderr', async () => {
     const r = await run(['calendar', 'show', '--month', '2027-10', '--no-color'], { tty: true });
-    expect(r.stdout).toContain('October 2027 (provisional: Monday–Friday)');
-    expect(r.stderr).toMatch(/^warning: the official calendar has no data for 2027/);
+    expect(r.stdout).toContain('October 2027 (provisional: no State Council notice loaded)');
+    expect(r.stdout).toContain('10-01 Fri   holiday  National Day (statutory day off, provisional)');
+    expect(r.stdout).not.toContain('10-04');
+    expect(r.stderr).toMatch(/^warning: the State Council's holiday notice for 2027 is not loaded: 2027 is provisional — weekends and the statutory holidays .* no 调休 .* `complaints calendar import/);
     const days = await json<any[]>(['calendar', 'show', '--month', '2027-10']);
-    expect(days[0]).toMatchObject({ date: '2027-10-01', workday: true, provisional: true });
+    expect(days[0]).toMatchObject({ date: '2027-10-01', workday: false, reason: 'holiday', source: 'statutory', name: '国庆节', provisional: true });
+    expect(days[3]).toMatchObject({ date: '2027-10-04', workday: true, source: null, provisional: true });
+    const piped = await run(['calendar', 'show', '--month', '2027-02']);
+    expect(piped.stdout.split('\n').slice(1, 5)).toEqual([
+      '2027-02-05\tholiday\tSpring Festival\tstatutory', '2027-02-06\tholiday\tSpring Festival\tstatutory',
+      '2027-02-07\tholiday\tSpring Festival\tstatutory', '2027-02-08\tholiday\tSpring Festival\tstatutory',
+    ]);
+  });
+
+  it('past the years the statutory days are computed for, weekends only, and says so', async () => {
+    const r = await run(['calendar', 'show', '--month', '2100-01', '--json']);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ date: '2100-01-01', workday: true, source: null, provisional: true });
+    expect(r.stderr).toContain('warning: the official calendar has no data for 2100 and the statutory holidays are not computed that far');
   });
 
   it('refuses a month that is not one', async () => {
@@ -238,22 +252,33 @@ describe('calendar show', () => {
 });
 
 describe('beyond the covered years', () => {
-  it('counts Monday–Friday, warns once on stderr each run, and show marks the deadline provisional', async () => {
+  it('skips the statutory days (元旦 2027), warns once on stderr each run, and show marks the deadline provisional', async () => {
     const r = await run([...REGISTER, '--json'], { env: { COMPLAINTS_NOW: '2026-12-30T10:00:00+08:00' } });
     expect(r.code).toBe(0);
-    // 12-31, then 2027: Friday 01-01 (no data: a working day), Monday 01-04.
-    expect(JSON.parse(r.stdout).deadlines.resolve).toBe('2027-01-04T23:59:59+08:00');
+    // 12-31, then 2027: Friday 01-01 is 元旦 by law, Monday 01-04, Tuesday 01-05.
+    expect(JSON.parse(r.stdout).deadlines.resolve).toBe('2027-01-05T23:59:59+08:00');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('warning: the official calendar has no data for 2027');
+    expect(r.stderr).toContain("warning: the State Council's holiday notice for 2027 is not loaded");
 
     const shown = await run(['show', '261230-1'], { env: { COMPLAINTS_NOW: '2026-12-30T11:00:00+08:00' } });
-    expect(shown.stdout).toMatch(/resolve\s+2027-01-04 23:59\s+.*\(provisional: Monday–Friday\)/);
-    expect(shown.stderr).toContain('no data for 2027');
+    expect(shown.stdout).toMatch(/resolve\s+2027-01-05 23:59\s+.*\(provisional: no State Council notice loaded\)/);
+    expect(shown.stderr).toContain('notice for 2027 is not loaded');
     const j = await json(['show', '261230-1']);
     expect(j.deadlineStatus.find((d: any) => d.step === 'resolve').provisional).toBe(true);
 
     const zh = await run(['show', '261230-1', '--lang', 'zh']);
-    expect(zh.stderr).toContain('警告: 官方日历没有 2027 年的数据');
+    expect(zh.stderr).toContain('警告: 尚未载入国务院 2027 年放假通知：2027 年暂按周末和法定假日');
+    expect(zh.stdout).toContain('（暂定：未载入国务院放假通知）');
+
+    const explained = await run(['calendar', 'explain', '261230-1'], { env: { COMPLAINTS_NOW: '2026-12-30T11:00:00+08:00' } });
+    expect(explained.stdout).toContain("2027-01-01 Fri   —  holiday  New Year's Day (statutory day off, provisional)");
+    expect(explained.stdout).toMatch(/2027-01-05 Tue\s+3\s+working day/);
+  });
+
+  it('a complaint received before 春节 2027 waits out 除夕 to 初三', async () => {
+    const c = await register('2027-02-04T09:00:00+08:00');
+    // 02-05 除夕 (Fri), weekend, 02-08 初三 (Mon) off: 02-09, 02-10, 02-11.
+    expect(c.deadlines.resolve).toBe('2027-02-11T23:59:59+08:00');
   });
 
   it('no warning for deadlines inside the covered years', async () => {
@@ -471,5 +496,61 @@ describe('the built binary under a clock zone behind UTC', () => {
     });
     expect(outputs[1]).toBe(outputs[0]);
     expect(outputs[2]).toBe(outputs[0]);
+  });
+});
+
+describe('doctor and provisional years', () => {
+  const NOTICE_2027 = ['date,kind,name', '2027-01-01,holiday,元旦',
+    ...['05', '06', '07', '08', '09', '10', '11'].map((d) => `2027-02-${d},holiday,春节`), '2027-02-14,workday,春节',
+    '2027-04-05,holiday,清明', ...['01', '02', '03', '04', '05'].map((d) => `2027-05-${d},holiday,劳动节`), '2027-04-25,workday,劳动节',
+    '2027-06-09,holiday,端午', '2027-09-15,holiday,中秋', ...['01', '02', '03', '04', '05', '06', '07'].map((d) => `2027-10-${d},holiday,国庆节`),
+  ].join('\n') + '\n';
+
+  it('in December: warns of open deadlines in a provisional year and of next year\'s missing notice, and still exits 0', async () => {
+    await register('2026-12-30T10:00:00+08:00');
+    await register('2026-12-01T10:00:00+08:00', ['--phone', '13900139000', '--unit', '1-1-101']);
+    const r = await run(['doctor', '--json'], { env: { COMPLAINTS_NOW: '2026-12-30T12:00:00+08:00' } });
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.ok).toBe(true);
+    expect(d.problems).toEqual([]);
+    expect(d.warnings).toHaveLength(2);
+    expect(d.warnings[0]).toMatch(/^1 open complaint\(s\) have a deadline in a provisional year \(2027\): .*`complaints calendar import/);
+    expect(d.warnings[1]).toMatch(/^the State Council's holiday notice for 2027 is not loaded yet .*`complaints calendar import <file.csv\|file.ics>`/);
+    const zh = await run(['doctor', '--lang', 'zh'], { env: { COMPLAINTS_NOW: '2026-12-30T12:00:00+08:00' } });
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('提示: 1 件未结投诉的时限落在暂定年份（2027）');
+    expect(zh.stdout).toContain('提示: 尚未载入国务院 2027 年放假通知（通常于11月发布）');
+  });
+
+  it('in November, with nothing open: only next year\'s notice', async () => {
+    expect((await run(['init'])).code).toBe(0);
+    const d = await json(['doctor'], { env: { COMPLAINTS_NOW: '2026-11-02T09:00:00+08:00' } });
+    expect(d.warnings).toEqual([expect.stringMatching(/^the State Council's holiday notice for 2027 is not loaded yet/)]);
+  });
+
+  it('in October: no warning yet, and none in November when next year is covered', async () => {
+    await register('2026-10-20T10:00:00+08:00');
+    expect((await json(['doctor'], { env: { COMPLAINTS_NOW: '2026-10-31T23:00:00+08:00' } })).warnings).toEqual([]);
+    expect((await json(['doctor'], { env: { COMPLAINTS_NOW: '2025-11-15T09:00:00+08:00' } })).warnings).toEqual([]);
+  });
+
+  it('this year itself provisional is said too', async () => {
+    expect((await run(['init'])).code).toBe(0);
+    const d = await json(['doctor'], { env: { COMPLAINTS_NOW: '2027-03-01T09:00:00+08:00' } });
+    expect(d.warnings).toContain('the calendar of 2027, this year, is provisional (no State Council notice loaded): `complaints calendar import <file>` loads it.');
+  });
+
+  it('once the notice is loaded with calendar import, the year is covered: no warnings, deadlines not provisional', async () => {
+    const c = await register('2026-12-30T10:00:00+08:00');
+    const imported = await run(['calendar', 'import', file('2027.csv', NOTICE_2027)], { env: { COMPLAINTS_NOW: '2026-12-30T11:00:00+08:00' } });
+    expect(imported.code).toBe(0);
+    const d = await json(['doctor'], { env: { COMPLAINTS_NOW: '2026-12-30T12:00:00+08:00' } });
+    expect(d.warnings).toEqual([]);
+    const shown = await run(['show', c.ticket, '--json'], { env: { COMPLAINTS_NOW: '2026-12-30T12:00:00+08:00' } });
+    expect(shown.stderr).toBe('');
+    expect(JSON.parse(shown.stdout).deadlineStatus.find((x: any) => x.step === 'resolve')).toMatchObject({ due: '2027-01-05T23:59:59+08:00', provisional: false });
+    const text = await run(['doctor'], { env: { COMPLAINTS_NOW: '2027-01-02T12:00:00+08:00' } });
+    expect(text.stdout).toMatch(/Calendar: 2004–2026 .*; 2027 ok/);
   });
 });

@@ -108,10 +108,20 @@ describe.each(ZONES)('with the machine clock zone TZ=%s', (zone) => {
     ['2026-01-03', false, '元旦 Saturday'],
     ['2026-01-04', true, 'worked Sunday after 元旦'],
     ['2026-12-31', true, 'Thursday'],
-    // Beyond the data: Monday–Friday
-    ['2027-01-01', true, 'uncovered Friday (Monday–Friday guess)'],
+    // Beyond the data: weekends and the statutory days off (provisional)
+    ['2027-01-01', false, 'uncovered Friday, 元旦 by law'],
     ['2027-01-02', false, 'uncovered Saturday'],
-    ['2027-10-01', true, 'uncovered Friday'],
+    ['2027-01-04', true, 'uncovered Monday: no 调休 invented'],
+    ['2027-10-01', false, 'uncovered Friday, 国庆 by law'],
+    ['2027-10-04', true, 'uncovered Monday after 国庆 1–3 October'],
+    ['2027-02-05', false, '除夕 2027, a Friday'],
+    ['2027-02-08', false, '初三 2027, a Monday'],
+    ['2027-02-09', true, '初四 2027'],
+    ['2027-04-05', false, '清明 2027, a Monday'],
+    ['2027-06-09', false, '端午 2027, a Wednesday'],
+    ['2027-09-15', false, '中秋 2027, a Wednesday'],
+    ['2028-04-04', false, '清明 2028, a Tuesday'],
+    ['2100-01-01', true, 'past the statutory data: Monday–Friday'],
   ])('%s is a working day: %s (%s)', (date, workday) => {
     expect(official.isWorkday(date)).toBe(workday);
     expect(official.day(date).workday).toBe(workday);
@@ -145,7 +155,12 @@ describe.each(ZONES)('with the machine clock zone TZ=%s', (zone) => {
     ['2025-12-31', 1, '2026-01-04'], // into the worked Sunday after 元旦 2026
     ['2025-12-31', 2, '2026-01-05'],
     ['2026-11-20', 3, '2026-11-25'], // SPEC §5's example
-    ['2026-12-30', 3, '2027-01-04'], // into an uncovered year: Monday–Friday
+    ['2026-12-30', 3, '2027-01-05'], // into an uncovered year: 12-31, then 元旦 2027-01-01 skipped, 01-04, 01-05
+    ['2027-02-04', 3, '2027-02-11'], // 春节 2027: 除夕 02-05 to 初三 02-08 off, then 02-09, 02-10, 02-11
+    ['2027-06-08', 1, '2027-06-10'], // over 端午 2027
+    ['2027-09-14', 1, '2027-09-16'], // over 中秋 2027
+    ['2028-04-03', 1, '2028-04-05'], // over 清明 2028
+    ['2027-09-30', 1, '2027-10-04'], // 国庆 2027: only 1–3 October, no bridging days guessed
     ['2026-10-01', 0, '2026-10-01'],
   ])('addWorkdays(%s, %i) = %s', (from, n, due) => {
     expect(addWorkdays(official, from, n)).toBe(due);
@@ -207,6 +222,51 @@ describe('coverage and the uncovered-year fallback', () => {
     expect(told).toEqual([2027, 2030]);
     expect(cal.covers(2027)).toBe(false);
     expect(cal.covers(2026)).toBe(true);
+  });
+
+  it('says how a provisional year is counted: statutory days from 2025 on, weekends only where the rules or the lunar data do not reach', () => {
+    const told: [number, string][] = [];
+    const cal = noticingUncovered(official, (y, how) => told.push([y, how]));
+    cal.isWorkday('2027-03-01');
+    cal.isWorkday('2100-03-01');
+    cal.isWorkday('2003-03-03');
+    expect(told).toEqual([[2027, 'statutory'], [2100, 'weekends'], [2003, 'weekends']]);
+    expect(official.provisional(2026)).toBeNull();
+    expect(official.provisional(2099)).toBe('statutory');
+  });
+
+  it('a statutory day of a provisional year is marked as such, and the day shows it', () => {
+    expect(official.day('2027-01-01')).toMatchObject({
+      workday: false, reason: 'holiday', source: 'statutory', name: '元旦', nameEn: "New Year's Day", official: null, provisional: true,
+    });
+    expect(official.day('2027-01-04')).toMatchObject({ workday: true, reason: 'weekday', source: null, provisional: true });
+    // A covered year answers from the official data only.
+    expect(official.day('2026-10-07')).toMatchObject({ workday: false, source: 'official', provisional: false });
+  });
+
+  it('an office day beats a statutory one', () => {
+    const cal = withOverrides([['2027-01-01', 'workday', '值班']]);
+    expect(cal.isWorkday('2027-01-01')).toBe(true);
+    expect(cal.day('2027-01-01')).toMatchObject({ source: 'office', official: null });
+  });
+
+  it('the notice loaded with calendar import (every statutory day marked by the office) makes the year covered', () => {
+    const notice: [string, DayMark['kind'], string][] = [
+      ['2027-01-01', 'holiday', '元旦'], ['2027-01-02', 'holiday', '元旦'], ['2027-01-03', 'holiday', '元旦'],
+      ...['05', '06', '07', '08', '09', '10', '11', '12', '13'].map((d): [string, DayMark['kind'], string] => [`2027-02-${d}`, 'holiday', '春节']),
+      ['2027-02-14', 'workday', '春节'],
+      ['2027-04-03', 'holiday', '清明'], ['2027-04-04', 'holiday', '清明'], ['2027-04-05', 'holiday', '清明'],
+      ...['01', '02', '03', '04', '05'].map((d): [string, DayMark['kind'], string] => [`2027-05-${d}`, 'holiday', '劳动节']),
+      ['2027-06-09', 'holiday', '端午'], ['2027-09-15', 'holiday', '中秋'],
+      ...['01', '02', '03', '04', '05', '06', '07'].map((d): [string, DayMark['kind'], string] => [`2027-10-${d}`, 'holiday', '国庆节']),
+    ];
+    const loaded = withOverrides(notice);
+    expect(loaded.covers(2027)).toBe(true);
+    expect(loaded.provisional(2027)).toBeNull();
+    expect(loaded.day('2027-03-01').provisional).toBe(false);
+    expect(addWorkdays(loaded, '2027-02-04', 1)).toBe('2027-02-14');
+    // One statutory day short of the notice: still provisional.
+    expect(withOverrides(notice.filter(([d]) => d !== '2027-10-03')).covers(2027)).toBe(false);
   });
 });
 
