@@ -2,7 +2,8 @@
 // InvalidArgumentError with a message that says how to write it right.
 import { InvalidArgumentError, Option } from 'commander';
 import { normalizePhone } from '../domain/phone.js';
-import { parseYuan } from '../domain/money.js';
+import { groupThousands, MAX_YUAN, parseYuan } from '../domain/money.js';
+import { MAX_HOUSEHOLDS, readHouseholds } from '../domain/households.js';
 import { normalizeTicket } from '../domain/ticket.js';
 import { UsageError } from '../domain/errors.js';
 import type { Translator } from '../output/i18n.js';
@@ -22,8 +23,17 @@ export function phoneArg(t: Translator) {
 export function yuanArg(t: Translator) {
   return (v: string): number => {
     const fen = parseYuan(v);
-    if (fen === null) throw new InvalidArgumentError(t.lang === 'zh' ? '请填写金额（元），如 5000 或 1200.50。' : 'give an amount in yuan, e.g. 5000 or 1200.50.');
+    if (fen === null) throw new InvalidArgumentError(t.m('usage.amount', { max: groupThousands(MAX_YUAN) }));
     return fen;
+  };
+}
+
+/** 1 to MAX_HOUSEHOLDS: past it a count is a typing slip, and past 2^53 it would not even be stored exactly. */
+export function householdsArg(t: Translator) {
+  return (v: string): number => {
+    const n = readHouseholds(v);
+    if (n === null) throw new InvalidArgumentError(t.m('usage.households', { max: groupThousands(MAX_HOUSEHOLDS) }));
+    return n;
   };
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Argument, Command, InvalidArgumentError } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import { UsageError } from '../domain/errors.js';
+import { textEncodingOf } from '../domain/text-encoding.js';
 import { DAY_KINDS, explainDeadline, isoWeekday, monthDays, type DayInfo, type DayKind, type DeadlineCount } from '../domain/calendar.js';
 import { normalizeDate, parseCalendarCsv, parseCalendarIcs, type ImportDay, type ImportProblem } from '../domain/calendar-import.js';
 import { endOfLocalDay, HOUR, isoLocal, localDate, localDateTime, yearOf } from '../domain/time.js';
@@ -276,7 +277,7 @@ export function runCalendarUnset(ctx: Ctx, date: string): void {
 
 // ── import ──────────────────────────────────────────────────────────────────
 
-/** UTF-8, or the GB18030 a Chinese spreadsheet saves by default. */
+/** UTF-8, or the GB18030 a Chinese spreadsheet saves by default, decided as import decides it. */
 function readText(file: string): string {
   let bytes: Buffer;
   try {
@@ -284,11 +285,9 @@ function readText(file: string): string {
   } catch (err) {
     throw new UsageError('calendar.import.read', { file, detail: (err as Error).message });
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+  const decoded = textEncodingOf(bytes, path.basename(file));
+  // TextDecoder drops a byte-order mark, as the CSV reader expects.
+  return decoded.encoding === 'utf-8' ? new TextDecoder('utf-8').decode(bytes) : decoded.text;
 }
 
 function problemText(ctx: Ctx, p: ImportProblem): string {

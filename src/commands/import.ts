@@ -3,7 +3,6 @@
 // received time, name and description. Every row is checked first; any
 // problem refuses the whole file, naming line and column; then all rows go
 // in one transaction. --dry-run checks and reports without writing.
-import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -13,7 +12,10 @@ import { recogniseHeaders, columnOf } from '../domain/csv-columns.js';
 import { validateRows, type ImportItem, type RowProblem, type SourceRow } from '../domain/import-rows.js';
 import { UsageError } from '../domain/errors.js';
 import { noticeStale } from './stale-snapshots.js';
-import { existingTickets, importComplaints, unknownDepartments } from '../storage/import.js';
+import { numberProblems } from '../domain/import-numbers.js';
+import { textEncodingOf } from '../domain/text-encoding.js';
+import { write, type Store } from '../storage/store.js';
+import { importComplaints, numberFacts, unknownDepartments } from '../storage/import.js';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -50,14 +52,19 @@ export interface ImportSummary {
 }
 
 /**
- * The file's text: UTF-8 (BOM or not), else GB18030 as Excel saves it on
- * Chinese Windows. isUtf8 validates without decoding the whole file into a
- * string first (0.15 s for 60 MB).
+ * The file's text as UTF-8 bytes: UTF-8 (BOM or not) as it is, GB18030 as
+ * Excel saves it on Chinese Windows decoded; a file that is neither cleanly
+ * is refused naming its first bad byte (domain/text-encoding.ts).
  */
 function readText(file: string): Buffer {
-  const bytes = fs.readFileSync(file);
-  if (isUtf8(bytes)) return bytes;
-  return Buffer.from(new TextDecoder('gb18030').decode(bytes), 'utf8');
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    throw new UsageError('import.cannotRead', { file, detail: (err as Error).message });
+  }
+  const decoded = textEncodingOf(bytes, path.basename(file));
+  return decoded.encoding === 'utf-8' ? bytes : Buffer.from(decoded.text, 'utf8');
 }
 
 interface Parsed {
@@ -89,24 +96,20 @@ export function parseCsv(bytes: Buffer): Parsed {
   return { header: head?.cells ?? [], headerLine: head?.line ?? 1, rows };
 }
 
-/** A file read, parsed and every row checked against one database: ready to go in. */
+/** A file read, parsed and every row checked: its own problems, and the items to go in. */
 interface Checked {
   source: string;
   items: ImportItem[];
+  problems: RowProblem[];
+  ticketColumn: string;
   ignoredColumns: string[];
   kept: number;
 }
 
-/** Reads, parses and checks every row; any problem refuses the whole file. */
-function checkImport(ctx: Ctx, file: string): Checked {
-  const { t } = ctx;
+/** Reads, parses and checks every row on its own (the clock and settings come from ctx's database). */
+function checkFile(ctx: Ctx, file: string): Checked {
   const source = path.basename(file);
-  let bytes: Buffer;
-  try {
-    bytes = readText(file);
-  } catch (err) {
-    throw new UsageError('import.cannotRead', { file, detail: (err as Error).message });
-  }
+  const bytes = readText(file);
   let parsed: Parsed;
   try {
     parsed = parseCsv(bytes);
@@ -116,7 +119,6 @@ function checkImport(ctx: Ctx, file: string): Checked {
   }
   if (!parsed.rows.length) throw new UsageError('import.empty', { file });
 
-  const s = ctx.store();
   const k = { ...ctx.clock(), actor: ctx.actor };
   const recognised = recogniseHeaders(parsed.header);
   const problems: RowProblem[] = recognised.duplicates.map((d) => ({
@@ -124,20 +126,25 @@ function checkImport(ctx: Ctx, file: string): Checked {
   }));
   const { items, problems: rowProblems } = validateRows(parsed.header, recognised.keys, parsed.rows, k);
   problems.push(...rowProblems);
-  const ticketColumn = parsed.header[recognised.keys.indexOf('ticket')] ?? 'ticket';
-  const used = existingTickets(s, items.filter((i) => i.kept).map((i) => i.complaint.ticket));
-  for (const i of items) {
-    if (i.kept && used.has(i.complaint.ticket)) {
-      problems.push({ line: i.line, column: ticketColumn, code: 'ticketUsed', params: { value: i.complaint.ticket } });
-    }
-  }
-  if (problems.length) {
-    problems.sort((a, b) => a.line - b.line);
-    const shown = problems.slice(0, 50).map((p) => describe(ctx, p));
-    if (problems.length > shown.length) shown.push(t.m('import.more', { n: problems.length - shown.length }));
-    throw new UsageError('import.invalid', { file: source, count: problems.length, details: shown.join('\n') });
-  }
-  return { source, items, ignoredColumns: recognised.unknown, kept: items.filter((i) => i.kept).length };
+  return {
+    source, items, problems, ticketColumn: parsed.header[recognised.keys.indexOf('ticket')] ?? 'ticket',
+    ignoredColumns: recognised.unknown, kept: items.filter((i) => i.kept).length,
+  };
+}
+
+/**
+ * The one check of the dry run and the import: the file's own problems and
+ * its numbers against the database. The import runs it inside its write
+ * transaction, so what a dry run passes the import takes, unless a clerk took
+ * a kept number in between — then the import refuses it by line, too.
+ */
+function refuseProblems(ctx: Ctx, s: Store, c: Checked): void {
+  const problems = [...c.problems, ...numberProblems(c.items, numberFacts(s, c.items), c.ticketColumn)];
+  if (!problems.length) return;
+  problems.sort((a, b) => a.line - b.line);
+  const shown = problems.slice(0, 50).map((p) => describe(ctx, p));
+  if (problems.length > shown.length) shown.push(ctx.t.m('import.more', { n: problems.length - shown.length }));
+  throw new UsageError('import.invalid', { file: c.source, count: problems.length, details: shown.join('\n') });
 }
 
 export function runImport(ctx: Ctx, file: string, o: ImportOptions): ImportSummary {
@@ -148,8 +155,9 @@ export function runImport(ctx: Ctx, file: string, o: ImportOptions): ImportSumma
   const scratch = fresh ? inMemoryContext(ctx, { quiet: !o.dryRun }) : ctx;
   let summary: ImportSummary;
   try {
-    const checked = checkImport(scratch, file);
+    const checked = checkFile(scratch, file);
     const { source, items, kept, ignoredColumns } = checked;
+    if (o.dryRun || checked.problems.length) refuseProblems(scratch, scratch.store(), checked);
     if (o.dryRun) {
       const names = items.flatMap((i) => [i.complaint.department, i.complaint.responsible]).filter((n): n is string => n !== null);
       summary = {
@@ -158,10 +166,13 @@ export function runImport(ctx: Ctx, file: string, o: ImportOptions): ImportSumma
       };
     } else {
       // Checked again against the database itself, which another process may have created meanwhile.
-      const real = fresh ? checkImport(ctx, file) : checked;
+      const real = fresh ? checkFile(ctx, file) : checked;
       if (ctx.io.stdoutIsTTY && !ctx.json) ctx.io.stderr.write(t.m('import.progress', { rows: real.items.length }) + '\n');
-      const now = ctx.now();
-      const r = importComplaints(ctx.store(), real.items, { actor: ctx.actor, now, tz: ctx.tz(), source });
+      const s = ctx.store();
+      const r = write(s, () => {
+        refuseProblems(ctx, s, real);
+        return importComplaints(s, real.items, { actor: ctx.actor, now: ctx.now(), tz: ctx.tz(), source });
+      });
       summary = {
         file: source, dryRun: false, rows: real.items.length, kept: real.kept, renumbered: real.items.length - real.kept,
         departmentsAdded: r.departmentsAdded, ignoredColumns, tickets: r.tickets,

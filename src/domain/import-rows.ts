@@ -13,8 +13,9 @@ import { computeDeadlines, type Clock } from './deadlines.js';
 import { ruledSeverity } from './severity.js';
 import { subjectOf } from './lifecycle.js';
 import { normalizePhone } from './phone.js';
-import { parseYuan } from './money.js';
-import { normalizeTicket, parseTicket } from './ticket.js';
+import { groupThousands, MAX_YUAN, parseYuan } from './money.js';
+import { MAX_HOUSEHOLDS, readHouseholds } from './households.js';
+import { countKey, MAX_SEQ, normalizeTicket, parseTicket, ticketCountTooLarge } from './ticket.js';
 import { localDate, offsetMinutes, parseInstant } from './time.js';
 import { unneutralise } from './csv-columns.js';
 
@@ -41,6 +42,8 @@ export interface RowProblem {
 export interface ImportItem {
   line: number;
   complaint: Complaint;
+  /** The office-local date received (YYYY-MM-DD): a new number's date and year. */
+  date: string;
   /** The file's ticket when it is kept (ticket, year, seq); null: a new number is given. */
   kept: { year: number; seq: number } | null;
   /** A ticket text in the file that is not a ticket number; kept in the import event. */
@@ -111,19 +114,24 @@ export function validateRows(header: string[], keys: (string | null)[], rows: So
     if (!index.has(key)) problems.push({ line: 1, column: null, code: 'missingColumn', params: { column: key } });
   }
   if (problems.length) return { items, problems };
-  const ticketLines = new Map<string, number>();
+  // Kept tickets by their year and count: 260910005 and 260911005 would both be count 5 of 2026.
+  const counts = new Map<number, ImportItem>();
   const deadlines = deadlineMemo(k);
   for (const row of rows) {
     const item = validateRow(row, index, headerOf, header.length, k, problems, deadlines);
     if (!item) continue;
-    const t = item.complaint.ticket;
-    if (t) {
-      const other = ticketLines.get(t);
+    if (item.kept) {
+      const t = item.complaint.ticket;
+      const key = countKey(item.kept.year, item.kept.seq);
+      const other = counts.get(key);
       if (other !== undefined) {
-        problems.push({ line: row.line, column: headerOf('ticket'), code: 'duplicateTicket', params: { value: t, other } });
+        const [code, params]: [string, Params] = other.complaint.ticket === t
+          ? ['duplicateTicket', { value: t, other: other.line }]
+          : ['duplicateCount', { value: t, year: item.kept.year, seq: item.kept.seq, ticket: other.complaint.ticket, other: other.line }];
+        problems.push({ line: row.line, column: headerOf('ticket'), code, params });
         continue;
       }
-      ticketLines.set(t, row.line);
+      counts.set(key, item);
     }
     items.push(item);
   }
@@ -207,7 +215,7 @@ function validateRow(
     const v = raw(key);
     if (!v) return null;
     const fen = parseYuan(v);
-    if (fen === null) bad(key, 'badMoney');
+    if (fen === null) bad(key, 'badMoney', { max: groupThousands(MAX_YUAN) });
     return fen;
   };
 
@@ -217,8 +225,9 @@ function validateRow(
   const ticketText = raw('ticket');
   if (ticketText) {
     const t = normalizeTicket(ticketText);
-    if (t === null) originalTicket = ticketText;
-    else ticket = t;
+    if (t !== null) ticket = t;
+    else if (ticketCountTooLarge(ticketText)) bad('ticket', 'ticketTooLarge', { max: groupThousands(MAX_SEQ) });
+    else originalTicket = ticketText;
   }
 
   const receivedText = required('receivedAt');
@@ -246,8 +255,9 @@ function validateRow(
   let households = 1;
   const hh = raw('households');
   if (hh) {
-    if (/^\d{1,6}$/.test(hh) && Number(hh) >= 1) households = Number(hh);
-    else bad('households', 'badInt');
+    const n = readHouseholds(hh);
+    if (n !== null) households = n;
+    else bad('households', 'badHouseholds', { max: groupThousands(MAX_HOUSEHOLDS) });
   }
   const claimFen = money('claim');
   const costFen = money('cost');
@@ -373,5 +383,5 @@ function validateRow(
     flagged,
   };
   const kept = ticket ? (({ year, seq }) => ({ year, seq }))(parseTicket(ticket)) : null;
-  return { line, complaint, kept, originalTicket };
+  return { line, complaint, date: receivedDate!, kept, originalTicket };
 }

@@ -1,12 +1,20 @@
 // Money is integer fen (分); people type and read yuan with two decimals.
 
-/** '5000', '5,000.5', '¥12.30' → fen; null when not a non-negative amount. */
+/**
+ * The largest amount a claim or cost may be (README "Limits"): 100 million
+ * yuan. Sums of a whole register (100,000 complaints at the maximum are 10^15
+ * fen) then stay below 2^53, where fen would stop being exact integers.
+ */
+export const MAX_YUAN = 100_000_000;
+export const MAX_FEN = MAX_YUAN * 100;
+
+/** '5000', '5,000.5', '¥12.30' → fen; null when not an amount from 0 to MAX_YUAN. */
 export function parseYuan(text: string): number | null {
   const s = text.trim().replace(/^[¥￥]/, '').replace(/,/g, '').replace(/元$/, '');
-  if (!/^\d+(\.\d{1,2})?$/.test(s)) return null;
+  if (!/^\d{1,15}(\.\d{1,2})?$/.test(s)) return null;
   const [whole, frac = ''] = s.split('.');
   const fen = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-  return Number.isSafeInteger(fen) ? fen : null;
+  return fen <= MAX_FEN ? fen : null;
 }
 
 export function fenToYuan(fen: number): number {

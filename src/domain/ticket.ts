@@ -1,6 +1,17 @@
 // Ticket numbers (SPEC §4): YYMMDD of the office-local date received, then the
 // year's running count, zero-padded to three digits and wider past 999.
 
+/**
+ * The largest running count of a year (README "Ticket numbers"). A ticket is
+ * then at most 12 digits, and a count never nears 2^53, where a number read
+ * from a ticket would stop being exact and two tickets would share a count.
+ */
+export const MAX_SEQ = 999_999;
+
+/** One number for a year and running count, year × COUNT_BASE + count: a key for maps and SQL. */
+export const COUNT_BASE = MAX_SEQ + 1;
+export const countKey = (year: number, seq: number): number => year * COUNT_BASE + seq;
+
 export function formatTicket(localDate: string, seq: number): string {
   const yymmdd = localDate.slice(2, 4) + localDate.slice(5, 7) + localDate.slice(8, 10);
   return yymmdd + String(seq).padStart(3, '0');
@@ -20,18 +31,32 @@ const SHORT = /^(\d{6})-(\d{1,})$/;
  * Returns the canonical ticket, or null when the text is not a ticket.
  */
 export function normalizeTicket(text: string): string | null {
+  const r = readTicket(text);
+  return typeof r === 'string' ? r : null;
+}
+
+/** Text shaped like a ticket whose running count passes MAX_SEQ. */
+export function ticketCountTooLarge(text: string): boolean {
+  return readTicket(text) === TOO_LARGE;
+}
+
+const TOO_LARGE = Symbol('count past MAX_SEQ');
+
+function readTicket(text: string): string | typeof TOO_LARGE | null {
   const s = text.trim();
   const short = SHORT.exec(s);
   if (short) {
-    const seq = Number(short[2]);
-    return seq >= 1 && validYymmdd(short[1]) ? short[1] + String(seq).padStart(3, '0') : null;
+    if (!validYymmdd(short[1])) return null;
+    const digits = short[2].replace(/^0+/, '');
+    if (digits === '') return null;
+    return digits.length > 6 || Number(digits) > MAX_SEQ ? TOO_LARGE : short[1] + digits.padStart(3, '0');
   }
   const full = FULL.exec(s);
   if (!full || !validYymmdd(full[1])) return null;
-  const seq = Number(full[2]);
   // A count past 999 has no leading zero: 2612310999 is not a ticket.
-  if (seq < 1 || (full[2].length > 3 && full[2].startsWith('0'))) return null;
-  return s;
+  if (Number(full[2]) < 1 || (full[2].length > 3 && full[2].startsWith('0'))) return null;
+  // Compared as text first: Number() of 20 digits is no longer exact.
+  return full[2].length > 6 || Number(full[2]) > MAX_SEQ ? TOO_LARGE : s;
 }
 
 export function parseTicket(ticket: string): TicketParts {

@@ -295,8 +295,7 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `"${p.value}" is a masked phone. Import an export made without --mask.`,
     zh: (p) => `“${p.value}”是隐藏了部分数字的电话。请导入未加 --mask 导出的文件。`,
   },
-  'import.err.badMoney': { en: (p) => `"${p.value}" is not an amount in yuan (e.g. 5000 or 1200.50).`, zh: (p) => `“${p.value}”不是金额（元），如 5000 或 1200.50。` },
-  'import.err.badInt': { en: (p) => `"${p.value}" is not a whole number of 1 or more.`, zh: (p) => `“${p.value}”不是大于等于 1 的整数。` },
+  'import.err.badMoney': { en: (p) => `"${p.value}" is not an amount in yuan from 0 to ${p.max} (e.g. 5000 or 1200.50).`, zh: (p) => `“${p.value}”不是 0 到 ${p.max} 之间的金额（元），如 5000 或 1200.50。` },
   'import.err.badBool': { en: (p) => `"${p.value}" is not yes or no (true/false, 是/否, 1/0).`, zh: (p) => `“${p.value}”不是“是/否”（也可用 true/false、1/0）。` },
   'import.err.badSatisfaction': {
     en: (p) => `"${p.value}" is not a satisfaction of 1–5 (1 very satisfied … 5 very unsatisfied).`,
@@ -791,6 +790,47 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'prompt.satisfaction': { en: () => 'Satisfaction', zh: () => '满意度' },
   'prompt.reason': { en: () => 'Reason', zh: () => '原因' },
   'prompt.required': { en: () => 'Required.', zh: () => '必填。' },
+  // ticket numbers, import and the bounds of numbers
+  'ticket.yearFull': {
+    en: (p) => `no ticket number is left for ${p.year}: its running count has reached the maximum of ${p.max} a year (README "Ticket numbers"). A count this high means a wrong ticket came in: look for it with \`complaints list --status all\`. Nothing was written.`,
+    zh: (p) => `${p.year} 年已无可用编号：年度流水号已达上限 ${p.max}（见 README“投诉编号”）。流水号这么大，通常是导入了错误的编号，请用 \`complaints list --status all\` 查找。未写入任何内容。`,
+  },
+  'usage.households': {
+    en: (p) => `give the number of households affected, a whole number from 1 to ${p.max}.`,
+    zh: (p) => `请填写涉及户数：1 到 ${p.max} 之间的整数。`,
+  },
+  'usage.amount': {
+    en: (p) => `give an amount in yuan from 0 to ${p.max}, e.g. 5000 or 1200.50.`,
+    zh: (p) => `请填写金额（元），0 到 ${p.max} 之间，如 5000 或 1200.50。`,
+  },
+  'import.err.ticketTooLarge': {
+    en: (p) => `ticket ${p.value}: its running count passes the maximum of ${p.max} a year. Correct the number, or empty the cell to give the row a new one.`,
+    zh: (p) => `编号 ${p.value} 的年度流水号超过上限 ${p.max}。请改正编号，或清空该单元格以分配新编号。`,
+  },
+  'import.err.countUsed': {
+    en: (p) => `ticket ${p.value}: count ${p.seq} of ${p.year} is already ticket ${p.other} in the database. Empty the cell to give the row a new number.`,
+    zh: (p) => `编号 ${p.value}：${p.year} 年第 ${p.seq} 号已是数据库中的编号 ${p.other}。请清空该单元格以分配新编号。`,
+  },
+  'import.err.duplicateCount': {
+    en: (p) => `ticket ${p.value}: count ${p.seq} of ${p.year} is also ticket ${p.ticket} on line ${p.other}. Keep one; empty the other cell to give that row a new number.`,
+    zh: (p) => `编号 ${p.value}：${p.year} 年第 ${p.seq} 号与第 ${p.other} 行的编号 ${p.ticket} 相同。请只保留一个，清空另一个以分配新编号。`,
+  },
+  'import.err.yearFull': {
+    en: (p) => `no new number is left for ${p.year}: the running count would pass the maximum of ${p.max} a year. Look for a wrong ticket in the file or the database.`,
+    zh: (p) => `${p.year} 年已无新编号可分配：年度流水号将超过上限 ${p.max}。请检查文件或数据库中是否有错误的编号。`,
+  },
+  'import.err.badHouseholds': {
+    en: (p) => `"${p.value}" is not a number of households from 1 to ${p.max}.`,
+    zh: (p) => `“${p.value}”不是 1 到 ${p.max} 之间的户数。`,
+  },
+  'file.damagedUtf8': {
+    en: (p) => `${p.file} is a UTF-8 file with a damaged byte: line ${p.line}, column ${p.column} (byte offset ${p.offset}): ${p.byte} is not UTF-8. Correct that character and save the file again as UTF-8; nothing was imported.`,
+    zh: (p) => `${p.file} 是 UTF-8 文件，但有损坏的字节：第 ${p.line} 行第 ${p.column} 列（字节偏移 ${p.offset}）：${p.byte} 不是 UTF-8。请改正该字符并重新另存为 UTF-8；未导入任何内容。`,
+  },
+  'file.unknownEncoding': {
+    en: (p) => `${p.file} is neither UTF-8 nor GBK/GB18030 Chinese text: line ${p.line}, column ${p.column} (byte offset ${p.offset}): ${p.byte} is not UTF-8, and the file does not read as GBK either. Save it from the spreadsheet as CSV UTF-8; nothing was imported.`,
+    zh: (p) => `${p.file} 既不是 UTF-8，也不是 GBK/GB18030 中文文本：第 ${p.line} 行第 ${p.column} 列（字节偏移 ${p.offset}）：${p.byte} 不是 UTF-8，按 GBK 读取也不成立。请在表格软件中另存为“CSV UTF-8”；未导入任何内容。`,
+  },
 };
 
 export function label(lang: Lang, key: string): string {

@@ -7,9 +7,11 @@ import {
   type Payment, type Severity, type Status, type Validity,
 } from '../domain/types.js';
 import { matchQuery } from '../domain/search-terms.js';
-import { UsageError } from '../domain/errors.js';
+import { StateError, UsageError } from '../domain/errors.js';
+import { MAX_SEQ } from '../domain/ticket.js';
+import { groupThousands } from '../domain/money.js';
 import type { ComplaintsTable, DB } from './schema-types.js';
-import { all, first, run, type Store } from './store.js';
+import { all, first, run, statement, type Store } from './store.js';
 import { findDepartment } from './departments.js';
 import { indexComplaint, searchableTexts } from './search-index.js';
 
@@ -105,12 +107,34 @@ export function paymentsOf(s: Store, complaintId: number): Payment[] {
     }));
 }
 
-/** Hands out the next running count of the year; call inside a write transaction. */
+
+/**
+ * The last running count in use of a year: the counter or the highest count
+ * the table holds, whichever is higher, so a counter left behind (a hand
+ * edit, a restored table) can never hand out a number in use. The highest
+ * count is one step down the (year, seq) index. Values past MAX_SEQ (written
+ * before there was a maximum) are passed over rather than counted on from.
+ */
+const LAST_SEQ = `max(
+  coalesce((SELECT last FROM ticket_counters WHERE year = @year AND last <= @max), 0),
+  coalesce((SELECT max(seq) FROM complaints WHERE year = @year AND seq <= @max), 0))`;
+
+export function lastSeq(s: Store, year: number): number {
+  return statement(s, `SELECT ${LAST_SEQ}`).pluck().get({ year, max: MAX_SEQ }) as number;
+}
+
+const NEXT_SEQ = `INSERT INTO ticket_counters (year, last) VALUES (@year, ${LAST_SEQ} + 1)
+  ON CONFLICT (year) DO UPDATE SET last = excluded.last RETURNING last`;
+
+/**
+ * Hands out the next running count of the year; call inside a write
+ * transaction. Past MAX_SEQ the year has no numbers left: refused, and the
+ * caller's transaction rolls back.
+ */
 export function nextSeq(s: Store, year: number): number {
-  const r = first(s, s.q.insertInto('ticket_counters').values({ year, last: 1 })
-    .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last: eb('last', '+', 1) })))
-    .returning('last'));
-  return r!.last;
+  const last = statement(s, NEXT_SEQ).pluck().get({ year, max: MAX_SEQ }) as number;
+  if (last > MAX_SEQ) throw new StateError('ticket.yearFull', { year, max: groupThousands(MAX_SEQ) });
+  return last;
 }
 
 function idOfDepartment(s: Store, name: string | null): number | null {

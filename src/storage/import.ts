@@ -4,8 +4,10 @@
 // Kept tickets move their year's counter past them; the others get new numbers.
 import type { Complaint, DomainEvent } from '../domain/types.js';
 import type { ImportItem } from '../domain/import-rows.js';
-import { formatTicket } from '../domain/ticket.js';
-import { localDate, yearOf } from '../domain/time.js';
+import { COUNT_BASE, countKey, formatTicket } from '../domain/ticket.js';
+import { yearOf } from '../domain/time.js';
+import { receiptOrder, type NumberFacts } from '../domain/import-numbers.js';
+import { lastSeq } from './complaints.js';
 import { statement, write, type Store } from './store.js';
 import { searchDoc } from '../domain/search-terms.js';
 import { searchableTexts } from './search-index.js';
@@ -14,14 +16,29 @@ import { markStaleSnapshots } from './report-queries.js';
 import { touchedSpanOf } from '../domain/report.js';
 
 /**
- * The tickets of the list that the database already holds. One query over a
- * JSON array instead of a look-up per ticket: 100,000 separate calls cost a
- * quarter of a second.
+ * What the database holds that the import's numbers must not collide with
+ * (domain/import-numbers.ts decides). Call inside the transaction that
+ * writes, so no registration can come between. One query over a JSON array
+ * each instead of a look-up per ticket: 100,000 separate calls cost a quarter
+ * of a second.
  */
-export function existingTickets(s: Store, tickets: string[]): Set<string> {
-  if (!tickets.length) return new Set();
-  const st = statement(s, 'SELECT ticket FROM complaints WHERE ticket IN (SELECT value FROM json_each(?))').pluck();
-  return new Set(st.all(JSON.stringify(tickets)) as string[]);
+export function numberFacts(s: Store, items: readonly ImportItem[]): NumberFacts {
+  const kept = items.filter((i) => i.kept);
+  const ticketsInUse = new Set<string>();
+  const countsInUse = new Map<number, string>();
+  if (kept.length) {
+    const tickets = statement(s, 'SELECT ticket FROM complaints WHERE ticket IN (SELECT value FROM json_each(?))').pluck();
+    for (const t of tickets.all(JSON.stringify(kept.map((i) => i.complaint.ticket))) as string[]) ticketsInUse.add(t);
+    // Which counts are taken, from the (year, seq) index alone (a third of the
+    // time of reading each row); then the ticket holding each, for the message.
+    const taken = statement(s, `SELECT j.value FROM json_each(?) AS j WHERE EXISTS (SELECT 1 FROM complaints AS c
+      WHERE c.year = j.value / ${COUNT_BASE} AND c.seq = j.value % ${COUNT_BASE})`).pluck();
+    const holder = statement(s, 'SELECT ticket FROM complaints WHERE year = ? AND seq = ?').pluck();
+    for (const key of taken.all(JSON.stringify(kept.map((i) => countKey(i.kept!.year, i.kept!.seq)))) as number[]) {
+      countsInUse.set(key, holder.get(Math.floor(key / COUNT_BASE), key % COUNT_BASE) as string);
+    }
+  }
+  return { ticketsInUse, countsInUse, lastCount: (year) => lastSeq(s, year) };
 }
 
 /** Department names the database does not know yet. */
@@ -48,6 +65,7 @@ export interface ImportResult {
 export interface ImportOptions {
   actor: string;
   now: number;
+  /** The office's zone: which months the import writes into. */
   tz: string;
   /** The file's name, recorded in each import event. */
   source: string;
@@ -119,12 +137,15 @@ export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions
       return id;
     };
 
-    // Kept tickets first move their years' counters, so new numbers never collide.
+    // Kept tickets first move their years' counters; new numbers then run on
+    // from each year's last count in use (lastSeq: the counter or the table,
+    // whichever is higher), counted here and stored once at the end. The
+    // caller has checked them against MAX_SEQ in this same transaction.
     const moveCounter = db.prepare('INSERT INTO ticket_counters (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = max(last, excluded.last)');
     const top = new Map<number, number>();
     for (const i of items) if (i.kept) top.set(i.kept.year, Math.max(top.get(i.kept.year) ?? 0, i.kept.seq));
     for (const [year, seq] of top) moveCounter.run(year, seq);
-    const next = db.prepare('INSERT INTO ticket_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last').pluck();
+    const last = new Map<number, number>();
 
     const insert = db.prepare(INSERT_COMPLAINT);
     const insertPayment = db.prepare(`INSERT INTO payments (complaint_id, at, amount_fen, responsible_dept_id, responsible_person,
@@ -143,8 +164,7 @@ export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions
     // follow registration, as they do for complaints registered here, which
     // the search's newest-first pages rely on, and new numbers run in order
     // of receipt. The tickets are reported in the file's order.
-    const byReceipt = items.map((_, i) => i).sort((a, b) => items[a].complaint.receivedAt - items[b].complaint.receivedAt || a - b);
-    for (const at of byReceipt) {
+    for (const at of receiptOrder(items)) {
       const item = items[at];
       const c: Complaint = item.complaint;
       let year: number;
@@ -152,10 +172,10 @@ export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions
       if (item.kept) {
         ({ year, seq } = item.kept);
       } else {
-        const date = localDate(c.receivedAt, o.tz);
-        year = yearOf(date);
-        seq = next.get(year) as number;
-        c.ticket = formatTicket(date, seq);
+        year = yearOf(item.date);
+        seq = (last.get(year) ?? lastSeq(s, year)) + 1;
+        last.set(year, seq);
+        c.ticket = formatTicket(item.date, seq);
       }
       const id = Number(insert.run(
         c.ticket, year, seq, c.receivedAt, c.channel, c.kind, c.category, c.subcategory, c.severity, c.validity, c.validityReason, c.status,
@@ -191,6 +211,7 @@ export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions
     for (let i = 0; i < followUps.length; i += 2) setFollowUp.run(followUps[i], followUps[i + 1]);
     // Repeats may point at a row later in the file: link them once all are in.
     for (const [ticket, id] of repeats) setRepeat.run(ticket, id);
+    for (const [year, seq] of last) moveCounter.run(year, seq);
     const span = touchedSpanOf(items.map((i) => ({ prev: null, next: i.complaint })), o.now);
     return { tickets, departmentsAdded, staleSnapshots: markStaleSnapshots(s, span, o.now, o.tz) };
   })));

@@ -319,6 +319,16 @@ describe('calendar import', () => {
     expect(zh.stderr).toContain('第 3 行：“2026-13-01”不是日期');
   });
 
+  it('refuses a UTF-8 file with a stray byte, naming line, column, offset and byte, and writes nothing', async () => {
+    await register();
+    const bytes = dbBytes();
+    const bad = file('damaged.csv', Buffer.concat([Buffer.from('date,kind,name\n2026-10-09,holiday,台风'), Buffer.from([0xb7]), Buffer.from('停工\n')]));
+    const r = await run(['calendar', 'import', bad]);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toContain('line 2, column 22 (byte offset 40): 0xB7');
+    expect(dbBytes().equals(bytes)).toBe(true);
+  });
+
   it('--dry-run shows what would change and writes nothing', async () => {
     await json(['calendar', 'set', '2026-10-09', 'holiday', '--name', '台风']);
     const bytes = dbBytes();

@@ -17,7 +17,7 @@ import { parseInstant } from '../../src/domain/time.js';
 import {
   APPROVAL_LEVELS, CATEGORIES, CHANNELS, FOLLOW_UP_METHODS, KINDS, SEVERITIES, STATUSES, VALIDITIES,
 } from '../../src/domain/types.js';
-import { cli, cliJson, removeTempDirs, tempDb, tempDir, testEnv } from '../helpers.js';
+import { cli, cliJson, dbBytes, registerArgs, removeTempDirs, tempDb, tempDir, testEnv } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -125,7 +125,7 @@ describe('import without CHECK re-evaluation', () => {
       const { items, problems } = validateRows(header, recogniseHeaders(header).keys, [{ line: 2, cells: ['2026-09-01 09:00', '张三', '电梯坏了'] }], k);
       expect(problems).toEqual([]);
       const before = s.sqlite.prepare('UPDATE complaints SET channel = ? WHERE id = ?');
-      const r = importComplaints(s, items, { actor: 'li', now: NOW, tz: TZ, source: 'x.csv' });
+      const r = importComplaints(s, items, { actor: 'li', now: NOW, tz: 'Asia/Shanghai', source: 'x.csv' });
       expect(r.tickets).toEqual(['260901001']);
       expect(s.sqlite.pragma('ignore_check_constraints', { simple: true })).toBe(0);
       expect(() => before.run('pigeon', 1)).toThrow(/CHECK constraint failed/);
@@ -144,9 +144,9 @@ describe('import without CHECK re-evaluation', () => {
       const header = ['ticket', 'receivedAt', 'name', 'description'];
       const rows = [{ line: 2, cells: ['260901001', '2026-09-01 09:00', '张三', '电梯坏了'] }];
       const { items } = validateRows(header, recogniseHeaders(header).keys, rows, k);
-      importComplaints(s, items, { actor: 'li', now: NOW, tz: TZ, source: 'x.csv' });
+      importComplaints(s, items, { actor: 'li', now: NOW, tz: 'Asia/Shanghai', source: 'x.csv' });
       // The same ticket again: UNIQUE still applies, the transaction rolls back.
-      expect(() => importComplaints(s, items, { actor: 'li', now: NOW, tz: TZ, source: 'x.csv' })).toThrow(/UNIQUE/);
+      expect(() => importComplaints(s, items, { actor: 'li', now: NOW, tz: 'Asia/Shanghai', source: 'x.csv' })).toThrow(/UNIQUE/);
       expect(s.sqlite.prepare('SELECT count(*) FROM complaints').pluck().get()).toBe(1);
       expect(s.sqlite.pragma('ignore_check_constraints', { simple: true })).toBe(0);
       expect(() => s.sqlite.prepare("UPDATE complaints SET status = 'lost'").run()).toThrow(/CHECK constraint failed/);
@@ -174,6 +174,35 @@ describe('import encodings', () => {
       expect(shown).toMatchObject({ complainant: { name: '张三' }, description: '电梯坏了' });
       expect(await cliJson(['list', '--search', '电梯'], { env })).toHaveLength(1);
     }
+  });
+});
+
+describe('import refuses a file that is neither clean UTF-8 nor clean GB18030', () => {
+  it('UTF-8 with one stray byte: exit 2 naming line, column, byte offset and value; nothing written', async () => {
+    const head = Buffer.from('receivedAt,name,description\r\n2026-09-01 09:00,张三,电梯坏了\r\n2026-09-01 10:00,李');
+    const bytes = Buffer.concat([head, Buffer.from([0xb7]), Buffer.from('四,楼上漏水已经三天了\r\n')]);
+    const file = path.join(tempDir(), 'damaged.csv');
+    fs.writeFileSync(file, bytes);
+    const env = testEnv(tempDb());
+    expect((await cli(registerArgs(), { env })).code).toBe(0);
+    const before = dbBytes(env.COMPLAINTS_DB!);
+    for (const dry of [[], ['--dry-run']]) {
+      const r = await cli(['import', file, ...dry], { env });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`line 3, column 19 (byte offset ${head.length}): 0xB7`);
+      expect(r.stderr).toContain('UTF-8');
+    }
+    expect(dbBytes(env.COMPLAINTS_DB!).equals(before)).toBe(true);
+  });
+
+  it('a Latin-1 file is refused as neither UTF-8 nor GBK', async () => {
+    const file = path.join(tempDir(), 'latin1.csv');
+    fs.writeFileSync(file, Buffer.from('receivedAt,name,description\r\n2026-09-01 09:00,M\xfcller,Wasser im Keller\r\n', 'latin1'));
+    const r = await cli(['import', file], { env: testEnv(tempDb()) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('0xFC');
+    expect(r.stderr).toContain('GBK');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTicket, normalizeTicket, parseTicket } from '../../src/domain/ticket.js';
+import { formatTicket, MAX_SEQ, normalizeTicket, parseTicket, ticketCountTooLarge } from '../../src/domain/ticket.js';
 
 describe('formatTicket (SPEC §4: YYMMDD + the year\'s running count)', () => {
   it.each([
@@ -68,5 +68,19 @@ describe('parseTicket', () => {
   });
   it('throws on text that is not a ticket', () => {
     expect(() => parseTicket('260912-3')).toThrow();
+  });
+});
+
+describe('the maximum running count (README "Limits")', () => {
+  it('999,999 is a ticket; past it the text is too large, not a ticket', () => {
+    expect(MAX_SEQ).toBe(999_999);
+    expect(normalizeTicket('261231999999')).toBe('261231999999');
+    expect(normalizeTicket('261231-999999')).toBe('261231999999');
+    for (const text of ['2612311000000', '261231-1000000', '26091199999999999999999', '260911-99999999999999999999']) {
+      expect(normalizeTicket(text)).toBeNull();
+      expect(ticketCountTooLarge(text)).toBe(true);
+    }
+    expect(ticketCountTooLarge('abc')).toBe(false);
+    expect(ticketCountTooLarge('261331999999999')).toBe(false);
   });
 });
