@@ -7,6 +7,7 @@ import { CATEGORIES, OPEN_STATUSES, SEVERITIES, STATUSES, type Category, type Co
 import { addDays, isValidDate, parseInstant, zonedInstant } from '../domain/time.js';
 import { UsageError } from '../domain/errors.js';
 import { listComplaints, type ListFilter, type ListSort } from '../storage/complaints.js';
+import { maskPersonal } from '../domain/phone.js';
 import { complaintJson } from '../output/complaint-json.js';
 import { renderComplaintList } from '../output/complaint-list.js';
 import { view } from './complaint-step.js';
@@ -26,10 +27,19 @@ export interface ListOptions {
   search?: string;
   sort?: ListSort;
   limit?: number;
+  /** Phone numbers masked in every field (--mask). */
+  mask?: boolean;
 }
 
 const STATUS_WORDS = [...STATUSES, 'open', 'all'] as const;
 export const SORTS: ListSort[] = ['newest', 'oldest', 'due', 'severity', 'ticket'];
+
+/**
+ * The most complaints `list` shows. Its text is aligned over all rows and its
+ * JSON is one array, so it holds them all in memory (a million took 4 GB);
+ * `export` streams any number as CSV.
+ */
+export const LIST_MAX = 100_000;
 
 /** The filter flags `list` and `export` share. */
 export function addFilterOptions(cmd: Command, ctx: Ctx): Command {
@@ -54,12 +64,16 @@ export function listCommand(ctx: Ctx): Command {
   const cmd = new Command('list').description(zh ? '查询投诉列表' : 'list complaints');
   return addFilterOptions(cmd, ctx)
     .addOption(choice('--sort <order>', zh ? '排序' : 'order', SORTS).default('newest'))
-    .option('--limit <n>', zh ? '最多显示条数（默认 50）' : 'at most this many (default 50)', positiveIntArg(ctx.t), 50)
+    .option('--limit <n>', ctx.t.m('option.listLimit', { max: LIST_MAX }), positiveIntArg(ctx.t), 50)
+    .option('--mask', ctx.t.m('option.mask'))
     .addHelpText('after', `
+At most ${LIST_MAX.toLocaleString('en')} complaints are listed; for more, use export (CSV, the same filters).
+
 Examples:
   complaints list --dept 工程部 --overdue
   complaints list --search 漏水 --status all
-  complaints list --phone 13800138000 --json`)
+  complaints list --phone 13800138000 --json
+  complaints list --search 漏水 --mask`)
     .action((o: ListOptions) => {
       runList(ctx, o);
     });
@@ -101,8 +115,11 @@ export function toFilter(ctx: Ctx, o: ListOptions): ListFilter {
 }
 
 export function runList(ctx: Ctx, o: ListOptions): Complaint[] {
+  const limit = o.limit ?? 50;
+  if (limit > LIST_MAX) throw new UsageError('list.tooMany', { limit, max: LIST_MAX });
   const filter = toFilter(ctx, o);
-  const list = listComplaints(ctx.store(), filter, o.sort ?? 'newest', o.limit ?? 50);
+  const found = listComplaints(ctx.store(), filter, o.sort ?? 'newest', limit);
+  const list = o.mask ? found.map(maskPersonal) : found;
   const tz = ctx.tz();
   ctx.emit(list.map((c) => complaintJson(c, tz)), () =>
     list.length ? renderComplaintList(view(ctx), list) : ctx.t.m('notice.noResults') + '\n');
