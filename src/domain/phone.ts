@@ -19,6 +19,8 @@ export function normalizePhone(text: string): string | null {
 
 /** 138****5678: the phone column masked, as maskPhones masks a number in text; anything else all but its last four. */
 export function maskPhone(phone: string): string {
+  // The usual stored mobile, without the pattern search: the same text maskPhones gives.
+  if (MOBILE.test(phone)) return `${phone.slice(0, 3)}****${phone.slice(7)}`;
   const masked = maskPhones(phone);
   if (masked !== phone) return masked;
   return phone.length > 4 ? phone.slice(0, -4).replace(/\d/g, '*') + phone.slice(-4) : phone;
@@ -32,7 +34,8 @@ export function maskPhone(phone: string): string {
 const D = '[0-9０-９]';
 const SEP = '[ \\-－\u3000]?';
 const PREFIX = `(?:[+＋][8８][6６]|[0０][0０][8８][6６])${SEP}`;
-const MOBILE_TEXT = `[1１][3-9３-９]${D}(?:${SEP}${D}){8}`;
+// Written 3-4-4 (138 0013 8000) or all together; every form holds four digits in a row.
+const MOBILE_TEXT = `[1１][3-9３-９]${D}${SEP}${D}{4}${SEP}${D}{4}`;
 const SUBSCRIBER = `${D}{3,4}${SEP}${D}{4}`;
 const LANDLINE_TEXT = `(?:[(（][0０]${D}{2,3}[)）]|[0０]${D}{2,3})${SEP}${SUBSCRIBER}`;
 // After +86 a landline drops its trunk 0: +86 10 1234 5678.
@@ -40,8 +43,8 @@ const TRUNKLESS = `[1-9１-９]${D}{1,2}${SEP}${SUBSCRIBER}`;
 const PHONE_IN_TEXT = new RegExp(
   `(?<![0-9０-９])(${PREFIX})?(?:(${MOBILE_TEXT})|${LANDLINE_TEXT}|(?<=${PREFIX})${TRUNKLESS})(?![0-9０-９])`, 'g',
 );
-/** Text without a digit (most names, estates, notes) skips the long pattern. */
-const ANY_DIGITS = /[0-9０-９]/;
+/** Text without four digits in a row (most names, units, notes) cannot hold a phone: it skips the long pattern. */
+const FOUR_DIGITS = /[0-9０-９]{4}/;
 
 /**
  * Every phone-shaped number in the text masked: a mobile keeps its first
@@ -49,7 +52,7 @@ const ANY_DIGITS = /[0-9０-９]/;
  * last four (***-****5678); separators and a +86 prefix stay as written.
  */
 export function maskPhones(text: string): string {
-  if (!ANY_DIGITS.test(text)) return text;
+  if (!FOUR_DIGITS.test(text)) return text;
   return text.replace(PHONE_IN_TEXT, (whole: string, prefix: string | undefined, mobile: string | undefined) => {
     const start = prefix?.length ?? 0;
     const body = whole.slice(start);
