@@ -71,7 +71,12 @@ export function renderColumns(
 
 /** Tab-separated, header first: what a pipe gets. Tabs, line breaks and other controls inside cells are shown (␉, ␤, ␛). */
 export function renderTsv(headers: string[], rows: string[][]): string {
-  return [headers, ...rows].map((r) => r.map(visible).join('\t')).join('\n') + '\n';
+  return tsvLine(headers) + rows.map(tsvLine).join('');
+}
+
+/** One tab-separated line, newline included: for output written a row at a time. */
+export function tsvLine(cells: string[]): string {
+  return cells.map(visible).join('\t') + '\n';
 }
 
 /** "3 h ago", "in 2 d", "3小时前" — for terminals only; pipes get ISO times. */

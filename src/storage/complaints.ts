@@ -9,7 +9,7 @@ import {
 import { matchQuery } from '../domain/search-terms.js';
 import { UsageError } from '../domain/errors.js';
 import type { ComplaintsTable, DB } from './schema-types.js';
-import { all, first, run, type Store } from './store.js';
+import { all, first, iterate, run, type Store } from './store.js';
 import { findDepartment } from './departments.js';
 import { indexComplaint, searchableTexts } from './search-index.js';
 
@@ -304,6 +304,11 @@ export function listQuery(s: Store, f: ListFilter, sort: ListSort, limit: number
 
 export function listComplaints(s: Store, f: ListFilter, sort: ListSort, limit: number | null): Complaint[] {
   return all(s, listQuery(s, f, sort, limit)).map(toComplaint);
+}
+
+/** The same complaints one at a time, as the database reads them: for output written as it goes. */
+export function* iterateComplaints(s: Store, f: ListFilter, sort: ListSort, limit: number | null): Generator<Complaint> {
+  for (const r of iterate(s, listQuery(s, f, sort, limit))) yield toComplaint(r as JoinedRow);
 }
 
 export function sorted(q: ReturnType<typeof filtered>, sort: ListSort): ReturnType<typeof filtered> {

@@ -178,3 +178,13 @@ describe('full-width formula characters are neutralised like their ASCII forms',
     expect(back[0]).toMatchObject({ subject: '＋1 漏水', demand: '－赔偿', complainant: { name: '＝HYPERLINK("x")', unit: '＠1-1' } });
   });
 });
+
+describe('list --json is written as the rows are read', () => {
+  it('the same text as one JSON.stringify of the whole array, empty or not', async () => {
+    for (const args of [['list', '--status', 'all'], ['list', '--search', '没有这样的投诉'], ['list', '--limit', '1']]) {
+      const out = (await cli([...args, '--json'], { env })).stdout;
+      expect(out).toBe(JSON.stringify(JSON.parse(out), null, 2) + '\n');
+    }
+    expect((await cli(['list', '--search', '没有这样的投诉', '--json'], { env })).stdout).toBe('[]\n');
+  });
+});
