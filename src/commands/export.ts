@@ -30,7 +30,7 @@ export function exportCommand(ctx: Ctx): Command {
     .option('--limit <n>', zh ? '最多导出条数（默认全部）' : 'at most this many (default all)', positiveIntArg(ctx.t))
     .option('-o, --out <file>', zh ? '写入文件（默认输出到标准输出）' : 'write to this file (default: standard output)')
     .option('--no-bom', zh ? '写文件时不加字节顺序标记（BOM）' : 'no byte-order mark in the file')
-    .option('--mask', zh ? '隐藏电话中间四位（138****5678）' : 'mask phones as 138****5678')
+    .option('--mask', ctx.t.m('option.mask'))
     .addOption(new Option('--headers <style>', zh ? '表头：keys 字段名、en 英文、zh 中文' : 'header names: keys, en (English) or zh (Chinese)').choices([...HEADER_STYLES]).default('keys'))
     .addHelpText('after', `
 Without --status, every complaint is exported (closed ones too).

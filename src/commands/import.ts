@@ -16,6 +16,7 @@ import { numberProblems } from '../domain/import-numbers.js';
 import { textEncodingOf } from '../domain/text-encoding.js';
 import { write, type Store } from '../storage/store.js';
 import { importComplaints, numberFacts, unknownDepartments } from '../storage/import.js';
+import { visible } from '../output/visible-text.js';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -184,8 +185,8 @@ export function runImport(ctx: Ctx, file: string, o: ImportOptions): ImportSumma
   }
   ctx.emit(summary, () => {
     const lines = [t.m(summary.dryRun ? 'import.wouldImport' : 'import.done', { rows: summary.rows, kept: summary.kept, renumbered: summary.renumbered, file: summary.file })];
-    if (summary.departmentsAdded.length) lines.push(t.m('import.departments', { names: summary.departmentsAdded.join(', ') }));
-    if (summary.ignoredColumns.length) lines.push(t.m('import.ignored', { names: summary.ignoredColumns.join(', ') }));
+    if (summary.departmentsAdded.length) lines.push(t.m('import.departments', { names: visible(summary.departmentsAdded.join(', ')) }));
+    if (summary.ignoredColumns.length) lines.push(t.m('import.ignored', { names: visible(summary.ignoredColumns.join(', ')) }));
     return lines.join('\n') + '\n';
   });
   return summary;
@@ -193,10 +194,11 @@ export function runImport(ctx: Ctx, file: string, o: ImportOptions): ImportSumma
 
 function describe(ctx: Ctx, p: RowProblem): string {
   const { t } = ctx;
-  const params = { ...p.params };
-  if (typeof params.column === 'string') params.column = headerName(ctx, params.column);
+  // Values and headers come from the file: their control characters are shown, not sent to the terminal.
+  const params = Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, typeof v === 'string' ? visible(v) : v]));
+  if (typeof p.params.column === 'string') params.column = headerName(ctx, p.params.column);
   const problem = t.m(`import.err.${p.code}`, params);
-  return p.column === null ? t.m('import.atLine', { line: p.line, problem }) : t.m('import.atCell', { line: p.line, column: p.column, problem });
+  return p.column === null ? t.m('import.atLine', { line: p.line, problem }) : t.m('import.atCell', { line: p.line, column: visible(p.column), problem });
 }
 
 /** A column key as a person reads it: 受理时间 (receivedAt). */

@@ -6,9 +6,11 @@ import { choice, dateTimeArg, listOf, phoneArg, positiveIntArg } from '../cli/pa
 import { CATEGORIES, OPEN_STATUSES, SEVERITIES, STATUSES, type Category, type Complaint, type Severity, type Status } from '../domain/types.js';
 import { addDays, isValidDate, parseInstant, zonedInstant } from '../domain/time.js';
 import { UsageError } from '../domain/errors.js';
-import { listComplaints, type ListFilter, type ListSort } from '../storage/complaints.js';
+import { iterateComplaints, listComplaints, type ListFilter, type ListSort } from '../storage/complaints.js';
+import { BufferedOutput } from '../output/buffered-output.js';
+import { maskPersonal } from '../domain/phone.js';
 import { complaintJson } from '../output/complaint-json.js';
-import { renderComplaintList } from '../output/complaint-list.js';
+import { complaintTsvLine, LIST_TSV_HEADER, renderComplaintList } from '../output/complaint-list.js';
 import { view } from './complaint-step.js';
 
 export interface ListOptions {
@@ -26,10 +28,19 @@ export interface ListOptions {
   search?: string;
   sort?: ListSort;
   limit?: number;
+  /** Phone numbers masked in every field (--mask). */
+  mask?: boolean;
 }
 
 const STATUS_WORDS = [...STATUSES, 'open', 'all'] as const;
 export const SORTS: ListSort[] = ['newest', 'oldest', 'due', 'severity', 'ticket'];
+
+/**
+ * The most complaints `list` shows. Its text is aligned over all rows and its
+ * JSON is one array, so it holds them all in memory (a million took 4 GB);
+ * `export` streams any number as CSV.
+ */
+export const LIST_MAX = 100_000;
 
 /** The filter flags `list` and `export` share. */
 export function addFilterOptions(cmd: Command, ctx: Ctx): Command {
@@ -54,14 +65,19 @@ export function listCommand(ctx: Ctx): Command {
   const cmd = new Command('list').description(zh ? '查询投诉列表' : 'list complaints');
   return addFilterOptions(cmd, ctx)
     .addOption(choice('--sort <order>', zh ? '排序' : 'order', SORTS).default('newest'))
-    .option('--limit <n>', zh ? '最多显示条数（默认 50）' : 'at most this many (default 50)', positiveIntArg(ctx.t), 50)
+    .option('--limit <n>', ctx.t.m('option.listLimit', { max: LIST_MAX }), positiveIntArg(ctx.t), 50)
+    .option('--mask', ctx.t.m('option.mask'))
     .addHelpText('after', `
+At most ${LIST_MAX} complaints are listed (a larger --limit is refused); for more, use
+export (CSV, the same filters, any number of rows).
+
 Examples:
   complaints list --dept 工程部 --overdue
   complaints list --search 漏水 --status all
-  complaints list --phone 13800138000 --json`)
-    .action((o: ListOptions) => {
-      runList(ctx, o);
+  complaints list --phone 13800138000 --json
+  complaints list --search 漏水 --mask`)
+    .action(async (o: ListOptions) => {
+      await runList(ctx, o);
     });
 }
 
@@ -100,11 +116,43 @@ export function toFilter(ctx: Ctx, o: ListOptions): ListFilter {
   };
 }
 
-export function runList(ctx: Ctx, o: ListOptions): Complaint[] {
+export async function runList(ctx: Ctx, o: ListOptions): Promise<number> {
+  const limit = o.limit ?? 50;
+  if (limit > LIST_MAX) throw new UsageError('list.tooMany', { limit, max: LIST_MAX });
   const filter = toFilter(ctx, o);
-  const list = listComplaints(ctx.store(), filter, o.sort ?? 'newest', o.limit ?? 50);
+  const sort = o.sort ?? 'newest';
   const tz = ctx.tz();
-  ctx.emit(list.map((c) => complaintJson(c, tz)), () =>
-    list.length ? renderComplaintList(view(ctx), list) : ctx.t.m('notice.noResults') + '\n');
-  return list;
+  const rows = iterateComplaints(ctx.store(), filter, sort, limit);
+  const shown = (c: Complaint) => (o.mask ? maskPersonal(c) : c);
+  if (ctx.json) return writeRows(ctx, rows, (c, i) => (i === 0 ? '[\n  ' : ',\n  ') + jsonElement(complaintJson(shown(c), tz)), '[]\n', '\n]\n');
+  const v = view(ctx);
+  const none = ctx.t.m('notice.noResults') + '\n';
+  // Through a pipe, one line a row as they are read.
+  if (!v.tty) return writeRows(ctx, rows, (c, i) => (i === 0 ? LIST_TSV_HEADER : '') + complaintTsvLine(v, shown(c)), none, '');
+  // Aligned columns need every row's width first: this holds the list in memory, and is why it has a limit.
+  const list = [...rows].map(shown);
+  ctx.io.stdout.write(list.length ? renderComplaintList(v, list) : none);
+  return list.length;
+}
+
+/** An element of a JSON array as JSON.stringify(array, null, 2) writes it: its line breaks (all between keys) indented once more. */
+function jsonElement(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
+}
+
+/**
+ * Rows written as they are read, a few megabytes at a time: `empty` when
+ * there are none, else each row's text and then `end`. The JSON array this
+ * writes is the same text as JSON.stringify of the whole array.
+ */
+async function writeRows<T>(ctx: Ctx, items: Iterable<T>, text: (item: T, i: number) => string, empty: string, end: string): Promise<number> {
+  const sink = new BufferedOutput(ctx.io.stdout);
+  const put = async (s: string) => sink.add(s) || sink.addAfterFlush(s);
+  let n = 0;
+  for (const item of items) {
+    if (!(await put(text(item, n)))) return n;
+    n++;
+  }
+  if (await put(n === 0 ? empty : end)) await sink.flush();
+  return n;
 }

@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import { deadlineStatuses } from '../domain/deadlines.js';
+import { maskPersonal } from '../domain/phone.js';
 import { byCodePoint } from '../domain/text-order.js';
 import { DAY, isoLocal, localDate } from '../domain/time.js';
 import { chaseRows } from '../storage/chase.js';
@@ -12,6 +13,7 @@ import { view } from './complaint-step.js';
 
 export interface OverdueOptions {
   exitStatus?: boolean;
+  mask?: boolean;
 }
 
 export const STALE_DAYS = 7;
@@ -21,20 +23,22 @@ export function overdueCommand(ctx: Ctx): Command {
   return new Command('overdue')
     .description(zh ? '超期未办清单（按部门），以及 7 天未联系的投诉' : 'what is past due now, by department; and open complaints with no contact for 7 days')
     .option('--exit-status', zh ? '有超期项时以退出码 1 结束（供定时任务使用）' : 'exit 1 when anything is listed (for cron)')
+    .option('--mask', ctx.t.m('option.mask'))
     .addHelpText('after', `
 Examples:
   complaints overdue
   complaints overdue --json
   complaints overdue --exit-status || mail -s "超期投诉" office@example.com`)
     .action((o: OverdueOptions) => {
-      if (runOverdue(ctx).count > 0 && o.exitStatus) ctx.exitCode = 1;
+      if (runOverdue(ctx, o).count > 0 && o.exitStatus) ctx.exitCode = 1;
     });
 }
 
-export function runOverdue(ctx: Ctx): { count: number } {
+export function runOverdue(ctx: Ctx, o: OverdueOptions = {}): { count: number } {
   const s = ctx.store();
   const k = ctx.clock();
-  const chase = chaseRows(s, k.now, k.now - STALE_DAYS * DAY);
+  const found = chaseRows(s, k.now, k.now - STALE_DAYS * DAY);
+  const chase = o.mask ? maskPersonal(found) : found;
   const items: OverdueItem[] = chase.overdue
     .map((c) => {
       const late = deadlineStatuses(c, k.now, k).filter((d) => d.state === 'overdue');

@@ -8,6 +8,7 @@ import type { Ctx } from '../cli/context.js';
 import { choice } from '../cli/parse.js';
 import { UsageError } from '../domain/errors.js';
 import { isoLocal, isValidDate } from '../domain/time.js';
+import { maskPersonal } from '../domain/phone.js';
 import {
   buildReport, isSnapshotPeriod, monthPeriod, parseMonth, parseWeek, previousMonth, previousWeek, rangePeriod,
   trendMonths, weekPeriod, type Period, type Report,
@@ -36,6 +37,8 @@ export interface ReportOptions {
   refresh?: boolean;
   /** CSV written to a file carries a byte-order mark unless false (--no-bom). */
   bom?: boolean;
+  /** Phone numbers masked in subjects, estates, departments (--mask). */
+  mask?: boolean;
 }
 
 interface OutputFlags {
@@ -43,6 +46,7 @@ interface OutputFlags {
   out?: string;
   refresh?: boolean;
   bom?: boolean;
+  mask?: boolean;
 }
 
 export function reportCommand(ctx: Ctx): Command {
@@ -59,7 +63,8 @@ Examples:
     .addOption(choice('--format <format>', zh ? '格式：table、json、csv、md、html（默认 table；--json 即 json）' : 'table, json, csv, md or html (default table; --json means json)', REPORT_FORMATS))
     .option('--out <file>', zh ? '写入文件而不是标准输出' : 'write to this file instead of stdout')
     .option('--refresh', zh ? '重新统计已保存的月报快照' : 'recompute a stored snapshot of a closed month')
-    .option('--no-bom', zh ? 'CSV 文件不加 BOM' : 'no byte-order mark in a CSV file');
+    .option('--no-bom', zh ? 'CSV 文件不加 BOM' : 'no byte-order mark in a CSV file')
+    .option('--mask', ctx.t.m('option.mask'));
   withOutput(report.command('monthly').description(zh ? '月报（默认上个月）' : 'a calendar month (default: the previous one)')
     .option('--month <YYYY-MM>', zh ? '月份，如 2026-10' : 'the month, e.g. 2026-10'))
     .action((o: OutputFlags & { month?: string }) => {
@@ -180,7 +185,8 @@ export function runReport(ctx: Ctx, o: ReportOptions): Report {
   const period = periodOf(ctx, o.period);
   const format: ReportFormat = ctx.json ? 'json' : (o.format ?? 'table');
   const report = produceReport(ctx, period, !!o.refresh);
-  const text = renderReport(ctx, report, format, !!o.out, o.bom !== false);
+  // The stored snapshot stays whole; only what is printed is masked.
+  const text = renderReport(ctx, o.mask ? maskPersonal(report) : report, format, !!o.out, o.bom !== false);
   if (o.out) {
     fs.writeFileSync(o.out, text);
     ctx.io.stderr.write(ctx.t.m('report.written', { label: period.label, file: o.out }) + '\n');

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import { deadlineStatuses } from '../domain/deadlines.js';
+import { maskPersonal } from '../domain/phone.js';
 import { eventsOf } from '../storage/events.js';
 import { complaintJson, deadlineStatusJson, eventJson } from '../output/complaint-json.js';
 import { renderShow } from '../output/complaint-view.js';
@@ -12,19 +13,23 @@ export function showCommand(ctx: Ctx): Command {
   return new Command('show')
     .description(zh ? '查看投诉详情、时限状态和处理记录' : 'everything about one complaint, with its deadlines and timeline')
     .argument('<ticket>', zh ? '投诉编号' : 'ticket')
+    .option('--mask', ctx.t.m('option.mask'))
     .addHelpText('after', `
 Examples:
   complaints show 260912-3
-  complaints show 260912003 --json`)
-    .action((ticket: string) => {
-      runShow(ctx, ticket);
+  complaints show 260912003 --json
+  complaints show 260912-3 --mask`)
+    .action((ticket: string, o: { mask?: boolean }) => {
+      runShow(ctx, ticket, o);
     });
 }
 
-export function runShow(ctx: Ctx, ticket: string): void {
+export function runShow(ctx: Ctx, ticket: string, o: { mask?: boolean } = {}): void {
   const s = ctx.store();
-  const c = loadComplaint(s, ticket);
-  const events = eventsOf(s, c.id);
+  const found = loadComplaint(s, ticket);
+  // Masked before anything is drawn from it: the deadlines need none of the text.
+  const c = o.mask ? maskPersonal(found) : found;
+  const events = o.mask ? eventsOf(s, c.id).map(maskPersonal) : eventsOf(s, c.id);
   const k = ctx.clock();
   const deadlines = deadlineStatuses(c, k.now, k);
   const tz = ctx.tz();

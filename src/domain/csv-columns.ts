@@ -3,7 +3,7 @@
 // comes from a complaint, formula neutralising, and header recognition for
 // hand-made spreadsheets. Pure: no files, no database.
 import type { Complaint, Instant } from './types.js';
-import { maskPhone } from './phone.js';
+import { maskPhone, maskPhones } from './phone.js';
 import { dateOfDay, formatOffset, offsetMinutes } from './time.js';
 
 export const HEADER_STYLES = ['keys', 'en', 'zh'] as const;
@@ -17,7 +17,7 @@ export interface CsvColumn {
   aliases?: string[];
 }
 
-/** Cell formatting for one export: the office's zone and whether to mask phones. */
+/** Cell formatting for one export: the office's zone and whether to mask phones (the phone column, and any phone-shaped number in text). */
 export interface CellFormat {
   iso: (ms: Instant | null) => string;
   mask: boolean;
@@ -105,27 +105,33 @@ const NOT_TEXT: Record<string, RawCell> = {
 /** The raw cell kind of each column, in column order. */
 export const RAW_CELLS: readonly RawCell[] = DEFS.map((d) => NOT_TEXT[d.key] ?? 'text');
 
-/** The cells of one complaint, in column order, neutralised for spreadsheets. */
+/** The cells of one complaint, in column order, masked when asked, neutralised for spreadsheets. */
 export function complaintCells(c: Complaint, f: CellFormat): string[] {
   const out = new Array<string>(DEFS.length);
-  for (let i = 0; i < DEFS.length; i++) out[i] = neutralise(DEFS[i].get(c, f));
+  for (let i = 0; i < DEFS.length; i++) {
+    const cell = DEFS[i].get(c, f);
+    out[i] = neutralise(f.mask && RAW_CELLS[i] === 'text' ? maskPhones(cell) : cell);
+  }
   return out;
 }
 
-// A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) gets a
-// leading apostrophe. A cell that already is apostrophes before such a
-// character gets one more, so that import (which removes exactly one) gives
-// back the original text.
-const FORMULA = /^'*[=+\-@\t\r]/;
-const NEUTRALISED = /^'+[=+\-@\t\r]/;
+// A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR, and the
+// full-width ＝ ＋ － ＠ that a Chinese input method types and a spreadsheet
+// reads the same) gets a leading apostrophe. A cell that already is
+// apostrophes before such a character gets one more, so that import (which
+// removes exactly one) gives back the original text.
+const FORMULA = /^'*[=+\-@\t\r＝＋－＠]/;
+const NEUTRALISED = /^'+[=+\-@\t\r＝＋－＠]/;
 
 // The characters a neutralised cell can start with, by char code: a cell
 // starting with anything else (a letter, a Chinese character) skips the regex.
 const FORMULA_FIRST = new Uint8Array(65);
 for (const ch of "'=+-@\t\r") FORMULA_FIRST[ch.charCodeAt(0)] = 1;
+const FULL_WIDTH_FIRST = new Set([...'＝＋－＠'].map((ch) => ch.charCodeAt(0)));
 
 export function neutralise(cell: string): string {
-  return FORMULA_FIRST[cell.charCodeAt(0)] === 1 && FORMULA.test(cell) ? `'${cell}` : cell;
+  const first = cell.charCodeAt(0);
+  return (first < 65 ? FORMULA_FIRST[first] === 1 && FORMULA.test(cell) : first >= 0xff0b && FULL_WIDTH_FIRST.has(first)) ? `'${cell}` : cell;
 }
 
 export function unneutralise(cell: string): string {

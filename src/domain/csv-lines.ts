@@ -6,7 +6,7 @@
 // handling, a fifth of an export's time. test/commands/export-bytes.test.ts
 // holds the two side by side.
 import { CSV_COLUMNS, headerRow, neutralise, RAW_CELLS, type CellFormat, type HeaderStyle } from './csv-columns.js';
-import { maskPhone } from './phone.js';
+import { maskPhone, maskPhones } from './phone.js';
 
 const NEEDS_QUOTES = /[",\r\n]/;
 const QUOTE = /"/g;
@@ -63,14 +63,16 @@ export function exportSlots(mask: boolean, join = true): ExportSlot[] {
 }
 
 /** A field of a joined run that is its own CSV text: no comma, quote, CR or LF, not starting as a formula could. */
-const PLAIN_FIELD = String.raw`(?:[^,"\r\n'=+\-@\t][^,"\r\n]*)?`;
+const PLAIN_FIELD = String.raw`(?:[^,"\r\n'=+\-@\t＝＋－＠][^,"\r\n]*)?`;
 
 /**
  * The CSV record of one raw export row (src/storage/export-rows.ts: one value
  * per slot), the same text as csvRecord(complaintCells()); null when a joined
  * run cannot be told apart (a comma inside one of its cells): the row must
  * then be written from one value per column. Instants, money and flags are
- * made here from numbers, so they need no quoting.
+ * made here from numbers, so they need no quoting. With --mask, text (a run
+ * at once: a phone never spans the comma of a join) has its phone-shaped
+ * numbers masked first; without it, not a call more per cell.
  */
 export function recordWriter(f: CellFormat, slots: readonly ExportSlot[]): (row: readonly unknown[]) => string | null {
   const kinds = slots.map((slot) => (slot.length > 1 ? RUN : KIND_CODE[RAW_CELLS[slot[0]]]));
@@ -79,21 +81,22 @@ export function recordWriter(f: CellFormat, slots: readonly ExportSlot[]): (row:
   const plain = slots.map((slot) => new RegExp(`^${PLAIN_FIELD}(?:,${PLAIN_FIELD}){${slot.length - 1}}$`));
   // The loop over slots, unrolled into straight-line code once per export:
   // a switch per cell cost more than the cells of most kinds themselves.
+  const masked = f.mask ? 'maskPhones(v)' : 'v';
   const cellCode = (kind: number, i: number): string => {
     switch (kind) {
-      case TEXT: return 'c = v === null ? "" : textCell(v);';
+      case TEXT: return `c = v === null ? "" : textCell(${masked});`;
       case TIME: return 'c = v === null ? "" : neutralise(iso(v));';
       case YUAN: return 'c = v === null ? "" : neutralise((v / 100).toFixed(2));';
       case BOOL: return 'c = v === 1 ? "true" : "false";';
       case NUMBER: return 'c = v === null ? "" : textCell(String(v));';
-      case RUN: return `if (v === null) c = ""; else if (plain[${i}].test(v)) c = v; else if ((c = splitRun(v, ${slots[i].length})) === null) return null;`;
+      case RUN: return `if (v === null) c = ""; else if (${f.mask ? 'v = maskPhones(v), ' : ''}plain[${i}].test(v)) c = v; else if ((c = splitRun(v, ${slots[i].length})) === null) return null;`;
       default: return 'c = v === null ? "" : textCell(maskPhone(v));';
     }
   };
   const body = kinds.map((kind, i) => `v = row[${i}]; ${cellCode(kind, i)} line ${i === 0 ? '=' : '+= ","+'} c;`).join('\n');
-  const make = new Function('textCell', 'neutralise', 'iso', 'maskPhone', 'plain', 'splitRun',
+  const make = new Function('textCell', 'neutralise', 'iso', 'maskPhone', 'maskPhones', 'plain', 'splitRun',
     `return function record(row) {\nlet v, c, line;\n${body}\nreturn line + "\\r\\n";\n};`);
-  return make(textCell, neutralise, f.iso, maskPhone, plain, splitRun) as (row: readonly unknown[]) => string | null;
+  return make(textCell, neutralise, f.iso, maskPhone, maskPhones, plain, splitRun) as (row: readonly unknown[]) => string | null;
 }
 
 /** The cells of a joined run that is not plain, each written as a cell; null when its commas are not just the joins. */

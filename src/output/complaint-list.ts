@@ -2,20 +2,25 @@
 // terminal; tab-separated values with ISO times through a pipe.
 import type { Complaint } from '../domain/types.js';
 import { isoLocal } from '../domain/time.js';
-import { renderColumns, renderTsv, relativeTime } from './text.js';
+import { renderColumns, relativeTime, tsvLine } from './text.js';
 import { severityText, type View } from './complaint-view.js';
 
 const KEYS = ['ticket', 'receivedAt', 'status', 'severity', 'category', 'department', 'name', 'unit', 'subject'] as const;
 
+/** The header line of a piped list: stable for scripts, English keys. */
+export const LIST_TSV_HEADER = tsvLine([...KEYS]);
+
+/** One complaint as a piped list's line: enum values as keys, ISO times. */
+export function complaintTsvLine(v: View, c: Complaint): string {
+  return tsvLine([
+    c.ticket, isoLocal(c.receivedAt, v.tz), c.status, c.severity, c.category ?? '', c.department ?? '',
+    c.complainant.name, [c.complainant.estate, c.complainant.unit].filter(Boolean).join(' '), c.subject,
+  ]);
+}
+
 export function renderComplaintList(v: View, list: Complaint[]): string {
   const { t } = v;
-  if (!v.tty) {
-    // Stable for scripts: English keys as headers and enum values, ISO times.
-    return renderTsv([...KEYS], list.map((c) => [
-      c.ticket, isoLocal(c.receivedAt, v.tz), c.status, c.severity, c.category ?? '', c.department ?? '',
-      c.complainant.name, [c.complainant.estate, c.complainant.unit].filter(Boolean).join(' '), c.subject,
-    ]));
-  }
+  if (!v.tty) return LIST_TSV_HEADER + list.map((c) => complaintTsvLine(v, c)).join('');
   const rows = list.map((c) => [
     c.ticket,
     relativeTime(c.receivedAt, v.now, t.lang),

@@ -9,6 +9,7 @@ import { formatYuan } from '../domain/money.js';
 import type { Translator } from './i18n.js';
 import { displayWidth, padEnd, relativeTime } from './text.js';
 import { presentFields } from './event-values.js';
+import { visible, visibleLines } from './visible-text.js';
 
 export interface View {
   t: Translator;
@@ -41,15 +42,27 @@ export function deadlineText(v: View, d: DeadlineStatus): string {
   return `${localDateTime(d.due, v.tz)}  ${coloured}${d.provisional ? ' ' + v.t.m('due.provisional') : ''}`;
 }
 
+/**
+ * A value as `lines` shows it: stored text has its control characters shown
+ * (visible-text.ts); a value marked `safe` is the program's own words and
+ * colours, or text already made visible (a description keeping its breaks).
+ */
+type Value = string | null | undefined | { safe: string | null };
+
 /** Label/value lines; labels are field keys, translated here. */
-function lines(v: View, pairs: [string, string | null | undefined][]): string {
-  return labelled(v, pairs.map(([k, val]) => [v.t.l(`field.${k}`), val]));
+function lines(v: View, pairs: [string, Value][]): string {
+  return labelled(v, pairs.map(([k, val]) => [
+    v.t.l(`field.${k}`),
+    val !== null && typeof val === 'object' ? val.safe : val === null || val === undefined ? val : visible(val),
+  ]));
 }
 
+/** Values may span lines: the lines after the first are indented under the first. */
 function labelled(v: View, pairs: [string, string | null | undefined][]): string {
   const shown = pairs.filter(([, val]) => val !== null && val !== undefined && val !== '');
   const width = Math.max(...shown.map(([k]) => displayWidth(k)));
-  return shown.map(([k, val]) => `  ${v.chalk.dim(padEnd(k, width))}  ${val}`).join('\n') + '\n';
+  const indent = '\n' + ' '.repeat(width + 4);
+  return shown.map(([k, val]) => `  ${v.chalk.dim(padEnd(k, width))}  ${val!.replace(/\n/g, indent)}`).join('\n') + '\n';
 }
 
 function deadlineLines(v: View, deadlines: DeadlineStatus[]): string {
@@ -67,7 +80,7 @@ export function renderCard(v: View, c: Complaint, headline: string, deadlines: D
   out.push(lines(v, [
     ['ticket', c.ticket],
     ['status', v.t.l(`status.${c.status}`)],
-    ['severity', severityText(v, c.severity)],
+    ['severity', { safe: severityText(v, c.severity) }],
     ['name', [c.complainant.name, c.complainant.phone, [c.complainant.estate, c.complainant.unit].filter(Boolean).join(' ')].filter(Boolean).join('  ')],
     ['subject', c.subject],
     ['department', departmentText(v, c)],
@@ -81,22 +94,22 @@ export function renderCard(v: View, c: Complaint, headline: string, deadlines: D
 /** Everything about one complaint: fields, deadlines with their state, timeline. */
 export function renderShow(v: View, c: Complaint, deadlines: DeadlineStatus[], events: StoredEvent[]): string {
   const { t } = v;
-  const yesNo = (b: boolean) => (b ? v.chalk.red(t.l('word.yes')) : null);
+  const yesNo = (b: boolean) => ({ safe: b ? v.chalk.red(t.l('word.yes')) : null });
   const out: string[] = [];
-  out.push(v.chalk.bold(`${c.ticket}  ${c.subject}`) + `  [${t.l(`status.${c.status}`)}]` + '\n');
+  out.push(v.chalk.bold(`${c.ticket}  ${visible(c.subject)}`) + `  [${t.l(`status.${c.status}`)}]` + '\n');
   out.push(lines(v, [
     ['receivedAt', when(v, c.receivedAt)],
     ['channel', t.l(`channel.${c.channel}`)],
     ['kind', t.l(`kind.${c.kind}`)],
     ['category', c.category ? t.l(`category.${c.category}`) : t.l('word.none')],
     ['subcategory', c.subcategory ? t.l(`subcategory.${c.subcategory}`) : null],
-    ['severity', severityText(v, c.severity) + (c.flagged ? '  ' + v.chalk.red(t.l('field.flagged')) : '')],
+    ['severity', { safe: severityText(v, c.severity) + (c.flagged ? '  ' + v.chalk.red(t.l('field.flagged')) : '') }],
     ['validity', t.l(`validity.${c.validity}`) + (c.validityReason ? ` (${c.validityReason})` : '')],
     ['name', c.complainant.name],
     ['phone', c.complainant.phone],
     ['estate', c.complainant.estate],
     ['unit', c.complainant.unit],
-    ['description', c.description],
+    ['description', { safe: visibleLines(c.description) }],
     ['demand', c.demand],
     ['receiver', c.receiver],
     ['department', departmentText(v, c)],
@@ -123,7 +136,7 @@ export function renderShow(v: View, c: Complaint, deadlines: DeadlineStatus[], e
   out.push('\n' + v.chalk.bold(t.l('field.deadlines')) + '\n');
   out.push(deadlineLines(v, deadlines));
   out.push('\n' + v.chalk.bold(t.l('field.timeline')) + '\n');
-  for (const e of events) out.push(`  ${localDateTime(e.at, v.tz)}  ${padEnd(e.actor, 10)}  ${t.l(`action.${e.action}`)}${eventDetail(v, e)}\n`);
+  for (const e of events) out.push(`  ${localDateTime(e.at, v.tz)}  ${padEnd(visible(e.actor), 10)}  ${t.l(`action.${e.action}`)}${eventDetail(v, e)}\n`);
   return out.join('');
 }
 
@@ -152,6 +165,6 @@ function eventDetail(v: View, e: StoredEvent): string {
       parts.push(from === undefined ? `${k}: ${show(val)}` : `${k}: ${show(from)} → ${show(val)}`);
     }
   }
-  const detail = parts.join('; ');
-  return (detail ? `  ${v.chalk.dim(detail)}` : '') + (e.note ? `  — ${e.note}` : '');
+  const detail = visible(parts.join('; '));
+  return (detail ? `  ${v.chalk.dim(detail)}` : '') + (e.note ? `  — ${visible(e.note)}` : '');
 }

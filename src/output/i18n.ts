@@ -831,6 +831,19 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `${p.file} is neither UTF-8 nor GBK/GB18030 Chinese text: line ${p.line}, column ${p.column} (byte offset ${p.offset}): ${p.byte} is not UTF-8, and the file does not read as GBK either. Save it from the spreadsheet as CSV UTF-8; nothing was imported.`,
     zh: (p) => `${p.file} 既不是 UTF-8，也不是 GBK/GB18030 中文文本：第 ${p.line} 行第 ${p.column} 列（字节偏移 ${p.offset}）：${p.byte} 不是 UTF-8，按 GBK 读取也不成立。请在表格软件中另存为“CSV UTF-8”；未导入任何内容。`,
   },
+  // personal data and free text leaving the database: --mask, list's limit
+  'option.mask': {
+    en: () => 'mask every phone number, in free text too (138****5678)',
+    zh: () => '隐藏所有电话号码（含主题、描述等文字中的号码），如 138****5678',
+  },
+  'option.listLimit': {
+    en: (p) => `at most this many (default 50, at most ${p.max}; more with export)`,
+    zh: (p) => `最多显示条数（默认 50，最多 ${p.max}；更多请用 export）`,
+  },
+  'list.tooMany': {
+    en: (p) => `list shows at most ${p.max} complaints; --limit ${p.limit} asks for more. Use \`complaints export\` (CSV, the same filters, any number of rows, e.g. \`complaints export --status all --out all.csv\`), or narrow the list with filters.`,
+    zh: (p) => `list 最多显示 ${p.max} 条投诉，--limit ${p.limit} 超出上限。更多请用 \`complaints export\`（CSV，筛选条件相同，不限条数，如 \`complaints export --status all --out all.csv\`），或用筛选条件缩小范围。`,
+  },
 };
 
 export function label(lang: Lang, key: string): string {

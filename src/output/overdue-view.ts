@@ -3,6 +3,7 @@ import type { ChaseRow } from '../domain/types.js';
 import type { DeadlineStatus } from '../domain/deadlines.js';
 import { localDate } from '../domain/time.js';
 import { renderColumns } from './text.js';
+import { visible } from './visible-text.js';
 import { amountText, severityText, type View } from './complaint-view.js';
 
 export interface OverdueItem {
@@ -32,7 +33,7 @@ export function renderOverdue(v: View, items: OverdueItem[], stale: StaleItem[],
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
   }
   for (const [dept, list] of groups) {
-    out.push(`\n${v.chalk.bold(dept)} (${list.length})\n`);
+    out.push(`\n${v.chalk.bold(visible(dept))} (${list.length})\n`);
     const rows = list.map((i) => [
       i.complaint.ticket, t.l(`severity.${i.complaint.severity}`), i.complaint.assignee ?? '—',
       i.late.map((d) => lateText(v, d)).join('; '), i.complaint.subject,

@@ -2,11 +2,7 @@
 // with raw values (rates as fractions, money in yuan) so a spreadsheet can count.
 import { stringify } from 'csv-stringify/sync';
 import type { ReportLayout } from './report-layout.js';
-
-/** A cell that a spreadsheet would run as a formula gets a leading apostrophe. */
-function safe(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
+import { neutralise } from '../domain/csv-columns.js';
 
 export function renderReportCsv(layout: ReportLayout, bom: boolean): string {
   const rows: string[][] = [['section', 'key', 'label', 'value']];
@@ -18,6 +14,6 @@ export function renderReportCsv(layout: ReportLayout, bom: boolean): string {
       for (const r of s.rows) rows.push([s.id, r[0], r.slice(1).join(' · '), '']);
     }
   }
-  const text = stringify(rows.map((r) => r.map(safe)), { record_delimiter: '\r\n' });
+  const text = stringify(rows.map((r) => r.map(neutralise)), { record_delimiter: '\r\n' });
   return (bom ? '\uFEFF' : '') + text;
 }

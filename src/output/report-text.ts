@@ -4,6 +4,7 @@ import asciichart from 'asciichart';
 import type { ChalkInstance } from 'chalk';
 import type { ReportLayout } from './report-layout.js';
 import { padEnd, displayWidth, renderColumns } from './text.js';
+import { visible } from './visible-text.js';
 
 export interface TextStyle {
   chalk: ChalkInstance;
@@ -59,8 +60,10 @@ export function renderReportText(layout: ReportLayout, st: TextStyle): string {
     if (s.kind === 'figures') {
       if (!s.rows.length) out.push(st.none);
       else {
-        const width = Math.max(...s.rows.map((r) => displayWidth(r.label)));
-        for (const r of s.rows) out.push(`  ${padEnd(r.label, width)}  ${r.text}`);
+        // Labels of breakdowns are stored text (departments, estates): shown, not obeyed.
+        const labels = s.rows.map((r) => visible(r.label));
+        const width = Math.max(...labels.map(displayWidth));
+        s.rows.forEach((r, i) => out.push(`  ${padEnd(labels[i], width)}  ${r.text}`));
       }
     } else {
       out.push(s.rows.length ? renderColumns(s.headers.map((h) => ({ header: h, max: 40 })), s.rows, undefined, b).trimEnd() : st.none);

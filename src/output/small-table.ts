@@ -4,6 +4,7 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { renderTsv } from './text.js';
+import { visible } from './visible-text.js';
 
 export interface SmallColumn {
   /** Stable header for pipes. */
@@ -15,6 +16,6 @@ export interface SmallColumn {
 export function renderSmallTable(out: { tty: boolean; chalk: ChalkInstance }, columns: SmallColumn[], rows: string[][], pipedRows = rows): string {
   if (!out.tty) return renderTsv(columns.map((c) => c.key), pipedRows);
   const table = new Table({ head: columns.map((c) => out.chalk.bold(c.label)), style: { head: [], border: [] } });
-  table.push(...rows);
+  table.push(...rows.map((r) => r.map(visible)));
   return table.toString() + '\n';
 }

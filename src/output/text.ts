@@ -1,6 +1,7 @@
 // Plain-text layout for people: display width of Chinese text, aligned
 // columns in linear time (cli-table3 is quadratic in rows), relative times.
 import type { Lang } from './i18n.js';
+import { visible } from './visible-text.js';
 
 /** Terminal columns a character takes: East Asian wide and full-width take two. */
 function charWidth(cp: number): number {
@@ -49,14 +50,15 @@ export interface Column {
  * Aligned columns separated by two spaces; one pass to measure, one to write,
  * so ten thousand rows cost milliseconds. Each cell is measured once, and the
  * widest is found by a loop (Math.max over a spread of every row overflows
- * the stack past about a hundred thousand rows). `style` colours a cell after
+ * the stack past about a hundred thousand rows). Control characters in a cell
+ * are shown (visible-text.ts), a line break as ␤. `style` colours a cell after
  * padding.
  */
 export function renderColumns(
   columns: Column[], rows: string[][], style: (col: number, text: string, row: number) => string = (_c, t) => t,
   headerStyle: (t: string) => string = (t) => t,
 ): string {
-  const cells = rows.map((r) => r.map((v, i) => (columns[i].max ? truncate(v, columns[i].max!) : v)));
+  const cells = rows.map((r) => r.map((v, i) => (columns[i].max ? truncate(visible(v), columns[i].max!) : visible(v))));
   const measured = cells.map((r) => r.map(displayWidth));
   const widths = columns.map((c) => displayWidth(c.header));
   for (const r of measured) for (let i = 0; i < r.length; i++) if (r[i] > widths[i]) widths[i] = r[i];
@@ -67,10 +69,14 @@ export function renderColumns(
   return out.join('\n') + '\n';
 }
 
-/** Tab-separated, header first: what a pipe gets. Tabs and newlines inside cells become spaces. */
+/** Tab-separated, header first: what a pipe gets. Tabs, line breaks and other controls inside cells are shown (␉, ␤, ␛). */
 export function renderTsv(headers: string[], rows: string[][]): string {
-  const clean = (v: string) => v.replace(/[\t\r\n]+/g, ' ');
-  return [headers, ...rows].map((r) => r.map(clean).join('\t')).join('\n') + '\n';
+  return tsvLine(headers) + rows.map(tsvLine).join('');
+}
+
+/** One tab-separated line, newline included: for output written a row at a time. */
+export function tsvLine(cells: string[]): string {
+  return cells.map(visible).join('\t') + '\n';
 }
 
 /** "3 h ago", "in 2 d", "3小时前" — for terminals only; pipes get ISO times. */

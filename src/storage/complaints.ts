@@ -11,7 +11,7 @@ import { StateError, UsageError } from '../domain/errors.js';
 import { MAX_SEQ } from '../domain/ticket.js';
 import { groupThousands } from '../domain/money.js';
 import type { ComplaintsTable, DB } from './schema-types.js';
-import { all, first, run, statement, type Store } from './store.js';
+import { all, first, iterate, run, statement, type Store } from './store.js';
 import { findDepartment } from './departments.js';
 import { indexComplaint, searchableTexts } from './search-index.js';
 
@@ -353,6 +353,11 @@ export function listComplaints(s: Store, f: ListFilter, sort: ListSort, limit: n
   const list = all(s, listQuery(s, f, sort, limit)).map(toComplaint);
   for (const c of list) if (c.costFen !== null) c.payments = paymentsOf(s, c.id);
   return list;
+}
+
+/** The same complaints one at a time, as the database reads them: for output written as it goes. */
+export function* iterateComplaints(s: Store, f: ListFilter, sort: ListSort, limit: number | null): Generator<Complaint> {
+  for (const r of iterate(s, listQuery(s, f, sort, limit))) yield toComplaint(r as JoinedRow);
 }
 
 export function sorted(q: ReturnType<typeof filtered>, sort: ListSort): ReturnType<typeof filtered> {

@@ -68,6 +68,7 @@ const refusals: [string, string[], number, string[]][] = [
   ['a bad setting value', ['config', 'set', 'deadline.general.resolve_workdays', '-1'], 2, ['not a valid value']],
   ['a department that exists', ['dept', 'add', '工程部'], 2, ['already exists']],
   ['a bad COMPLAINTS_NOW', ['show', '260912-1'], 2, ['COMPLAINTS_NOW']],
+  ['a list longer than list shows', ['list', '--limit', '100001', '--status', 'all'], 2, ['at most 100000', '--limit 100001', 'complaints export']],
 ];
 
 describe('refusals change nothing', () => {

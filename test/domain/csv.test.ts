@@ -18,12 +18,12 @@ const k: ImportContext = {
 };
 
 describe('formula neutralising', () => {
-  it.each(['=SUM(A1)', '+86 138', '-1', '@cmd', '\tx', '\rx', "'=already"])('prefixes %j and import gives it back', (cell) => {
+  it.each(['=SUM(A1)', '+86 138', '-1', '@cmd', '\tx', '\rx', "'=already", '＝SUM(A1)', '＋86 138', '－1', '＠cmd', "'＝already"])('prefixes %j and import gives it back', (cell) => {
     const n = neutralise(cell);
     expect(n).toBe(`'${cell}`);
     expect(unneutralise(n)).toBe(cell);
   });
-  it.each(['王女士', "it's", "'plain", '13800138000', '', '1-2'])('leaves %j alone', (cell) => {
+  it.each(['王女士', "it's", "'plain", '13800138000', '', '1-2', '１＝１', '，逗号'])('leaves %j alone', (cell) => {
     expect(neutralise(cell)).toBe(cell);
     expect(unneutralise(cell)).toBe(cell);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhone, normalizePhone } from '../../src/domain/phone.js';
+import { maskPersonal, maskPhone, maskPhones, normalizePhone } from '../../src/domain/phone.js';
 
 describe('normalizePhone (SPEC §3: mainland mobile, or landline with area code, optional +86)', () => {
   it.each([
@@ -51,5 +51,42 @@ describe('maskPhone', () => {
     ['010-12345678', '***-****5678'],
   ])('%s → %s', (phone, masked) => {
     expect(maskPhone(phone)).toBe(masked);
+  });
+});
+
+describe('maskPhones: phone-shaped numbers inside free text', () => {
+  it.each([
+    ['请回电13800138000谢谢', '请回电138****8000谢谢'],
+    ['138 0013 8000', '138 **** 8000'],
+    ['138-0013-8000', '138-****-8000'],
+    ['+86 138 0013 8000', '+86 138 **** 8000'],
+    ['+8613800138000', '+86138****8000'],
+    ['008613800138000', '0086138****8000'],
+    ['１３８００１３８０００', '１３８****８０００'],
+    ['＋８６ １３８００１３８０００', '＋８６ １３８****８０００'],
+    ['座机(0571)8765-4321', '座机(****)****-4321'],
+    ['010-12345678', '***-****5678'],
+    ['0571 87654321', '**** ****4321'],
+    ['+86 10 1234 5678', '+86 ** **** 5678'],
+    ['13800138000、13900139000', '138****8000、139****9000'],
+  ])('%j → %j', (text, masked) => {
+    expect(maskPhones(text)).toBe(masked);
+  });
+
+  it.each([
+    '订单号 2026091213800138000', '3-2-1501', '2026-09-12T10:00:00+08:00', '260912001', '2612311000',
+    '金额 12000000 元', '12800138000', '漏水三天了', '',
+  ])('leaves %j as it is', (text) => {
+    expect(maskPhones(text)).toBe(text);
+  });
+
+  it('masks every string of a value, breakdown keys included, but not ticket numbers', () => {
+    expect(maskPersonal({
+      ticket: '13800138000', tickets: ['13800138000'], repeatOf: '13800138000',
+      byEstate: { '阳光13800138000': 2 }, list: [1, null, true, '13800138000'], nested: { note: '电话 13800138000' },
+    })).toEqual({
+      ticket: '13800138000', tickets: ['13800138000'], repeatOf: '13800138000',
+      byEstate: { '阳光138****8000': 2 }, list: [1, null, true, '138****8000'], nested: { note: '电话 138****8000' },
+    });
   });
 });
