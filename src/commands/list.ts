@@ -6,7 +6,7 @@ import { choice, dateTimeArg, listOf, phoneArg, positiveIntArg } from '../cli/pa
 import { CATEGORIES, OPEN_STATUSES, SEVERITIES, STATUSES, type Category, type Complaint, type Severity, type Status } from '../domain/types.js';
 import { addDays, isValidDate, parseInstant, zonedInstant } from '../domain/time.js';
 import { UsageError } from '../domain/errors.js';
-import { iterateComplaints, listComplaints, type ListFilter, type ListSort } from '../storage/complaints.js';
+import { iterateComplaints, type ListFilter, type ListSort } from '../storage/complaints.js';
 import { BufferedOutput } from '../output/buffered-output.js';
 import { maskPersonal } from '../domain/phone.js';
 import { complaintJson } from '../output/complaint-json.js';

@@ -29,6 +29,11 @@ function withJoins(s: Store) {
     .selectAll('c')
     .select([
       'd.name as department', 'rd.name as responsible', 'r.ticket as repeat_ticket', 'dup.ticket as duplicate_ticket',
+      // Payments ride along as one JSON value (read only when there is a cost):
+      // a list streams its rows, and a connection that is iterating can run no other query.
+      sql<string | null>`CASE WHEN c.cost_fen IS NULL THEN NULL ELSE (SELECT json_group_array(json_array(at, amount_fen, dept, responsible_person, approval_level, approved_by))
+        FROM (SELECT p.at, p.amount_fen, pd.name AS dept, p.responsible_person, p.approval_level, p.approved_by
+              FROM payments p LEFT JOIN departments pd ON pd.id = p.responsible_dept_id WHERE p.complaint_id = c.id ORDER BY p.id)) END`.as('payments_json'),
       'f.at as fu_at', 'f.method as fu_method', 'f.satisfaction as fu_satisfaction', 'f.note as fu_note',
     ]);
 }
@@ -67,8 +72,7 @@ export function toComplaint(r: JoinedRow): Complaint {
     resolvedAt: r.resolved_at,
     resolution: r.resolution,
     costFen: r.cost_fen,
-    // Loaded by findByTicket (and for listed complaints that have any): most have none.
-    payments: [],
+    payments: r.payments_json === null ? [] : paymentsFrom(r.payments_json),
     responsible: r.responsible,
     responsiblePerson: r.responsible_person,
     approvedBy: r.approved_by,
@@ -92,19 +96,16 @@ export function findByTicket(s: Store, ticket: string): Complaint | undefined {
   c.attempts = all(s, s.q.selectFrom('follow_ups').select(['at', 'outcome', 'note'])
     .where('complaint_id', '=', c.id).where('outcome', 'is not', null).orderBy('id'))
     .map((a) => ({ at: a.at, outcome: a.outcome as AttemptOutcome, note: a.note }));
-  c.payments = paymentsOf(s, c.id);
   return c;
 }
 
-/** A complaint's payments, oldest first. */
-export function paymentsOf(s: Store, complaintId: number): Payment[] {
-  return all(s, s.q.selectFrom('payments as p').leftJoin('departments as d', 'd.id', 'p.responsible_dept_id')
-    .select(['p.at', 'p.amount_fen', 'd.name as responsible', 'p.responsible_person', 'p.approval_level', 'p.approved_by'])
-    .where('p.complaint_id', '=', complaintId).orderBy('p.id'))
-    .map((p) => ({
-      at: p.at, amountFen: p.amount_fen, responsible: p.responsible, responsiblePerson: p.responsible_person,
-      approvalLevel: p.approval_level as ApprovalLevel | null, approvedBy: p.approved_by,
-    }));
+type PaymentTuple = [number, number, string | null, string | null, string | null, string | null];
+
+/** A complaint's payments, oldest first, from the JSON the complaint query carries. */
+function paymentsFrom(json: string): Payment[] {
+  return (JSON.parse(json) as PaymentTuple[]).map(([at, amountFen, responsible, responsiblePerson, level, approvedBy]) => ({
+    at, amountFen, responsible, responsiblePerson, approvalLevel: level as ApprovalLevel | null, approvedBy,
+  }));
 }
 
 
@@ -347,12 +348,6 @@ export function listQuery(s: Store, f: ListFilter, sort: ListSort, limit: number
     ? filtered(s, f).orderBy(sql`complaint_search.rowid`, 'desc')
     : sorted(filtered(s, f), sort);
   return limit !== null ? q.limit(limit) : q;
-}
-
-export function listComplaints(s: Store, f: ListFilter, sort: ListSort, limit: number | null): Complaint[] {
-  const list = all(s, listQuery(s, f, sort, limit)).map(toComplaint);
-  for (const c of list) if (c.costFen !== null) c.payments = paymentsOf(s, c.id);
-  return list;
 }
 
 /** The same complaints one at a time, as the database reads them: for output written as it goes. */

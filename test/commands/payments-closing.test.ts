@@ -38,6 +38,9 @@ describe('payments', () => {
     });
     const report = await cliJson(['report', 'monthly', '--month', '2026-10'], at(env, '2026-11-02T09:00:00+08:00'));
     expect(report.compensation).toEqual({ total: 800, byDepartment: { 工程部: 800 } });
+    // A list (streamed row by row) carries the payments too.
+    const [listed] = await cliJson(['list', '--status', 'resolved'], at(env, '2026-10-13T11:00:00+08:00'));
+    expect(listed.payments).toEqual(again.payments);
   });
 
   it('each paid resolve adds an entry; the authority needed is that of the total paid', async () => {
