@@ -7,7 +7,7 @@
 // the next. And standard output that fails (/dev/full) or stops (| head).
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, ensureBuilt, registerArgs, removeTempDirs, spawnCli, spawnEnv, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
@@ -158,6 +158,35 @@ describe('output files are replaced only with --force, owner-only, via a tempora
     const r = spawnCli(['export', '--out', path.join(dir, 'new.csv')], env);
     expect(r.code, r.stderr).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual([alive, 'mine.tmp', 'new.csv'].sort());
+  });
+});
+
+describe('a run killed while writing', () => {
+  it('leaves only an owner-only temporary, which the next run removes', async () => {
+    // Enough rows that the export is still writing when it is killed.
+    const file = tempDb();
+    fs.copyFileSync(db, file);
+    const sqlite = new Database(file);
+    const cols = (sqlite.prepare('PRAGMA table_info(complaints)').all() as { name: string }[])
+      .map((c) => c.name).filter((n) => !['id', 'ticket', 'seq'].includes(n));
+    sqlite.prepare(`WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 200000)
+      INSERT INTO complaints (ticket, seq, ${cols.join(', ')}) SELECT 'K' || n.k, 1000 + n.k, ${cols.map((c) => `c.${c}`).join(', ')} FROM complaints c, n`).run();
+    sqlite.close();
+    const dir = tempDir();
+    const target = path.join(dir, 'all.csv');
+    fs.writeFileSync(target, 'the good export');
+    const child = spawn(process.execPath, [BIN, 'export', '--out', target, '--force'], { env: spawnEnv(testEnv(file)), stdio: 'ignore' });
+    const tmp = path.join(dir, `all.csv.complaints-${child.pid}.tmp`);
+    const ended = new Promise((resolve) => child.on('exit', resolve));
+    for (let i = 0; i < 2000 && !(fs.existsSync(tmp) && fs.statSync(tmp).size > 0); i++) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGKILL');
+    await ended;
+    expect(fs.existsSync(tmp)).toBe(true);
+    expect(mode(tmp)).toBe(0o600);
+    expect(fs.readFileSync(target, 'utf8')).toBe('the good export');
+    const next = spawnCli(['report', 'monthly', '--month', '2026-09', '--out', path.join(dir, 'r.csv')], env);
+    expect(next.code, next.stderr).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(['all.csv', 'r.csv']);
   });
 });
 
