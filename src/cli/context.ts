@@ -142,7 +142,7 @@ export function inMemoryContext(ctx: Ctx, o: { quiet: boolean }): Ctx {
   return scratch;
 }
 
-function pickLangFrom(g: GlobalOptions, env: NodeJS.ProcessEnv): Lang {
+export function pickLangFrom(g: GlobalOptions, env: NodeJS.ProcessEnv): Lang {
   const explicit = g.lang ?? env.COMPLAINTS_LANG;
   if (explicit) return explicit.toLowerCase().startsWith('zh') ? 'zh' : 'en';
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';

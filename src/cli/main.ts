@@ -2,10 +2,10 @@
 // the exit codes of SPEC §9. This is the only place that decides an exit code.
 import { isatty } from 'node:tty';
 import { Command, CommanderError } from 'commander';
-import { AppError } from '../domain/errors.js';
-import { message, translator } from '../output/i18n.js';
+import { AppError, type Params } from '../domain/errors.js';
+import { message, type Lang } from '../output/i18n.js';
 import { asDatabaseError } from '../storage/open.js';
-import { createContext, type Ctx, type GlobalOptions, type IO } from './context.js';
+import { createContext, pickLangFrom, type Ctx, type GlobalOptions, type IO } from './context.js';
 import { inquirerPrompter, type Prompter } from './prompter.js';
 import { commandsFor, type CommandEntry } from './commands.js';
 import pkg from '../../package.json' with { type: 'json' };
@@ -51,12 +51,13 @@ const VERSION = pkg.version;
 
 const HELP_FOOTER_EN = `
 Exit codes: 0 done · 1 unexpected failure · 2 invalid input · 3 no such ticket ·
-4 not allowed in the current state · 5 database busy, newer or unreadable · 130 cancelled.
+4 not allowed in the current state · 5 database busy, newer or unreadable, or disk full ·
+130 cancelled.
 Environment: COMPLAINTS_DB, COMPLAINTS_LANG, COMPLAINTS_ACTOR, COMPLAINTS_NOW, NO_COLOR.
 `;
 const HELP_FOOTER_ZH = `
 退出码：0 完成 · 1 意外错误 · 2 输入有误 · 3 编号不存在 · 4 当前状态不允许 ·
-5 数据库忙、版本过新或无法读取 · 130 已取消。
+5 数据库忙、版本过新或无法读取，或磁盘已满 · 130 已取消。
 环境变量：COMPLAINTS_DB、COMPLAINTS_LANG、COMPLAINTS_ACTOR、COMPLAINTS_NOW、NO_COLOR。
 `;
 
@@ -87,7 +88,6 @@ export function preScan(argv: string[]): GlobalOptions & { command?: string } {
 export async function main(argv: string[], io: IO, env: NodeJS.ProcessEnv, prompter: Prompter = inquirerPrompter()): Promise<number> {
   const g = preScan(argv);
   const ctx = createContext(io, env, prompter, g);
-  const t = translator(ctx.lang);
   try {
     const program = await buildProgram(ctx, commandsFor(g.command));
     await program.parseAsync(argv, { from: 'user' });
@@ -101,11 +101,11 @@ export async function main(argv: string[], io: IO, env: NodeJS.ProcessEnv, promp
       return 2;
     }
     if (err instanceof AppError) {
-      io.stderr.write(`${t.lang === 'zh' ? '错误' : 'error'}: ${t.m(err.key, err.params)}\n`);
+      io.stderr.write(errorLine(ctx.lang, err.key, err.params));
       return err.exitCode;
     }
     const detail = err instanceof Error ? err.message : String(err);
-    io.stderr.write(`${t.lang === 'zh' ? '错误' : 'error'}: ${t.m('unexpected', { detail })}\n`);
+    io.stderr.write(errorLine(ctx.lang, 'unexpected', { detail }));
     if (env.COMPLAINTS_DEBUG && err instanceof Error) io.stderr.write(`${err.stack}\n`);
     return 1;
   } finally {
@@ -122,11 +122,25 @@ export async function run(): Promise<void> {
     stdinIsTTY: isatty(0),
     stdoutIsTTY: !!process.stdout.isTTY,
   };
-  // A reader that stops early (`complaints list | head`) is not a failure.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE') throw err;
-    });
-  }
-  process.exitCode = await main(process.argv.slice(2), io, process.env);
+  const argv = process.argv.slice(2);
+  const lang = pickLangFrom(preScan(argv), process.env);
+  // A reader that stops early (`complaints list | head`) is not a failure:
+  // the rest is not written, exit 0. Anything else (a full disk, /dev/full)
+  // is: one line on stderr and exit 1, whenever the error arrives (a write's
+  // error is reported on a later tick, possibly after the command ended).
+  let stdoutFailed = false;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || stdoutFailed) return;
+    stdoutFailed = true;
+    process.stderr.write(errorLine(lang, 'stdout.failed'));
+    if (!process.exitCode) process.exitCode = 1;
+  });
+  // Nowhere left to say that stderr failed.
+  process.stderr.on('error', () => {});
+  const code = await main(argv, io, process.env);
+  process.exitCode = code || (stdoutFailed ? 1 : 0);
+}
+
+function errorLine(lang: Lang, key: string, params: Params = {}): string {
+  return `${lang === 'zh' ? '错误' : 'error'}: ${message(lang, key, params)}\n`;
 }

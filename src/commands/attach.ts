@@ -6,6 +6,8 @@ import path from 'node:path';
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import { positiveIntArg } from '../cli/parse.js';
+import { readError } from '../cli/file-errors.js';
+import { OutputFile } from '../cli/output-file.js';
 import { DatabaseError, NotFoundError, UsageError } from '../domain/errors.js';
 import { isoLocal } from '../domain/time.js';
 import { write } from '../storage/store.js';
@@ -60,14 +62,19 @@ export function runAttach(ctx: Ctx, ticket: string, file: string, o: AttachOptio
   let size: number;
   try {
     const st = fs.statSync(file);
-    if (!st.isFile()) throw new Error(ctx.t.lang === 'zh' ? '不是文件' : 'not a file');
+    if (!st.isFile()) throw new UsageError('file.notAFile', { file });
     size = st.size;
   } catch (err) {
-    throw new UsageError('attach.notFile', { file, detail: (err as Error).message });
+    throw readError(err, file);
   }
   // Refused before reading: a 2 GB video never goes into memory.
   if (size > max) throw new UsageError('attach.tooLarge', { file, size, max });
-  const data = fs.readFileSync(file);
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file);
+  } catch (err) {
+    throw readError(err, file);
+  }
   if (data.length > max) throw new UsageError('attach.tooLarge', { file, size: data.length, max });
   const s = ctx.store();
   const now = ctx.now();
@@ -88,6 +95,8 @@ export function runAttach(ctx: Ctx, ticket: string, file: string, o: AttachOptio
 export interface AttachmentsOptions {
   extract?: number;
   out?: string;
+  /** Replace an existing --out file. */
+  force?: boolean;
 }
 
 export function attachmentsCommand(ctx: Ctx): Command {
@@ -97,6 +106,7 @@ export function attachmentsCommand(ctx: Ctx): Command {
     .argument('<ticket>', zh ? '投诉编号' : 'ticket')
     .option('--extract <id>', zh ? '导出该编号的附件' : 'write out the attachment with this id', positiveIntArg(ctx.t))
     .option('-o, --out <file>', zh ? '导出到的文件' : 'file to write it to')
+    .option('--force', ctx.t.m('file.forceHelp'))
     .addHelpText('after', `
 Examples:
   complaints attachments 260912-3
@@ -107,23 +117,21 @@ Examples:
 }
 
 export function runAttachments(ctx: Ctx, ticket: string, o: AttachmentsOptions): void {
+  if (o.extract !== undefined && !o.out) throw new UsageError('attach.outRequired');
+  // Checked before the database is opened.
+  const file = o.extract !== undefined && o.out ? OutputFile.check(o.out, { database: ctx.dbPath, force: !!o.force }) : null;
   const s = ctx.store();
   const tz = ctx.tz();
   const c = loadComplaint(s, ticket);
-  if (o.extract !== undefined) {
-    if (!o.out) throw new UsageError('attach.outRequired');
+  if (o.extract !== undefined && file) {
     const found = readAttachment(s, c.id, o.extract);
     if (!found) throw new NotFoundError('attach.noSuch', { ticket: c.ticket, id: o.extract });
     const actual = sha256(found.data);
     if (actual !== found.meta.sha256 || found.data.length !== found.meta.size) {
       throw new DatabaseError('attach.corrupt', { id: o.extract, expected: found.meta.sha256, actual });
     }
-    const out = path.resolve(o.out);
-    try {
-      fs.writeFileSync(out, found.data);
-    } catch (err) {
-      throw new UsageError('export.cannotWrite', { file: out, detail: (err as Error).message });
-    }
+    file.writeAll(found.data);
+    const out = file.file;
     ctx.emit({ ticket: c.ticket, file: out, ...attachmentJson(found.meta, tz) }, () =>
       ctx.t.m('attach.extracted', { id: found.meta.id, name: found.meta.name, file: out, size: found.meta.size }) + '\n');
     return;

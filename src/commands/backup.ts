@@ -1,10 +1,11 @@
 // `backup <file>`: a consistent copy of the database while others keep
-// working, made with SQLite's online backup, checked, then moved into place.
+// working, made with SQLite's online backup into a temporary file beside the
+// target (cli/output-file.ts), checked, then moved into place.
 import fs from 'node:fs';
-import path from 'node:path';
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
-import { DatabaseError, UsageError } from '../domain/errors.js';
+import { OutputFile } from '../cli/output-file.js';
+import { DatabaseError } from '../domain/errors.js';
 import { backupTo, checkCopy, fileSize } from '../storage/maintenance.js';
 
 export interface BackupOptions {
@@ -16,7 +17,7 @@ export function backupCommand(ctx: Ctx): Command {
   return new Command('backup')
     .description(zh ? '备份数据库（他人使用中也可，得到一致的副本）' : 'a consistent copy of the database, while others keep working')
     .argument('<file>', zh ? '备份文件' : 'backup file')
-    .option('--force', zh ? '覆盖已存在的文件' : 'replace the file if it exists')
+    .option('--force', ctx.t.m('file.forceHelp'))
     .addHelpText('after', `
 Examples:
   complaints backup /backup/complaints-$(date +%F).db
@@ -33,23 +34,17 @@ export interface BackupResult {
 }
 
 export async function runBackup(ctx: Ctx, file: string, o: BackupOptions): Promise<BackupResult> {
-  const dest = path.resolve(file);
-  if (dest === path.resolve(ctx.dbPath)) throw new UsageError('backup.same', { file: dest });
-  if (!fs.existsSync(path.dirname(dest))) throw new UsageError('backup.noDir', { file: dest });
-  if (fs.existsSync(dest) && !o.force) throw new UsageError('backup.exists', { file: dest });
+  const out = OutputFile.check(file, { database: ctx.dbPath, force: !!o.force });
   const s = ctx.store();
-  const tmp = `${dest}.${process.pid}.tmp`;
-  fs.rmSync(tmp, { force: true });
-  try {
-    await backupTo(s, tmp);
-    const check = checkCopy(tmp);
-    if (!check.ok) throw new DatabaseError('db.unreadable', { file: tmp, detail: 'the copy fails its integrity check' });
-    fs.renameSync(tmp, dest);
-    for (const ext of ['-wal', '-shm']) fs.rmSync(`${dest}${ext}`, { force: true });
-    const result = { file: dest, size: fileSize(dest), complaints: check.complaints };
-    ctx.emit(result, () => ctx.t.m('backup.done', { db: ctx.dbPath, file: dest, size: result.size, complaints: result.complaints }) + '\n');
-    return result;
-  } finally {
-    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
-  }
+  const complaints = await out.fill(async (tmp) => {
+    await backupTo(s, tmp.path);
+    const check = checkCopy(tmp.path);
+    if (!check.ok) throw new DatabaseError('db.unreadable', { file: tmp.path, detail: 'the copy fails its integrity check' });
+    return check.complaints;
+  });
+  // A -wal or -shm left beside an older copy of that name would be taken for part of this one.
+  for (const ext of ['-wal', '-shm']) fs.rmSync(`${out.target}${ext}`, { force: true });
+  const result = { file: out.file, size: fileSize(out.file), complaints };
+  ctx.emit(result, () => ctx.t.m('backup.done', { db: ctx.dbPath, file: out.file, size: result.size, complaints }) + '\n');
+  return result;
 }

@@ -2,21 +2,21 @@
 // streamed from the database as raw arrays and written megabytes at a time,
 // so a million of them take the same memory as ten; a file gets a byte-order
 // mark for Excel.
-import fs from 'node:fs';
-import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import { choice, positiveIntArg } from '../cli/parse.js';
+import { OutputFile } from '../cli/output-file.js';
 import { HEADER_STYLES, isoFormatter, type HeaderStyle } from '../domain/csv-columns.js';
 import { exportSlots, headerLine, recordWriter } from '../domain/csv-lines.js';
-import { UsageError } from '../domain/errors.js';
 import type { ListSort } from '../storage/complaints.js';
 import { exportRowById, exportRows } from '../storage/export-rows.js';
-import { BufferedOutput } from '../output/buffered-output.js';
+import { BufferedOutput, type Destination } from '../output/buffered-output.js';
 import { addFilterOptions, SORTS, toFilter, type ListOptions } from './list.js';
 
 export interface ExportOptions extends ListOptions {
   out?: string;
+  /** Replace an existing --out file. */
+  force?: boolean;
   bom?: boolean;
   mask?: boolean;
   headers?: HeaderStyle;
@@ -29,6 +29,7 @@ export function exportCommand(ctx: Ctx): Command {
     .addOption(choice('--sort <order>', zh ? '排序（默认 ticket：按编号）' : 'order (default ticket)', SORTS).default('ticket'))
     .option('--limit <n>', zh ? '最多导出条数（默认全部）' : 'at most this many (default all)', positiveIntArg(ctx.t))
     .option('-o, --out <file>', zh ? '写入文件（默认输出到标准输出）' : 'write to this file (default: standard output)')
+    .option('--force', ctx.t.m('file.forceHelp'))
     .option('--no-bom', zh ? '写文件时不加字节顺序标记（BOM）' : 'no byte-order mark in the file')
     .option('--mask', ctx.t.m('option.mask'))
     .addOption(new Option('--headers <style>', zh ? '表头：keys 字段名、en 英文、zh 中文' : 'header names: keys, en (English) or zh (Chinese)').choices([...HEADER_STYLES]).default('keys'))
@@ -50,6 +51,8 @@ export interface ExportResult {
 }
 
 export async function runExport(ctx: Ctx, o: ExportOptions): Promise<ExportResult> {
+  // Checked before the database is opened; written through a temporary file renamed into place.
+  const file = o.out ? OutputFile.check(o.out, { database: ctx.dbPath, force: !!o.force }) : null;
   const filter = toFilter(ctx, { ...o, status: o.status ?? ['all'] });
   const s = ctx.store();
   const fmt = { iso: isoFormatter(ctx.tz()), mask: !!o.mask };
@@ -57,22 +60,12 @@ export async function runExport(ctx: Ctx, o: ExportOptions): Promise<ExportResul
   const record = recordWriter(fmt, slots);
   const recordByColumn = recordWriter(fmt, exportSlots(fmt.mask, false));
 
-  const out = o.out ? path.resolve(o.out) : null;
-  if (out !== null && out === path.resolve(ctx.dbPath)) throw new UsageError('export.intoDatabase', { file: out });
-  const tmp = out === null ? null : `${out}.${process.pid}.tmp`;
-  let fd: number | null = null;
-  if (tmp !== null) {
-    try {
-      fd = fs.openSync(tmp, 'w', 0o600);
-    } catch (err) {
-      throw new UsageError('export.cannotWrite', { file: out!, detail: (err as Error).message });
-    }
-  }
+  const out = file?.file ?? null;
   // Progress only on a terminal, and only when the CSV itself goes to a file.
   const progress = out !== null && ctx.io.stdoutIsTTY && !ctx.json;
   let rows = 0;
-  try {
-    const sink = new BufferedOutput(fd ?? ctx.io.stdout);
+  const write = async (to: Destination) => {
+    const sink = new BufferedOutput(to);
     sink.add((out !== null && o.bom !== false ? '\uFEFF' : '') + headerLine(o.headers ?? 'keys'));
     let going = true;
     for (const row of exportRows(s, filter, (o.sort ?? 'ticket') as ListSort, o.limit ?? null, slots)) {
@@ -83,17 +76,9 @@ export async function runExport(ctx: Ctx, o: ExportOptions): Promise<ExportResul
     }
     if (going) await sink.flush();
     if (progress) ctx.io.stderr.write('\r\x1b[K');
-    if (fd !== null) {
-      fs.closeSync(fd);
-      fd = null;
-      fs.renameSync(tmp!, out!);
-    }
-  } finally {
-    if (fd !== null) {
-      fs.closeSync(fd);
-      fs.rmSync(tmp!, { force: true });
-    }
-  }
+  };
+  if (file) await file.fill((tmp) => write(tmp.fd));
+  else await write(ctx.io.stdout);
   const result = { rows, file: out };
   if (out !== null) ctx.emit(result, () => ctx.t.m('export.done', { rows, file: out }) + '\n');
   return result;

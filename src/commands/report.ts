@@ -1,11 +1,11 @@
 // `report monthly|weekly|range`: the figures of SPEC §7 over a period, as a
 // terminal table, JSON, CSV, Markdown or a self-contained HTML page. A month
 // that has ended is kept as a snapshot the first time it is reported.
-import fs from 'node:fs';
 import { Command } from 'commander';
 import { Chalk } from 'chalk';
 import type { Ctx } from '../cli/context.js';
 import { choice } from '../cli/parse.js';
+import { OutputFile } from '../cli/output-file.js';
 import { UsageError } from '../domain/errors.js';
 import { isoLocal, isValidDate } from '../domain/time.js';
 import { maskPersonal } from '../domain/phone.js';
@@ -34,6 +34,8 @@ export interface ReportOptions {
   period: ReportPeriodOption;
   format?: ReportFormat;
   out?: string;
+  /** Replace an existing --out file. */
+  force?: boolean;
   refresh?: boolean;
   /** CSV written to a file carries a byte-order mark unless false (--no-bom). */
   bom?: boolean;
@@ -44,6 +46,7 @@ export interface ReportOptions {
 interface OutputFlags {
   format?: ReportFormat;
   out?: string;
+  force?: boolean;
   refresh?: boolean;
   bom?: boolean;
   mask?: boolean;
@@ -62,6 +65,7 @@ Examples:
   const withOutput = (cmd: Command) => cmd
     .addOption(choice('--format <format>', zh ? '格式：table、json、csv、md、html（默认 table；--json 即 json）' : 'table, json, csv, md or html (default table; --json means json)', REPORT_FORMATS))
     .option('--out <file>', zh ? '写入文件而不是标准输出' : 'write to this file instead of stdout')
+    .option('--force', ctx.t.m('file.forceHelp'))
     .option('--refresh', zh ? '重新统计已保存的月报快照' : 'recompute a stored snapshot of a closed month')
     .option('--no-bom', zh ? 'CSV 文件不加 BOM' : 'no byte-order mark in a CSV file')
     .option('--mask', ctx.t.m('option.mask'));
@@ -182,14 +186,16 @@ export function renderReport(ctx: Ctx, report: Report, format: ReportFormat, toF
 }
 
 export function runReport(ctx: Ctx, o: ReportOptions): Report {
+  // Checked before the database is opened (and a snapshot stored).
+  const file = o.out ? OutputFile.check(o.out, { database: ctx.dbPath, force: !!o.force }) : null;
   const period = periodOf(ctx, o.period);
   const format: ReportFormat = ctx.json ? 'json' : (o.format ?? 'table');
   const report = produceReport(ctx, period, !!o.refresh);
   // The stored snapshot stays whole; only what is printed is masked.
   const text = renderReport(ctx, o.mask ? maskPersonal(report) : report, format, !!o.out, o.bom !== false);
-  if (o.out) {
-    fs.writeFileSync(o.out, text);
-    ctx.io.stderr.write(ctx.t.m('report.written', { label: period.label, file: o.out }) + '\n');
+  if (file) {
+    file.writeAll(text);
+    ctx.io.stderr.write(ctx.t.m('report.written', { label: period.label, file: o.out! }) + '\n');
   } else {
     ctx.io.stdout.write(text);
   }

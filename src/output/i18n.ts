@@ -237,17 +237,59 @@ const LABELS: Record<string, Pair> = {
 };
 
 const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => string }> = {
+  // output files: every file written for the user (export, report, attachments, backup), files read from the user, standard output
+  'file.isDatabase': {
+    en: (p) => `${p.file} is the database ${p.db} or one of its own files (-wal, -shm, -journal); writing there would destroy it. Give another file name.`,
+    zh: (p) => `${p.file} 是数据库 ${p.db} 或其附属文件（-wal、-shm、-journal），写入会毁掉数据库。请换一个文件名。`,
+  },
+  'file.exists': {
+    en: (p) => `${p.file} already exists. Give a new file name, or add --force to replace it.`,
+    zh: (p) => `${p.file} 已存在。请换一个文件名，或加 --force 覆盖。`,
+  },
+  'file.noFolder': {
+    en: (p) => `the folder of ${p.file} does not exist. Create it first, or give another path.`,
+    zh: (p) => `${p.file} 所在的目录不存在。请先创建该目录，或换一个路径。`,
+  },
+  'file.isFolder': {
+    en: (p) => `${p.file} is a folder. Give the name of a file (in that folder, for example).`,
+    zh: (p) => `${p.file} 是一个目录。请给出文件名（例如该目录下的一个文件）。`,
+  },
+  'file.notPlain': {
+    en: (p) => `${p.file} is not an ordinary file (a device, a pipe or a loop of links). Give the name of an ordinary file.`,
+    zh: (p) => `${p.file} 不是普通文件（设备、管道或循环链接）。请给出普通文件的名称。`,
+  },
+  'file.denied': {
+    en: (p) => `no permission to write ${p.file}. Choose a folder you can write to.`,
+    zh: (p) => `没有权限写入 ${p.file}。请换一个可写的目录。`,
+  },
+  'file.diskFull': {
+    en: (p) => `the disk is full: ${p.file} was not written, and nothing there was replaced. Free some space and try again.`,
+    zh: (p) => `磁盘已满：未写入 ${p.file}，原有文件未被替换。请清理空间后重试。`,
+  },
+  'file.ioError': {
+    en: (p) => `the disk failed while reading or writing ${p.file}; nothing there was replaced. Check the disk, then try again.`,
+    zh: (p) => `读写 ${p.file} 时磁盘出错，原有文件未被替换。请检查磁盘后重试。`,
+  },
+  'file.missing': {
+    en: (p) => `${p.file} does not exist. Check the path.`,
+    zh: (p) => `${p.file} 不存在。请检查路径。`,
+  },
+  'file.notAFile': {
+    en: (p) => `${p.file} is not a file. Give the path of a file.`,
+    zh: (p) => `${p.file} 不是文件。请给出文件路径。`,
+  },
+  'file.noRead': {
+    en: (p) => `no permission to read ${p.file}. Check the file's permissions.`,
+    zh: (p) => `没有权限读取 ${p.file}。请检查文件权限。`,
+  },
+  'file.forceHelp': { en: () => 'replace the file if it exists', zh: () => '覆盖已存在的文件' },
+  'stdout.failed': {
+    en: () => 'cannot write to standard output (a full disk or a failing device?); the output is incomplete. Check where it is sent.',
+    zh: () => '无法写入标准输出（磁盘已满或设备出错？），输出不完整。请检查输出的去向。',
+  },
   // export, import, attachments, backup, doctor
   'export.done': { en: (p) => `Exported ${p.rows} complaint(s) to ${p.file}.`, zh: (p) => `已导出 ${p.rows} 条投诉到 ${p.file}。` },
   'export.progress': { en: (p) => `exported ${p.rows}…`, zh: (p) => `已导出 ${p.rows} 条…` },
-  'export.intoDatabase': {
-    en: (p) => `--out ${p.file} is the database itself. Give another file name.`,
-    zh: (p) => `--out ${p.file} 是数据库文件本身。请换一个文件名。`,
-  },
-  'export.cannotWrite': {
-    en: (p) => `cannot write ${p.file}: ${p.detail}. Check the folder exists and is writable.`,
-    zh: (p) => `无法写入 ${p.file}：${p.detail}。请检查目录是否存在且可写。`,
-  },
   'import.cannotRead': {
     en: (p) => `cannot read ${p.file}: ${p.detail}. Check the path.`,
     zh: (p) => `无法读取 ${p.file}：${p.detail}。请检查路径。`,
@@ -330,10 +372,6 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   },
   'import.departments': { en: (p) => `Departments added: ${p.names}.`, zh: (p) => `新增部门：${p.names}。` },
   'import.ignored': { en: (p) => `Columns not recognised, ignored: ${p.names}.`, zh: (p) => `未识别的列（已忽略）：${p.names}。` },
-  'attach.notFile': {
-    en: (p) => `cannot read ${p.file}: ${p.detail}. Give the path of a file.`,
-    zh: (p) => `无法读取 ${p.file}：${p.detail}。请给出文件路径。`,
-  },
   'attach.tooLarge': {
     en: (p) => `${p.file} is ${p.size} bytes; attachments may be at most ${p.max} bytes. Shrink it, or raise the limit with \`complaints config set attachment.max_bytes <bytes>\`.`,
     zh: (p) => `${p.file} 大小为 ${p.size} 字节，附件上限为 ${p.max} 字节。请压缩文件，或用 \`complaints config set attachment.max_bytes <字节数>\` 调高上限。`,
@@ -356,15 +394,6 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     zh: (p) => `附件 #${p.id} 与其 SHA-256 不符（记录为 ${p.expected}，读出为 ${p.actual}），数据库可能已损坏。请运行 \`complaints doctor\`。`,
   },
   'attach.extracted': { en: (p) => `Wrote #${p.id} ${p.name} to ${p.file} (${p.size} bytes).`, zh: (p) => `已将 #${p.id} ${p.name} 写入 ${p.file}（${p.size} 字节）。` },
-  'backup.exists': {
-    en: (p) => `${p.file} already exists. Give a new file name, or add --force to replace it.`,
-    zh: (p) => `${p.file} 已存在。请换一个文件名，或加 --force 覆盖。`,
-  },
-  'backup.same': { en: (p) => `${p.file} is the database itself. Give another file name.`, zh: (p) => `${p.file} 就是数据库本身。请换一个文件名。` },
-  'backup.noDir': {
-    en: (p) => `the folder of ${p.file} does not exist. Create it first.`,
-    zh: (p) => `${p.file} 所在的目录不存在。请先创建该目录。`,
-  },
   'backup.done': {
     en: (p) => `Backed up ${p.db} to ${p.file} (${p.size} bytes, ${p.complaints} complaint(s)).`,
     zh: (p) => `已将 ${p.db} 备份到 ${p.file}（${p.size} 字节，${p.complaints} 条投诉）。`,
