@@ -1,12 +1,11 @@
 // `calendar`: the working-day calendar deadlines count on (SPEC §5) — show a
 // month, set or unset an office day, import days from CSV or iCalendar, and
 // explain how each deadline of a complaint was counted, day by day.
-import fs from 'node:fs';
 import path from 'node:path';
 import { Argument, Command, InvalidArgumentError } from 'commander';
 import type { Ctx } from '../cli/context.js';
+import { readInputUtf8 } from '../cli/input-file.js';
 import { UsageError } from '../domain/errors.js';
-import { textEncodingOf } from '../domain/text-encoding.js';
 import { DAY_KINDS, explainDeadline, isoWeekday, monthDays, type DayInfo, type DayKind, type DeadlineCount } from '../domain/calendar.js';
 import { normalizeDate, parseCalendarCsv, parseCalendarIcs, type ImportDay, type ImportProblem } from '../domain/calendar-import.js';
 import { endOfLocalDay, HOUR, isoLocal, localDate, localDateTime, yearOf } from '../domain/time.js';
@@ -279,15 +278,8 @@ export function runCalendarUnset(ctx: Ctx, date: string): void {
 
 /** UTF-8, or the GB18030 a Chinese spreadsheet saves by default, decided as import decides it. */
 function readText(file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    throw new UsageError('calendar.import.read', { file, detail: (err as Error).message });
-  }
-  const decoded = textEncodingOf(bytes, path.basename(file));
   // TextDecoder drops a byte-order mark, as the CSV reader expects.
-  return decoded.encoding === 'utf-8' ? new TextDecoder('utf-8').decode(bytes) : decoded.text;
+  return new TextDecoder('utf-8').decode(readInputUtf8(file));
 }
 
 function problemText(ctx: Ctx, p: ImportProblem): string {

@@ -12,8 +12,8 @@ import { recogniseHeaders, columnOf } from '../domain/csv-columns.js';
 import { validateRows, type ImportItem, type RowProblem, type SourceRow } from '../domain/import-rows.js';
 import { UsageError } from '../domain/errors.js';
 import { noticeStale } from './stale-snapshots.js';
+import { readInputUtf8 } from '../cli/input-file.js';
 import { numberProblems } from '../domain/import-numbers.js';
-import { textEncodingOf } from '../domain/text-encoding.js';
 import { write, type Store } from '../storage/store.js';
 import { importComplaints, numberFacts, unknownDepartments } from '../storage/import.js';
 import { visible } from '../output/visible-text.js';
@@ -50,22 +50,6 @@ export interface ImportSummary {
   departmentsAdded: string[];
   ignoredColumns: string[];
   tickets: string[];
-}
-
-/**
- * The file's text as UTF-8 bytes: UTF-8 (BOM or not) as it is, GB18030 as
- * Excel saves it on Chinese Windows decoded; a file that is neither cleanly
- * is refused naming its first bad byte (domain/text-encoding.ts).
- */
-function readText(file: string): Buffer {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    throw new UsageError('import.cannotRead', { file, detail: (err as Error).message });
-  }
-  const decoded = textEncodingOf(bytes, path.basename(file));
-  return decoded.encoding === 'utf-8' ? bytes : Buffer.from(decoded.text, 'utf8');
 }
 
 interface Parsed {
@@ -110,7 +94,7 @@ interface Checked {
 /** Reads, parses and checks every row on its own (the clock and settings come from ctx's database). */
 function checkFile(ctx: Ctx, file: string): Checked {
   const source = path.basename(file);
-  const bytes = readText(file);
+  const bytes = readInputUtf8(file);
   let parsed: Parsed;
   try {
     parsed = parseCsv(bytes);

@@ -290,10 +290,6 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   // export, import, attachments, backup, doctor
   'export.done': { en: (p) => `Exported ${p.rows} complaint(s) to ${p.file}.`, zh: (p) => `已导出 ${p.rows} 条投诉到 ${p.file}。` },
   'export.progress': { en: (p) => `exported ${p.rows}…`, zh: (p) => `已导出 ${p.rows} 条…` },
-  'import.cannotRead': {
-    en: (p) => `cannot read ${p.file}: ${p.detail}. Check the path.`,
-    zh: (p) => `无法读取 ${p.file}：${p.detail}。请检查路径。`,
-  },
   'import.notCsv': {
     en: (p) => `${p.file} is not a readable CSV (line ${p.line}): ${p.detail}. Save it from the spreadsheet as CSV (UTF-8); nothing was imported.`,
     zh: (p) => `${p.file} 不是可读取的 CSV（第 ${p.line} 行）：${p.detail}。请在表格软件中另存为 CSV（UTF-8）；未导入任何内容。`,
@@ -658,10 +654,6 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'calendar.import.format': {
     en: (p) => `cannot import ${p.file}: give a .csv file (header date,kind,name) or an .ics calendar.`,
     zh: (p) => `无法导入 ${p.file}：请提供 .csv 文件（表头 date,kind,name）或 .ics 日历。`,
-  },
-  'calendar.import.read': {
-    en: (p) => `cannot read ${p.file}: ${p.detail}. Check the path.`,
-    zh: (p) => `无法读取 ${p.file}：${p.detail}。请检查路径。`,
   },
   'calendar.import.invalid': {
     en: (p) => `${p.file} has ${p.count} problem(s); nothing was imported. Correct them and import again:\n${p.details}`,

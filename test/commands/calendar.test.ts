@@ -386,7 +386,8 @@ describe('calendar import', () => {
     expect(xlsx.stderr).toContain('give a .csv file');
     const missing = await run(['calendar', 'import', path.join(dir, 'nope.csv')]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('cannot read');
+    expect(missing.stderr).toContain('nope.csv does not exist');
+    expect(missing.stderr).not.toContain('ENOENT');
   });
 });
 

@@ -190,3 +190,21 @@ describe('import', () => {
     expect(json).toMatchObject({ dryRun: true, rows: 1, renumbered: 1, departmentsAdded: ['新部门'] });
   });
 });
+
+describe('import of a file that cannot be read', () => {
+  it('says so in the chosen language, exit 2, the database unchanged', async () => {
+    const db = tempDb();
+    const e = testEnv(db);
+    await ok(registerArgs(), '2026-09-12T10:00:00+08:00', e);
+    const before = dbBytes(db);
+    const missing = path.join(tempDir(), '投诉台账.csv');
+    const zh = await cli(['import', missing, '--lang', 'zh'], { env: e });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('投诉台账.csv 不存在');
+    expect(zh.stderr).not.toMatch(/ENOENT|no such file/);
+    const folder = await cli(['import', tempDir()], { env: e });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).not.toMatch(/EISDIR/);
+    expect(dbBytes(db).equals(before)).toBe(true);
+  });
+});
