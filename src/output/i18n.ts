@@ -723,6 +723,16 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'prompt.satisfaction': { en: () => 'Satisfaction', zh: () => '满意度' },
   'prompt.reason': { en: () => 'Reason', zh: () => '原因' },
   'prompt.required': { en: () => 'Required.', zh: () => '必填。' },
+  // ── the database itself: append-only guards, file errors, read-only access, setting ranges ──
+  'doctor.guards': { en: () => 'Append-only guards', zh: () => '防篡改触发器' },
+  'doctor.guardsMissing': {
+    en: (p) => `append-only guard trigger(s) missing: ${p.names}. The record could be rewritten while they were gone; restore the file from a backup.`,
+    zh: (p) => `缺少防篡改触发器：${p.names}。缺失期间记录可能已被改写，请从备份恢复数据库文件。`,
+  },
+  'doctor.guardsAltered': {
+    en: (p) => `append-only guard trigger(s) changed: ${p.names}. They no longer match this program's schema; restore the file from a backup.`,
+    zh: (p) => `防篡改触发器已被修改：${p.names}。与本程序的结构不符，请从备份恢复数据库文件。`,
+  },
 };
 
 export function label(lang: Lang, key: string): string {
