@@ -4,13 +4,13 @@ import os from 'node:os';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Store } from '../storage/store.js';
 import { openStore, databasePath, IN_MEMORY } from '../storage/open.js';
-import { loadSettings } from '../storage/settings.js';
+import { loadSettingsChecked } from '../storage/settings.js';
 import { ensureOfficialDays, loadCalendar } from '../storage/calendar.js';
 import type { Settings } from '../domain/settings.js';
 import { noticingUncovered, type OfficeCalendar } from '../domain/calendar.js';
 import type { Ctx as DomainCtx } from '../domain/lifecycle.js';
 import { parseInstant } from '../domain/time.js';
-import { UsageError } from '../domain/errors.js';
+import { UsageError, type Params } from '../domain/errors.js';
 import { translator, type Lang, type Translator } from '../output/i18n.js';
 import type { Prompter } from './prompter.js';
 
@@ -70,6 +70,9 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
   let now: number | undefined;
   const lang = pickLangFrom(g, env);
   const tty = io.stdoutIsTTY && g.color !== false && !env.NO_COLOR && !g.json;
+  const warn = (key: string, params: Params) => {
+    io.stderr.write(`${ctx.t.lang === 'zh' ? '警告' : 'warning'}: ${ctx.t.m(key, params)}\n`);
+  };
   const ctx: Ctx = {
     io,
     env,
@@ -90,13 +93,15 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
       return store;
     },
     settings() {
-      settings ??= loadSettings(ctx.store());
+      if (!settings) {
+        const checked = loadSettingsChecked(ctx.store());
+        for (const p of checked.problems) warn('config.storedOutOfRange', { ...p });
+        settings = checked.settings;
+      }
       return settings;
     },
     calendar() {
-      calendar ??= noticingUncovered(loadCalendar(ctx.store(), { actor: ctx.actor, now: ctx.now() }), (year) => {
-        io.stderr.write(`${ctx.t.lang === 'zh' ? '警告' : 'warning'}: ${ctx.t.m('calendar.uncovered', { year })}\n`);
-      });
+      calendar ??= noticingUncovered(loadCalendar(ctx.store(), { actor: ctx.actor, now: ctx.now() }), (year) => warn('calendar.uncovered', { year }));
       return calendar;
     },
     tz: () => ctx.settings().timeZone,

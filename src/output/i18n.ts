@@ -470,10 +470,6 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `no setting "${p.key}". See \`complaints config list\` for the keys.`,
     zh: (p) => `没有设置项“${p.key}”。请用 \`complaints config list\` 查看。`,
   },
-  'config.badValue': {
-    en: (p) => `"${p.value}" is not a valid value for ${p.key} (${p.hint}).`,
-    zh: (p) => `“${p.value}”不是 ${p.key} 的有效值（${p.hint}）。`,
-  },
   'db.busy': {
     en: (p) => `the database ${p.file} is busy (another process holds it too long). Try again in a moment.`,
     zh: (p) => `数据库 ${p.file} 正忙（其他进程占用过久）。请稍后重试。`,
@@ -732,6 +728,34 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'doctor.guardsAltered': {
     en: (p) => `append-only guard trigger(s) changed: ${p.names}. They no longer match this program's schema; restore the file from a backup.`,
     zh: (p) => `防篡改触发器已被修改：${p.names}。与本程序的结构不符，请从备份恢复数据库文件。`,
+  },
+  'config.rangeWhole': {
+    en: (p) => `"${p.value}" is not a valid value for ${p.key}: give a whole number from ${p.min} to ${p.max}.`,
+    zh: (p) => `“${p.value}”不是 ${p.key} 的有效值：请给出 ${p.min} 到 ${p.max} 之间的整数。`,
+  },
+  'config.rangeYuan': {
+    en: (p) => `"${p.value}" is not a valid value for ${p.key}: give an amount in yuan from ${p.min} to ${p.max} (at most two decimals).`,
+    zh: (p) => `“${p.value}”不是 ${p.key} 的有效值：请给出 ${p.min} 到 ${p.max} 元之间的金额（最多两位小数）。`,
+  },
+  'config.badText': {
+    en: (p) => `"${p.value}" is not a valid value for ${p.key}: give 1–100 characters.`,
+    zh: (p) => `“${p.value}”不是 ${p.key} 的有效值：请给出 1–100 个字符。`,
+  },
+  'config.badZone': {
+    en: (p) => `"${p.value}" is not a valid value for ${p.key}: give an IANA time zone such as Asia/Shanghai.`,
+    zh: (p) => `“${p.value}”不是 ${p.key} 的有效值：请给出 IANA 时区，如 Asia/Shanghai。`,
+  },
+  'config.orderAbove': {
+    en: (p) => `${p.key} cannot be ${p.value}: it may not be above ${p.other}, which is ${p.otherValue}. Raise ${p.other} first, or give a value up to ${p.otherValue}.`,
+    zh: (p) => `${p.key} 不能设为 ${p.value}：不得高于 ${p.other}（当前为 ${p.otherValue}）。请先调高 ${p.other}，或给出不超过 ${p.otherValue} 的值。`,
+  },
+  'config.orderBelow': {
+    en: (p) => `${p.key} cannot be ${p.value}: it may not be below ${p.other}, which is ${p.otherValue}. Lower ${p.other} first, or give a value of at least ${p.otherValue}.`,
+    zh: (p) => `${p.key} 不能设为 ${p.value}：不得低于 ${p.other}（当前为 ${p.otherValue}）。请先调低 ${p.other}，或给出不低于 ${p.otherValue} 的值。`,
+  },
+  'config.storedOutOfRange': {
+    en: (p) => `the setting ${p.key} holds "${p.stored}", outside ${p.min}–${p.max}; ${p.used} is used instead. Set it with \`complaints config set ${p.key} <value>\`.`,
+    zh: (p) => `设置项 ${p.key} 的值“${p.stored}”超出 ${p.min}–${p.max}，暂按 ${p.used} 计算。请用 \`complaints config set ${p.key} <值>\` 重新设置。`,
   },
 };
 
