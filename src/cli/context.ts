@@ -3,7 +3,7 @@
 import os from 'node:os';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Store } from '../storage/store.js';
-import { openStore, databasePath, IN_MEMORY } from '../storage/open.js';
+import { openStore, databasePath, discardIfUntouched, writeMark, IN_MEMORY } from '../storage/open.js';
 import { loadSettingsChecked } from '../storage/settings.js';
 import { ensureOfficialDays, loadCalendar } from '../storage/calendar.js';
 import type { Settings } from '../domain/settings.js';
@@ -60,11 +60,14 @@ export interface Ctx {
    * given as a function, for a long result not worth building for text.
    */
   emit(json: unknown, text: () => string): void;
-  close(): void;
+  /** Closes the database; after a failed run, takes away a file the run created and did not write. */
+  close(failed?: boolean): void;
 }
 
 export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter, g: GlobalOptions): Ctx {
   let store: Store | undefined;
+  /** writeMark of a file this run created, once it holds its schema. */
+  let createdMark: string | undefined;
   let settings: Settings | undefined;
   let calendar: OfficeCalendar | undefined;
   let now: number | undefined;
@@ -89,6 +92,7 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
         store = openStore(ctx.dbPath, Date.now(), { create: !ctx.mustExist });
         // The official calendar is brought up to date as the file opens, before anything is read from it.
         ensureOfficialDays(store, () => ({ actor: ctx.actor, now: ctx.now() }));
+        if (store.created) createdMark = writeMark(store);
       }
       return store;
     },
@@ -125,8 +129,9 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
     emit(json, text) {
       io.stdout.write(ctx.json ? JSON.stringify(typeof json === 'function' ? json() : json, null, 2) + '\n' : text());
     },
-    close() {
-      store?.sqlite.close();
+    close(failed = false) {
+      if (store && failed && createdMark !== undefined) discardIfUntouched(store, createdMark);
+      else store?.sqlite.close();
       store = undefined;
     },
   };

@@ -122,6 +122,8 @@ export function produceReport(ctx: Ctx, period: Period, refresh: boolean): Repor
   const stored = findSnapshot(s, period.label);
   if (stored && !refresh) return JSON.parse(stored.json) as Report;
   const report = compute(ctx, period);
+  // A database this user may only read is reported from, not stored in.
+  if (s.sqlite.readonly && !refresh) return report;
   const snap = { label: period.label, computedAt: now, json: JSON.stringify(report) };
   return write(s, () => {
     if (!refresh) {

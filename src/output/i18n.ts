@@ -753,6 +753,22 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `${p.key} cannot be ${p.value}: it may not be below ${p.other}, which is ${p.otherValue}. Lower ${p.other} first, or give a value of at least ${p.otherValue}.`,
     zh: (p) => `${p.key} 不能设为 ${p.value}：不得低于 ${p.other}（当前为 ${p.otherValue}）。请先调低 ${p.other}，或给出不低于 ${p.otherValue} 的值。`,
   },
+  'db.readOnly': {
+    en: (p) => `cannot write the database ${p.file}: ${p.detail}. This user may not write the file, or the folder that holds it and its -wal and -shm files; nothing was saved. Commands that only look (list, show, overdue, export, report, doctor) still work; to record, get write access to the file and its folder.`,
+    zh: (p) => `无法写入数据库 ${p.file}：${p.detail}。当前用户对该文件或其所在目录（存放 -wal、-shm 文件）没有写权限，未保存任何内容。只读命令（list、show、overdue、export、report、doctor）仍可使用；如需记录，请取得该文件及其目录的写权限。`,
+  },
+  'db.readOnlyUpgrade': {
+    en: (p) => `the database ${p.file} (schema ${p.version}) must be upgraded to schema ${p.latest} for this version of complaints, which needs write access to it and its folder. Run \`complaints init\` once as a user who may write it.`,
+    zh: (p) => `数据库 ${p.file}（结构版本 ${p.version}）需升级到结构版本 ${p.latest} 才能由本版本 complaints 使用，升级需要对该文件及其目录的写权限。请由有写权限的用户运行一次 \`complaints init\`。`,
+  },
+  'db.full': {
+    en: (p) => `the disk holding the database ${p.file} is full: ${p.detail}. Nothing was saved. Free some space, then try again.`,
+    zh: (p) => `数据库 ${p.file} 所在磁盘已满：${p.detail}。未保存任何内容。请清理磁盘空间后重试。`,
+  },
+  'db.ioError': {
+    en: (p) => `reading or writing the database ${p.file} failed: ${p.detail}. Nothing was saved. Check the disk, then run \`complaints doctor\`.`,
+    zh: (p) => `读写数据库 ${p.file} 失败：${p.detail}。未保存任何内容。请检查磁盘，然后运行 \`complaints doctor\`。`,
+  },
   'config.storedOutOfRange': {
     en: (p) => `the setting ${p.key} holds "${p.stored}", outside ${p.min}–${p.max}; ${p.used} is used instead. Set it with \`complaints config set ${p.key} <value>\`.`,
     zh: (p) => `设置项 ${p.key} 的值“${p.stored}”超出 ${p.min}–${p.max}，暂按 ${p.used} 计算。请用 \`complaints config set ${p.key} <值>\` 重新设置。`,
