@@ -13,6 +13,11 @@
 -- In a BEFORE INSERT trigger NEW.id is -1 when SQLite is about to choose the
 -- id, so a stored row with id -1 would make every later insert look like a
 -- replacement; the AFTER INSERT triggers keep ids positive.
+--
+-- Triggers hold against every statement, not against a person who drops them
+-- or turns them off for a connection (the sqlite3 shell's `.dbconfig
+-- enable_trigger off`): `doctor` names any trigger of the schema that is
+-- missing or no longer as written here.
 
 CREATE TRIGGER events_no_replace BEFORE INSERT ON events
 WHEN EXISTS (SELECT 1 FROM events WHERE id = NEW.id)
