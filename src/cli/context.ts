@@ -3,14 +3,14 @@
 import os from 'node:os';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Store } from '../storage/store.js';
-import { openStore, databasePath, IN_MEMORY } from '../storage/open.js';
-import { loadSettings } from '../storage/settings.js';
+import { openStore, databasePath, discardIfUntouched, writeMark, IN_MEMORY } from '../storage/open.js';
+import { loadSettingsChecked } from '../storage/settings.js';
 import { ensureOfficialDays, loadCalendar } from '../storage/calendar.js';
 import type { Settings } from '../domain/settings.js';
 import { noticingUncovered, type OfficeCalendar } from '../domain/calendar.js';
 import type { Ctx as DomainCtx } from '../domain/lifecycle.js';
 import { parseInstant } from '../domain/time.js';
-import { UsageError } from '../domain/errors.js';
+import { UsageError, type Params } from '../domain/errors.js';
 import { translator, type Lang, type Translator } from '../output/i18n.js';
 import type { Prompter } from './prompter.js';
 
@@ -60,16 +60,22 @@ export interface Ctx {
    * given as a function, for a long result not worth building for text.
    */
   emit(json: unknown, text: () => string): void;
-  close(): void;
+  /** Closes the database; after a failed run, takes away a file the run created and did not write. */
+  close(failed?: boolean): void;
 }
 
 export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter, g: GlobalOptions): Ctx {
   let store: Store | undefined;
+  /** writeMark of a file this run created, once it holds its schema. */
+  let createdMark: string | undefined;
   let settings: Settings | undefined;
   let calendar: OfficeCalendar | undefined;
   let now: number | undefined;
   const lang = pickLangFrom(g, env);
   const tty = io.stdoutIsTTY && g.color !== false && !env.NO_COLOR && !g.json;
+  const warn = (key: string, params: Params) => {
+    io.stderr.write(`${ctx.t.lang === 'zh' ? '警告' : 'warning'}: ${ctx.t.m(key, params)}\n`);
+  };
   const ctx: Ctx = {
     io,
     env,
@@ -86,18 +92,21 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
         store = openStore(ctx.dbPath, Date.now(), { create: !ctx.mustExist });
         // The official calendar is brought up to date as the file opens, before anything is read from it.
         ensureOfficialDays(store, () => ({ actor: ctx.actor, now: ctx.now() }));
+        if (store.created) createdMark = writeMark(store);
       }
       return store;
     },
     settings() {
-      settings ??= loadSettings(ctx.store());
+      if (!settings) {
+        const checked = loadSettingsChecked(ctx.store());
+        for (const p of checked.problems) warn('config.storedOutOfRange', { ...p });
+        settings = checked.settings;
+      }
       return settings;
     },
     calendar() {
-      calendar ??= noticingUncovered(loadCalendar(ctx.store(), { actor: ctx.actor, now: ctx.now() }), (year, how) => {
-        const key = how === 'statutory' ? 'calendar.uncovered' : 'calendar.uncoveredWeekends';
-        io.stderr.write(`${ctx.t.lang === 'zh' ? '警告' : 'warning'}: ${ctx.t.m(key, { year })}\n`);
-      });
+      calendar ??= noticingUncovered(loadCalendar(ctx.store(), { actor: ctx.actor, now: ctx.now() }), (year, how) =>
+        warn(how === 'statutory' ? 'calendar.uncovered' : 'calendar.uncoveredWeekends', { year }));
       return calendar;
     },
     tz: () => ctx.settings().timeZone,
@@ -121,8 +130,9 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
     emit(json, text) {
       io.stdout.write(ctx.json ? JSON.stringify(typeof json === 'function' ? json() : json, null, 2) + '\n' : text());
     },
-    close() {
-      store?.sqlite.close();
+    close(failed = false) {
+      if (store && failed && createdMark !== undefined) discardIfUntouched(store, createdMark);
+      else store?.sqlite.close();
       store = undefined;
     },
   };

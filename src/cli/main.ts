@@ -88,9 +88,11 @@ export function preScan(argv: string[]): GlobalOptions & { command?: string } {
 export async function main(argv: string[], io: IO, env: NodeJS.ProcessEnv, prompter: Prompter = inquirerPrompter()): Promise<number> {
   const g = preScan(argv);
   const ctx = createContext(io, env, prompter, g);
+  let failed = true;
   try {
     const program = await buildProgram(ctx, commandsFor(g.command));
     await program.parseAsync(argv, { from: 'user' });
+    failed = false;
     return ctx.exitCode;
   } catch (raw) {
     const err = asDatabaseError(raw, ctx.dbPath);
@@ -109,7 +111,7 @@ export async function main(argv: string[], io: IO, env: NodeJS.ProcessEnv, promp
     if (env.COMPLAINTS_DEBUG && err instanceof Error) io.stderr.write(`${err.stack}\n`);
     return 1;
   } finally {
-    ctx.close();
+    ctx.close(failed);
   }
 }
 

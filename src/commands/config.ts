@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import { UsageError } from '../domain/errors.js';
-import { DEFAULT_SETTINGS, SETTING_KEYS, settingValue, validateSetting } from '../domain/settings.js';
+import { DEFAULT_SETTINGS, SETTING_KEYS, checkSettingOrder, checkSettingValue, settingValue } from '../domain/settings.js';
 import { write } from '../storage/store.js';
 import { loadSettings, saveSetting } from '../storage/settings.js';
 import { appendEvents } from '../storage/events.js';
@@ -54,14 +54,11 @@ export function runConfigGet(ctx: Ctx, key: string): void {
 
 export function runConfigSet(ctx: Ctx, key: string, raw: string): void {
   requireKey(key);
-  const value = validateSetting(key, raw);
-  if (value === null) {
-    const kind = SETTING_KEYS[key].kind;
-    const hint = kind === 'zone' ? 'an IANA zone such as Asia/Shanghai' : kind === 'text' ? '1–100 characters' : kind === 'yuan' ? 'an amount in yuan' : 'a whole number of 1 or more';
-    throw new UsageError('config.badValue', { key, value: raw, hint });
-  }
+  const value = checkSettingValue(key, raw);
   const s = ctx.store();
-  const before = settingValue(loadSettings(s), key)!;
+  const current = loadSettings(s);
+  checkSettingOrder(current, key, value);
+  const before = settingValue(current, key)!;
   write(s, () => {
     saveSetting(s, key, value);
     appendEvents(s, null, ctx.actor, ctx.now(), [{ action: 'config', before: { [key]: before }, after: { [key]: value }, note: null }]);

@@ -41,6 +41,8 @@ export function runDoctor(ctx: Ctx): DoctorReport {
   for (const f of h.foreignKeys) problems.push(`foreign key: ${f.table} row ${f.rowid ?? '?'} → ${f.parent}`);
   if (h.schema.version !== h.schema.latest) problems.push(`schema ${h.schema.version}, this program expects ${h.schema.latest}`);
   for (const id of h.damagedAttachments) problems.push(`attachment #${id} does not match its SHA-256`);
+  if (h.guards.missing.length) problems.push(ctx.t.m('doctor.guardsMissing', { names: h.guards.missing.join(', ') }));
+  if (h.guards.altered.length) problems.push(ctx.t.m('doctor.guardsAltered', { names: h.guards.altered.join(', ') }));
   const year = yearOf(localDate(ctx.now(), ctx.tz()));
   // The calendar is read only from a sound file that has one.
   const covered = h.calendar !== null && !problems.length && ctx.calendar().covers(year);
@@ -61,6 +63,7 @@ function render(ctx: Ctx, r: DoctorReport, year: number, yearCovered: boolean): 
     `${zh ? '完整性' : 'Integrity'}: ${ok(r.integrity.length === 1 && r.integrity[0] === 'ok')}`,
     `${zh ? '外键' : 'Foreign keys'}: ${ok(r.foreignKeys.length === 0)}`,
     `${zh ? '附件校验' : 'Attachments (SHA-256)'}: ${ok(r.damagedAttachments.length === 0)}`,
+    `${ctx.t.m('doctor.guards')}: ${ok(r.guards.missing.length + r.guards.altered.length === 0)}`,
     `${zh ? '数量' : 'Counts'}: ${Object.entries(r.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     `${zh ? '按状态' : 'By status'}: ${Object.entries(r.byStatus).map(([k, v]) => `${ctx.t.l(`status.${k}`)} ${v}`).join(', ') || '—'}`,
   ];

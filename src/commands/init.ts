@@ -1,8 +1,7 @@
 // `init`: create or upgrade the database; set the office name and time zone.
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
-import { UsageError } from '../domain/errors.js';
-import { validateSetting } from '../domain/settings.js';
+import { checkSettingValue } from '../domain/settings.js';
 import { write } from '../storage/store.js';
 import { saveSetting } from '../storage/settings.js';
 import { appendEvents } from '../storage/events.js';
@@ -30,11 +29,7 @@ Example:
 
 export function runInit(ctx: Ctx, o: InitOptions): void {
   const changes: [string, string | undefined][] = [['office.name', o.office], ['office.timezone', o.timezone]];
-  const valid = changes.filter(([, v]) => v !== undefined).map(([key, raw]) => {
-    const value = validateSetting(key, raw!);
-    if (value === null) throw new UsageError('config.badValue', { key, value: raw!, hint: key === 'office.timezone' ? 'e.g. Asia/Shanghai' : '1–100 characters' });
-    return [key, value] as const;
-  });
+  const valid = changes.filter(([, v]) => v !== undefined).map(([key, raw]) => [key, checkSettingValue(key, raw!)] as const);
   const s = ctx.store();
   if (valid.length) {
     const before = loadSettings(s);

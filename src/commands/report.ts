@@ -132,6 +132,8 @@ export function produceReport(ctx: Ctx, period: Period, refresh: boolean): Repor
   const stored = findSnapshot(s, period.label);
   if (stored && !refresh) return fromSnapshot(stored, tz);
   const report = compute(ctx, period);
+  // A database this user may only read is reported from, not stored in.
+  if (s.sqlite.readonly && !refresh) return report;
   const snap = { label: period.label, computedAt: now, json: JSON.stringify(report), staleSince: null };
   return write(s, () => {
     if (!refresh) {

@@ -509,10 +509,6 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `no setting "${p.key}". See \`complaints config list\` for the keys.`,
     zh: (p) => `没有设置项“${p.key}”。请用 \`complaints config list\` 查看。`,
   },
-  'config.badValue': {
-    en: (p) => `"${p.value}" is not a valid value for ${p.key} (${p.hint}).`,
-    zh: (p) => `“${p.value}”不是 ${p.key} 的有效值（${p.hint}）。`,
-  },
   'db.busy': {
     en: (p) => `the database ${p.file} is busy (another process holds it too long). Try again in a moment.`,
     zh: (p) => `数据库 ${p.file} 正忙（其他进程占用过久）。请稍后重试。`,
@@ -864,6 +860,60 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'list.tooMany': {
     en: (p) => `list shows at most ${p.max} complaints; --limit ${p.limit} asks for more. Use \`complaints export\` (CSV, the same filters, any number of rows, e.g. \`complaints export --status all --out all.csv\`), or narrow the list with filters.`,
     zh: (p) => `list 最多显示 ${p.max} 条投诉，--limit ${p.limit} 超出上限。更多请用 \`complaints export\`（CSV，筛选条件相同，不限条数，如 \`complaints export --status all --out all.csv\`），或用筛选条件缩小范围。`,
+  },
+  // ── the database itself: append-only guards, file errors, read-only access, setting ranges ──
+  'doctor.guards': { en: () => 'Append-only guards', zh: () => '防篡改触发器' },
+  'doctor.guardsMissing': {
+    en: (p) => `append-only guard trigger(s) missing: ${p.names}. The record could be rewritten while they were gone; restore the file from a backup.`,
+    zh: (p) => `缺少防篡改触发器：${p.names}。缺失期间记录可能已被改写，请从备份恢复数据库文件。`,
+  },
+  'doctor.guardsAltered': {
+    en: (p) => `append-only guard trigger(s) changed: ${p.names}. They no longer match this program's schema; restore the file from a backup.`,
+    zh: (p) => `防篡改触发器已被修改：${p.names}。与本程序的结构不符，请从备份恢复数据库文件。`,
+  },
+  'config.rangeWhole': {
+    en: (p) => `"${p.value}" is not a valid value for ${p.key}: give a whole number from ${p.min} to ${p.max}.`,
+    zh: (p) => `“${p.value}”不是 ${p.key} 的有效值：请给出 ${p.min} 到 ${p.max} 之间的整数。`,
+  },
+  'config.rangeYuan': {
+    en: (p) => `"${p.value}" is not a valid value for ${p.key}: give an amount in yuan from ${p.min} to ${p.max} (at most two decimals).`,
+    zh: (p) => `“${p.value}”不是 ${p.key} 的有效值：请给出 ${p.min} 到 ${p.max} 元之间的金额（最多两位小数）。`,
+  },
+  'config.badText': {
+    en: (p) => `"${p.value}" is not a valid value for ${p.key}: give 1–100 characters.`,
+    zh: (p) => `“${p.value}”不是 ${p.key} 的有效值：请给出 1–100 个字符。`,
+  },
+  'config.badZone': {
+    en: (p) => `"${p.value}" is not a valid value for ${p.key}: give an IANA time zone such as Asia/Shanghai.`,
+    zh: (p) => `“${p.value}”不是 ${p.key} 的有效值：请给出 IANA 时区，如 Asia/Shanghai。`,
+  },
+  'config.orderAbove': {
+    en: (p) => `${p.key} cannot be ${p.value}: it may not be above ${p.other}, which is ${p.otherValue}. Raise ${p.other} first, or give a value up to ${p.otherValue}.`,
+    zh: (p) => `${p.key} 不能设为 ${p.value}：不得高于 ${p.other}（当前为 ${p.otherValue}）。请先调高 ${p.other}，或给出不超过 ${p.otherValue} 的值。`,
+  },
+  'config.orderBelow': {
+    en: (p) => `${p.key} cannot be ${p.value}: it may not be below ${p.other}, which is ${p.otherValue}. Lower ${p.other} first, or give a value of at least ${p.otherValue}.`,
+    zh: (p) => `${p.key} 不能设为 ${p.value}：不得低于 ${p.other}（当前为 ${p.otherValue}）。请先调低 ${p.other}，或给出不低于 ${p.otherValue} 的值。`,
+  },
+  'db.readOnly': {
+    en: (p) => `cannot write the database ${p.file}: ${p.detail}. This user may not write the file, or the folder that holds it and its -wal and -shm files; nothing was saved. Commands that only look (list, show, overdue, export, report, doctor) still work; to record, get write access to the file and its folder.`,
+    zh: (p) => `无法写入数据库 ${p.file}：${p.detail}。当前用户对该文件或其所在目录（存放 -wal、-shm 文件）没有写权限，未保存任何内容。只读命令（list、show、overdue、export、report、doctor）仍可使用；如需记录，请取得该文件及其目录的写权限。`,
+  },
+  'db.readOnlyUpgrade': {
+    en: (p) => `the database ${p.file} (schema ${p.version}) must be upgraded to schema ${p.latest} for this version of complaints, which needs write access to it and its folder. Run \`complaints init\` once as a user who may write it.`,
+    zh: (p) => `数据库 ${p.file}（结构版本 ${p.version}）需升级到结构版本 ${p.latest} 才能由本版本 complaints 使用，升级需要对该文件及其目录的写权限。请由有写权限的用户运行一次 \`complaints init\`。`,
+  },
+  'db.full': {
+    en: (p) => `the disk holding the database ${p.file} is full: ${p.detail}. Nothing was saved. Free some space, then try again.`,
+    zh: (p) => `数据库 ${p.file} 所在磁盘已满：${p.detail}。未保存任何内容。请清理磁盘空间后重试。`,
+  },
+  'db.ioError': {
+    en: (p) => `reading or writing the database ${p.file} failed: ${p.detail}. Nothing was saved. Check the disk, then run \`complaints doctor\`.`,
+    zh: (p) => `读写数据库 ${p.file} 失败：${p.detail}。未保存任何内容。请检查磁盘，然后运行 \`complaints doctor\`。`,
+  },
+  'config.storedOutOfRange': {
+    en: (p) => `the setting ${p.key} holds "${p.stored}", outside ${p.min}–${p.max}; ${p.used} is used instead. Set it with \`complaints config set ${p.key} <value>\`.`,
+    zh: (p) => `设置项 ${p.key} 的值“${p.stored}”超出 ${p.min}–${p.max}，暂按 ${p.used} 计算。请用 \`complaints config set ${p.key} <值>\` 重新设置。`,
   },
 };
 

@@ -50,7 +50,8 @@ export function ensureOfficialDays(s: Store, acting: Acting | (() => Acting)): v
   try {
     seedOfficial(s, typeof acting === 'function' ? acting() : acting);
   } catch (err) {
-    if ((err as { code?: string }).code !== 'SQLITE_READONLY') throw err;
+    // A file this user may only read keeps the days it has (SQLITE_READONLY and its extended codes).
+    if (!String((err as { code?: string }).code).startsWith('SQLITE_READONLY')) throw err;
   }
 }
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Store } from './store.js';
-import { knownMigrations, schemaVersion } from './migrate.js';
+import { knownMigrations, schemaTriggers, schemaVersion } from './migrate.js';
 import { damagedAttachments } from './attachments.js';
 
 /** Copies the open database to file with SQLite's online backup, in one step. */
@@ -42,6 +42,8 @@ export interface Health {
   counts: Record<string, number>;
   byStatus: Record<string, number>;
   damagedAttachments: number[];
+  /** The schema's triggers (the append-only guards) that are gone, or not as the migrations made them. */
+  guards: { missing: string[]; altered: string[] };
   /** null when the database has no calendar tables yet. */
   calendar: { version: string | null; firstYear: number | null; lastYear: number | null; officialDays: number; overrides: number } | null;
 }
@@ -76,6 +78,19 @@ export function checkHealth(s: Store): Health {
     counts,
     byStatus,
     damagedAttachments: tableExists(s, 'attachments') ? damagedAttachments(s) : [],
+    guards: checkGuards(s),
     calendar,
   };
+}
+
+function checkGuards(s: Store): Health['guards'] {
+  const present = new Map((s.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[])
+    .map((r) => [r.name, r.sql]));
+  const missing: string[] = [];
+  const altered: string[] = [];
+  for (const [name, sql] of schemaTriggers()) {
+    if (!present.has(name)) missing.push(name);
+    else if (present.get(name) !== sql) altered.push(name);
+  }
+  return { missing, altered };
 }

@@ -42,6 +42,24 @@ function readMigrations(dir: string): Migration[] {
     .sort((a, b) => a.version - b.version);
 }
 
+/**
+ * The triggers the migrations create (name → statement as SQLite keeps it),
+ * less those a later migration drops. They are what keeps the record
+ * append-only, so `doctor` holds the file's triggers to this list.
+ */
+export function schemaTriggers(): Map<string, string> {
+  const triggers = new Map<string, string>();
+  for (const m of knownMigrations()) {
+    const sql = fs.readFileSync(m.file, 'utf8');
+    // A trigger body's last statement ends in `;`, then END: a CASE … END inside it does not.
+    for (const t of sql.matchAll(/CREATE TRIGGER (\w+)[\s\S]*?;\s*END(?=\s*;)|DROP TRIGGER (?:IF EXISTS )?(\w+)/g)) {
+      if (t[1]) triggers.set(t[1], t[0]);
+      else triggers.delete(t[2]);
+    }
+  }
+  return triggers;
+}
+
 export function schemaVersion(s: Store): number {
   const exists = s.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   if (!exists) return 0;

@@ -1,5 +1,5 @@
 // Office settings, stored as key/value text over the defaults of domain/settings.ts.
-import { settingsFrom, type Settings } from '../domain/settings.js';
+import { readSettings, settingsFrom, type Settings, type SettingProblem } from '../domain/settings.js';
 import type { Store } from './store.js';
 import { all, run } from './store.js';
 
@@ -9,6 +9,11 @@ export function storedSettings(s: Store): Record<string, string> {
 
 export function loadSettings(s: Store): Settings {
   return settingsFrom(storedSettings(s));
+}
+
+/** The settings, and the stored values that were out of range and brought into it. */
+export function loadSettingsChecked(s: Store): { settings: Settings; problems: SettingProblem[] } {
+  return readSettings(storedSettings(s));
 }
 
 export function saveSetting(s: Store, key: string, value: string): void {

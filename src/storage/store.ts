@@ -13,9 +13,16 @@ export interface Store {
   readonly q: Kysely<DB>;
   readonly path: string;
   readonly statements: Map<string, Database.Statement>;
+  /** Set when this run created the file: a run that then fails takes it away again (storage/open.ts). */
+  readonly created: NewFile | null;
 }
 
-export function makeStore(sqlite: Database.Database, path: string): Store {
+export interface NewFile {
+  /** The first folder this run created to hold it, if any. */
+  folder: string | null;
+}
+
+export function makeStore(sqlite: Database.Database, path: string, created: NewFile | null = null): Store {
   const q = new Kysely<DB>({
     dialect: {
       createAdapter: () => new SqliteAdapter(),
@@ -24,7 +31,7 @@ export function makeStore(sqlite: Database.Database, path: string): Store {
       createQueryCompiler: () => new SqliteQueryCompiler(),
     },
   });
-  return { sqlite, q, path, statements: new Map() };
+  return { sqlite, q, path, statements: new Map(), created };
 }
 
 export function statement(s: Store, sql: string): Database.Statement {

@@ -5,6 +5,9 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { cli, cliJson, registerArgs, removeTempDirs, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
 import { knownMigrations } from '../../src/storage/migrate.js';
+import { asDatabaseError } from '../../src/storage/open.js';
+import { DatabaseError } from '../../src/domain/errors.js';
+import { message } from '../../src/output/i18n.js';
 
 const LATEST_SCHEMA = knownMigrations().at(-1)!.version;
 
@@ -129,5 +132,94 @@ describe('a mistyped path', () => {
     // A command that records something creates it (the quick start relies on it).
     expect((await cli(registerArgs(), { env: testEnv(missing) })).code).toBe(0);
     expect(fs.existsSync(missing)).toBe(true);
+  });
+});
+
+describe('a failed first run leaves no database behind', () => {
+  const leftovers = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }) : []);
+
+  it.each([
+    ['no such ticket', 3, ['classify', '260912-9', '--severity', 'major']],
+    ['a step on no ticket', 3, ['note', '260912-1', '已联系']],
+    ['a refused setting, checked against the (new) settings', 2, ['config', 'set', 'threshold.important_claim_yuan', '30000']],
+    ['a refused setting, checked before opening', 2, ['config', 'set', 'deadline.general.resolve_workdays', '999999999']],
+    ['a refused registration', 2, ['register', '--name', '王女士', '--phone', '12345', '--description', '漏水']],
+    ['an unknown department', 2, ['dept', 'rename', '不存在部', '新部']],
+  ] as [string, number, string[]][])('%s: exit %i, and neither the file, its -wal/-shm nor the folders made for it remain', async (_what, code, args) => {
+    const root = tempDir();
+    const missing = path.join(root, 'typo', 'deeper', 'x.db');
+    const r = await cli([...args, '--db', missing], { env: testEnv(missing) });
+    expect(r.code).toBe(code);
+    expect(leftovers(root)).toEqual([]);
+  });
+
+  it('a folder that was there stays; a first write still creates the file', async () => {
+    const dir = tempDir();
+    const missing = path.join(dir, 'x.db');
+    expect((await cli(['classify', '260912-9', '--severity', 'major'], { env: testEnv(missing) })).code).toBe(3);
+    expect(fs.existsSync(dir)).toBe(true);
+    expect(leftovers(dir)).toEqual([]);
+    for (const args of [['init'], ['config', 'set', 'office.name', '阳光海岸'], registerArgs()]) {
+      const file = path.join(tempDir(), 'new', 'x.db');
+      expect((await cli(args, { env: testEnv(file) })).code).toBe(0);
+      expect(fs.existsSync(file)).toBe(true);
+    }
+  });
+
+  it('a database that existed before is never taken away by a failure', async () => {
+    await cli(['init'], { env });
+    const before = fs.readFileSync(db);
+    expect((await cli(['classify', '260912-9', '--severity', 'major'], { env })).code).toBe(3);
+    expect(fs.readFileSync(db).equals(before)).toBe(true);
+  });
+});
+
+describe('problems with the database file exit 5 with what to do', () => {
+  const FILE = '/data/complaints.db';
+  it.each([
+    ['SQLITE_BUSY', 'db.busy'], ['SQLITE_BUSY_SNAPSHOT', 'db.busy'], ['SQLITE_LOCKED_SHAREDCACHE', 'db.busy'],
+    ['SQLITE_READONLY', 'db.readOnly'], ['SQLITE_READONLY_DIRECTORY', 'db.readOnly'], ['SQLITE_READONLY_CANTINIT', 'db.readOnly'],
+    ['SQLITE_READONLY_DBMOVED', 'db.readOnly'], ['SQLITE_PERM', 'db.readOnly'], ['EACCES', 'db.readOnly'], ['EROFS', 'db.readOnly'],
+    ['SQLITE_FULL', 'db.full'], ['ENOSPC', 'db.full'], ['EDQUOT', 'db.full'],
+    ['SQLITE_IOERR', 'db.ioError'], ['SQLITE_IOERR_WRITE', 'db.ioError'], ['SQLITE_IOERR_FSYNC', 'db.ioError'], ['SQLITE_IOERR_SHORT_READ', 'db.ioError'],
+    ['SQLITE_PROTOCOL', 'db.ioError'], ['EIO', 'db.ioError'],
+    ['SQLITE_CORRUPT', 'db.unreadable'], ['SQLITE_CORRUPT_INDEX', 'db.unreadable'], ['SQLITE_NOTADB', 'db.unreadable'],
+    ['SQLITE_CANTOPEN', 'db.unreadable'], ['SQLITE_CANTOPEN_ISDIR', 'db.unreadable'], ['EISDIR', 'db.unreadable'],
+  ])('%s → %s', (code, key) => {
+    const err = asDatabaseError(Object.assign(new Error('what SQLite said'), { code }), FILE);
+    expect(err).toBeInstanceOf(DatabaseError);
+    expect((err as DatabaseError).key).toBe(key);
+    expect((err as DatabaseError).exitCode).toBe(5);
+    for (const lang of ['en', 'zh'] as const) {
+      const text = message(lang, key, (err as DatabaseError).params);
+      expect(text).toContain(FILE);
+      if (key !== 'db.busy') expect(text).toContain(code);
+    }
+  });
+
+  it('a constraint or a bug stays what it is (exit 1 with its detail)', () => {
+    for (const code of ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'SQLITE_MISMATCH', 'ERR_INVALID_ARG_TYPE', undefined]) {
+      const raw = Object.assign(new Error('x'), { code });
+      expect(asDatabaseError(raw, FILE)).toBe(raw);
+    }
+  });
+
+  it('a real full database: SQLite\'s own error becomes the disk-full message', () => {
+    const sqlite = new Database(path.join(tempDir(), 'small.db'));
+    try {
+      sqlite.exec('CREATE TABLE t (b BLOB)');
+      sqlite.pragma('max_page_count = 3');
+      let caught: unknown;
+      try {
+        sqlite.prepare('INSERT INTO t VALUES (zeroblob(100000))').run();
+      } catch (e) {
+        caught = e;
+      }
+      const err = asDatabaseError(caught, FILE) as DatabaseError;
+      expect(err.key).toBe('db.full');
+      expect(message('en', err.key, err.params)).toContain('is full');
+    } finally {
+      sqlite.close();
+    }
   });
 });

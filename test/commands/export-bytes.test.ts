@@ -146,7 +146,7 @@ beforeAll(async () => {
   await ok(registerArgs({ description: '楼上漏水, 已经三天了 — "很严重"\n第二行\r\n第三行', demand: '=1+1' }), '2026-08-20T10:00:00+08:00');
   await ok(['assign', '260820-1', '--dept', '工程部', '--to', '张工'], '2026-08-20T11:00:00+08:00');
   await ok(['resolve', '260820-1', '--resolution', '-已更换水管', '--cost', '800.05', '--responsible', '工程部', '--approved-by', '王经理'], '2026-08-21T10:00:00+08:00');
-  await ok(['follow-up', '260820-1', '--satisfaction', '2', '--note', '@业主满意'], '2026-08-22T10:00:00+08:00');
+  await ok(['follow-up', '260820-1', '--satisfaction', '2', '--note', '=回访, "满意"'], '2026-08-22T10:00:00+08:00');
   await ok(registerArgs({ name: '李先生', phone: '010-12345678', unit: '5-1-302', subcategory: 'noise', description: '装修噪音', claim: '6000.10', households: '12', safety: true, media: true }), '2026-09-01T09:00:00+08:00');
   await ok(['assign', '260901-2', '--dept', '秩序部'], '2026-09-01T10:00:00+08:00');
   await ok(['resolve', '260901-2', '--resolution', '已劝导'], '2026-09-02T10:00:00+08:00');
@@ -179,7 +179,6 @@ beforeAll(async () => {
   const attempt = sqlite.prepare("INSERT INTO follow_ups (complaint_id, at, method, satisfaction, outcome, note) VALUES (?, ?, NULL, NULL, 'no_answer', ?)")
     .run(ids[12], Date.UTC(2026, 8, 12, 3), '未接, "稍后"\r\n再打').lastInsertRowid;
   update('follow_up_id', attempt, ids[12]);
-  sqlite.prepare("UPDATE follow_ups SET note = ? WHERE outcome IS NULL").run('=回访, "满意"');
   sqlite.prepare("UPDATE departments SET name = ? WHERE name = '秩序部'").run('秩序部, "夜班"');
   sqlite.close();
 });

@@ -145,8 +145,8 @@ describe('import without CHECK re-evaluation', () => {
       const rows = [{ line: 2, cells: ['260901001', '2026-09-01 09:00', '张三', '电梯坏了'] }];
       const { items } = validateRows(header, recogniseHeaders(header).keys, rows, k);
       importComplaints(s, items, { actor: 'li', now: NOW, tz: 'Asia/Shanghai', source: 'x.csv' });
-      // The same ticket again: UNIQUE still applies, the transaction rolls back.
-      expect(() => importComplaints(s, items, { actor: 'li', now: NOW, tz: 'Asia/Shanghai', source: 'x.csv' })).toThrow(/UNIQUE/);
+      // The same ticket again: the database refuses a taken ticket, the transaction rolls back.
+      expect(() => importComplaints(s, items, { actor: 'li', now: NOW, tz: 'Asia/Shanghai', source: 'x.csv' })).toThrow(/ticket number is taken/);
       expect(s.sqlite.prepare('SELECT count(*) FROM complaints').pluck().get()).toBe(1);
       expect(s.sqlite.pragma('ignore_check_constraints', { simple: true })).toBe(0);
       expect(() => s.sqlite.prepare("UPDATE complaints SET status = 'lost'").run()).toThrow(/CHECK constraint failed/);
