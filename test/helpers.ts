@@ -70,6 +70,13 @@ export async function cli(args: string[], opts: CliOptions): Promise<Result> {
   return { code, stdout, stderr };
 }
 
+/** Like cli() but insists the command succeeded; the failure names the command, its exit code and stderr. */
+export async function cliOk(args: string[], opts: CliOptions): Promise<Result> {
+  const r = await cli(args, opts);
+  if (r.code !== 0) throw new Error(`complaints ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+  return r;
+}
+
 /** Like cli() but parses stdout as JSON and insists the command succeeded. */
 export async function cliJson<T = any>(args: string[], opts: CliOptions): Promise<T> {
   const r = await cli([...args, '--json'], opts);

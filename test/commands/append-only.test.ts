@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, dbBytes, registerArgs, removeTempDirs, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
+import { cli, cliOk, dbBytes, registerArgs, removeTempDirs, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -13,8 +13,7 @@ let db: string;
 let env: Env;
 
 async function ok(args: string[]): Promise<void> {
-  const r = await cli(args, { env });
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}: ${r.stderr}`);
+  await cliOk(args, { env });
 }
 
 // Two complaints, each with an attachment; the first resolved and called back once (an attempt and a satisfaction).

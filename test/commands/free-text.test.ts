@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliJson, registerArgs, removeTempDirs, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
+import { cli, cliOk, cliJson, registerArgs, removeTempDirs, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -25,8 +25,7 @@ let mdTicket: string;
 let phoneTicket: string;
 
 async function ok(args: string[], now?: string): Promise<string> {
-  const r = await cli(args, now ? at(now) : { env });
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}: ${r.stderr}`);
+  const r = await cliOk(args, now ? at(now) : { env });
   return r.stdout;
 }
 

@@ -7,13 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, cliJson, dbBytes, registerArgs, removeTempDirs, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
+import { cli, cliOk, cliJson, dbBytes, registerArgs, removeTempDirs, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
 async function ok(args: string[], env: Env): Promise<string> {
-  const r = await cli(args, { env });
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}: ${r.stderr}`);
+  const r = await cliOk(args, { env });
   return r.stdout;
 }
 

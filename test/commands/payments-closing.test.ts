@@ -6,17 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, cliJson, dbBytes, registerArgs, removeTempDirs, ROOT, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
+import { cli, cliOk, cliJson, dbBytes, registerArgs, removeTempDirs, ROOT, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
 const at = (env: Env, now: string) => ({ env: { ...env, COMPLAINTS_NOW: now } });
 
-async function ok(env: Env, now: string, args: string[]) {
-  const r = await cli(args, at(env, now));
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}: ${r.stderr}`);
-  return r;
-}
+const ok = (env: Env, now: string, args: string[]) => cliOk(args, at(env, now));
 
 async function fresh(): Promise<{ db: string; env: Env }> {
   const db = tempDb();

@@ -2,7 +2,7 @@
 // nothing — the database file is byte-for-byte the same afterwards.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, dbBytes, registerArgs, removeTempDirs, tempDb, testEnv, type Env } from '../helpers.js';
+import { cli, cliOk, dbBytes, registerArgs, removeTempDirs, tempDb, testEnv, type Env } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -10,8 +10,7 @@ let db: string;
 let env: Env;
 
 async function ok(args: string[]): Promise<void> {
-  const r = await cli(args, { env });
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}: ${r.stderr}`);
+  await cliOk(args, { env });
 }
 
 // 260912001 registered · 260912002 closed · 260912003 important (claim) · 260912004 resolved
