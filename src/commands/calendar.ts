@@ -8,7 +8,10 @@ import { readInputUtf8 } from '../cli/input-file.js';
 import { UsageError } from '../domain/errors.js';
 import { DAY_KINDS, explainDeadline, isoWeekday, monthDays, type DayInfo, type DayKind, type DeadlineCount } from '../domain/calendar.js';
 import { normalizeDate, parseCalendarCsv, parseCalendarIcs, type ImportDay, type ImportProblem } from '../domain/calendar-import.js';
-import { endOfLocalDay, HOUR, isoLocal, localDate, localDateTime, yearOf } from '../domain/time.js';
+import { endOfLocalDay, isoLocal, localDate, localDateTime, yearOf } from '../domain/time.js';
+import { formatRule } from '../domain/deadline-rule.js';
+import { ruleFor } from '../domain/steps.js';
+import { stepDue } from '../domain/deadlines.js';
 import type { Complaint } from '../domain/types.js';
 import { write } from '../storage/store.js';
 import { applyOverrides, findOverride, listOverrides, loadCalendar, type Override } from '../storage/calendar.js';
@@ -352,22 +355,29 @@ export function runCalendarExplain(ctx: Ctx, ticket: string): void {
   const k = ctx.clock();
   const tz = k.tz;
   const cal = ctx.calendar();
-  const rule = k.settings.deadlines[c.severity];
-  const contactDue = c.receivedAt + rule.contactHours * HOUR;
+  const p = k.settings.procedure;
+  const rule = (step: string) => ruleFor(p, step, c);
+  const contactRule = rule('contact');
+  const contactDue = stepDue(c, 'contact', c.receivedAt, k)!;
+  // Hours as SPEC §5 counts contact; a rule in minutes reads as a fraction of an hour.
+  const contactHours = contactRule.unit === 'h' ? contactRule.n : contactRule.unit === 'm' ? Math.round((contactRule.n / 60) * 100) / 100 : null;
+  const workdaysOf = (step: string) => { const r = rule(step); return r.unit === 'wd' ? r.n : null; };
   const steps: WorkdayStep[] = [];
   const stepOf = (step: WorkdayStep['step'], from: number, n: number, recorded: number | null): WorkdayStep => {
     const count = explainDeadline(cal, localDate(from, tz), n);
     return { step, from, count, computed: endOfLocalDay(count.due, tz), recorded };
   };
-  steps.push(stepOf('resolve', c.resolveFrom, rule.resolveWorkdays, c.deadlines.resolve));
+  const resolveWorkdays = workdaysOf('resolve');
+  const followUpWorkdays = workdaysOf('follow_up');
+  if (resolveWorkdays !== null) steps.push(stepOf('resolve', c.resolveFrom, resolveWorkdays, c.deadlines.resolve));
   const owesCallBack = c.kind === 'complaint';
-  if (owesCallBack && c.resolvedAt !== null) steps.push(stepOf('followUp', c.resolvedAt, rule.followUpWorkdays, c.deadlines.followUp));
+  if (owesCallBack && c.resolvedAt !== null && followUpWorkdays !== null) steps.push(stepOf('followUp', c.resolvedAt, followUpWorkdays, c.deadlines.followUp));
   const json = {
     ticket: c.ticket,
     severity: c.severity,
     timeZone: tz,
     deadlines: [
-      { step: 'contact', from: isoLocal(c.receivedAt, tz), hours: rule.contactHours, due: isoLocal(contactDue, tz), recorded: isoLocal(c.deadlines.contact, tz) },
+      { step: 'contact', from: isoLocal(c.receivedAt, tz), hours: contactHours, rule: formatRule(contactRule), due: isoLocal(contactDue, tz), recorded: isoLocal(c.deadlines.contact, tz) },
       ...steps.map((w) => ({
         step: w.step, from: isoLocal(w.from, tz), fromDate: w.count.from, workdays: w.count.workdays,
         due: isoLocal(w.computed, tz), recorded: w.recorded === null ? null : isoLocal(w.recorded, tz),
@@ -378,11 +388,11 @@ export function runCalendarExplain(ctx: Ctx, ticket: string): void {
     ],
     followUpOwed: owesCallBack,
   };
-  ctx.emit(json, () => renderExplain(ctx, c, rule.contactHours, contactDue, steps, owesCallBack, rule.followUpWorkdays));
+  ctx.emit(json, () => renderExplain(ctx, c, contactHours ?? formatRule(contactRule), contactDue, steps, owesCallBack, followUpWorkdays ?? formatRule(rule('follow_up'))));
 }
 
 function renderExplain(
-  ctx: Ctx, c: Complaint, hours: number, contactDue: number, steps: WorkdayStep[], owesCallBack: boolean, followUpWorkdays: number,
+  ctx: Ctx, c: Complaint, hours: number | string, contactDue: number, steps: WorkdayStep[], owesCallBack: boolean, followUpWorkdays: number | string,
 ): string {
   const { t, chalk } = ctx;
   const tz = ctx.tz();

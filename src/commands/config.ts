@@ -2,9 +2,12 @@
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import { UsageError } from '../domain/errors.js';
-import { DEFAULT_SETTINGS, SETTING_KEYS, checkSettingOrder, checkSettingValue, settingValue } from '../domain/settings.js';
+import {
+  DEFAULT_SETTINGS, canonicalKey, checkSettingOrder, checkSettingValue, settingDef, settingKeys, settingValue, type Settings,
+} from '../domain/settings.js';
 import { write } from '../storage/store.js';
-import { loadSettings, saveSetting } from '../storage/settings.js';
+import { deleteSetting, loadSettings, saveSetting } from '../storage/settings.js';
+import { recountDeadlinesSince } from '../storage/calendar.js';
 import { appendEvents } from '../storage/events.js';
 import { renderSmallTable } from '../output/small-table.js';
 
@@ -15,8 +18,13 @@ export function configCommand(ctx: Ctx): Command {
     .addHelpText('after', `
 Examples:
   complaints config list
-  complaints config get deadline.general.resolve_workdays
-  complaints config set deadline.general.resolve_workdays 5`);
+  complaints config get deadline.general.resolve
+  complaints config set deadline.general.resolve 5wd          # 30m, 2h, 3wd, 5d, eod, none
+  complaints config set deadline.general.site_check 24h
+  complaints config set deadline.kind.inquiry.resolve 24h
+  complaints config set step.desk_notice.define "receipt,告知客服中心,desk informed"
+  complaints config set step.plan off
+  complaints config unset deadline.kind.inquiry.resolve`);
   config.command('list', { isDefault: true }).description(zh ? '列出全部设置' : 'list all settings').action(() => {
       runConfigList(ctx);
     });
@@ -27,41 +35,94 @@ Examples:
     .action((key: string, value: string) => {
       runConfigSet(ctx, key, value);
     });
+  config.command('unset').argument('<key>').description(zh ? '恢复一项设置的默认值' : 'put one setting back to its default')
+    .action((key: string) => {
+      runConfigUnset(ctx, key);
+    });
   return config;
 }
 
-function requireKey(key: string): void {
-  if (!SETTING_KEYS[key]) throw new UsageError('config.unknownKey', { key });
+/** The setting a key names under the settings now stored (an office's own steps have keys too), or exit 2. */
+function requireKey(key: string, current: Settings) {
+  const def = settingDef(key, current);
+  if (!def) throw new UsageError('config.unknownKey', { key });
+  return def;
 }
 
 export function runConfigList(ctx: Ctx): void {
   const s = loadSettings(ctx.store());
-  const rows = Object.keys(SETTING_KEYS).map((key) => ({ key, value: settingValue(s, key)!, default: settingValue(DEFAULT_SETTINGS, key)! }));
+  const rows = settingKeys(s).map((key) => ({ key, value: settingValue(s, key)!, default: settingValue(DEFAULT_SETTINGS, key) ?? '' }));
   ctx.emit(Object.fromEntries(rows.map((r) => [r.key, r.value])), () => {
     const cells = rows.map((r) => [r.key, String(r.value), String(r.default)]);
-    const zh = ctx.t.lang === 'zh';
     return renderSmallTable(ctx, [
-      { key: 'key', label: zh ? '设置项' : 'key' }, { key: 'value', label: zh ? '当前值' : 'value' }, { key: 'default', label: zh ? '默认值' : 'default' },
+      { key: 'key', label: ctx.t.l('config.col.key') }, { key: 'value', label: ctx.t.l('config.col.value') }, { key: 'default', label: ctx.t.l('config.col.default') },
     ], cells);
   });
 }
 
 export function runConfigGet(ctx: Ctx, key: string): void {
-  requireKey(key);
-  const value = settingValue(loadSettings(ctx.store()), key)!;
+  const current = loadSettings(ctx.store());
+  const value = requireKey(key, current).get(current);
   ctx.emit({ [key]: value }, () => `${value}\n`);
 }
 
+/** Contact and resolve are the deadlines of SPEC §5 that every complaint has. */
+const ALWAYS_TIMED = ['contact', 'resolve'];
+
+function refuseUntimed(key: string, value: string, current: Settings): void {
+  const canonical = canonicalKey(key, current);
+  const step = /^deadline\.(?:general|important|major|kind\.[a-z_]+|category\.[a-z_]+)\.([a-z0-9_]+)$/.exec(canonical)?.[1]
+    ?? /^step\.([a-z0-9_]+)$/.exec(canonical)?.[1];
+  if (step && ALWAYS_TIMED.includes(step) && (value === 'none' || value === 'off')) {
+    throw new UsageError('config.alwaysTimed', { key, step });
+  }
+}
+
 export function runConfigSet(ctx: Ctx, key: string, raw: string): void {
-  requireKey(key);
-  const value = checkSettingValue(key, raw);
   const s = ctx.store();
   const current = loadSettings(s);
+  requireKey(key, current);
+  const value = checkSettingValue(key, raw, current);
+  refuseUntimed(key, value, current);
   checkSettingOrder(current, key, value);
-  const before = settingValue(current, key)!;
-  write(s, () => {
-    saveSetting(s, key, value);
-    appendEvents(s, null, ctx.actor, ctx.now(), [{ action: 'config', before: { [key]: before }, after: { [key]: value }, note: null }]);
+  const stored = canonicalKey(key, current);
+  changeSettings(ctx, [[stored, value], ...olderName(key, stored)], () => runConfigGet(ctx, stored));
+}
+
+/** A value stored under an older name (resolve_workdays) goes when the current name is set. */
+function olderName(key: string, stored: string): [string, null][] {
+  return key === stored ? [] : [[key, null]];
+}
+
+/** `config unset <key>`: back to the default (an override removed, an own step's deadline gone). */
+export function runConfigUnset(ctx: Ctx, key: string): void {
+  const s = ctx.store();
+  const current = loadSettings(s);
+  requireKey(key, current);
+  const stored = canonicalKey(key, current);
+  changeSettings(ctx, [[stored, null], ...olderName(key, stored)], () => runConfigGet(ctx, stored));
+}
+
+/**
+ * Writes settings (null removes one) with their event in one transaction,
+ * recounts the open complaints' deadlines under them, and says how many moved.
+ */
+export function changeSettings(ctx: Ctx, changes: [string, string | null][], show: () => void): string[] {
+  const s = ctx.store();
+  const current = loadSettings(s);
+  const now = ctx.now();
+  const moved = write(s, () => {
+    const before = Object.fromEntries(changes.map(([key]) => [key, settingValue(current, key) ?? null]));
+    for (const [key, value] of changes) {
+      if (value === null) deleteSetting(s, key);
+      else saveSetting(s, key, value);
+    }
+    appendEvents(s, null, ctx.actor, now, [{ action: 'config', before, after: Object.fromEntries(changes), note: null }]);
+    // Only the procedure's settings move deadlines already counted.
+    if (!changes.some(([key]) => /^(deadline|step)\./.test(key))) return [];
+    return recountDeadlinesSince(s, 0, { actor: ctx.actor, now }, `config ${changes.map(([k]) => k).join(', ')}`);
   });
-  runConfigGet(ctx, key);
+  show();
+  if (moved.length) ctx.io.stderr.write(ctx.t.m('config.recounted', { count: moved.length }) + '\n');
+  return moved;
 }

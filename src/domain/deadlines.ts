@@ -6,6 +6,7 @@ import type { Settings } from './settings.js';
 import { workdaysBetween, type WorkCalendar } from './workdays.js';
 import { HOUR, localDate, yearOf } from './time.js';
 import { dueUnder } from './deadline-rule.js';
+import { ruleFor } from './steps.js';
 
 export interface Clock {
   settings: Settings;
@@ -24,16 +25,23 @@ export function workdayDeadline(k: Clock, from: Instant, workdays: number): Inst
   return dueUnder({ unit: 'wd', n: workdays }, from, k.calendar, k.tz)!;
 }
 
-type DeadlineFacts = Pick<Complaint, 'severity' | 'kind' | 'receivedAt' | 'resolveFrom' | 'resolvedAt' | 'extendedUntil'>;
+type DeadlineFacts = Pick<Complaint, 'severity' | 'kind' | 'category' | 'receivedAt' | 'resolveFrom' | 'resolvedAt' | 'extendedUntil'>;
 
-/** All three deadlines as the rules give them now. */
+/** When a step counted from `from` is due for this complaint under the office's procedure; null when it has no deadline. */
+export function stepDue(c: Pick<Complaint, 'severity' | 'kind' | 'category'>, step: string, from: Instant, k: Clock): Instant | null {
+  return dueUnder(ruleFor(k.settings.procedure, step, c), from, k.calendar, k.tz);
+}
+
+/**
+ * The contact, resolve and call-back deadlines as the rules give them now.
+ * Contact and resolve are always in force (config refuses `none` for them).
+ */
 export function computeDeadlines(c: DeadlineFacts, k: Clock): Deadlines {
-  const rule = k.settings.deadlines[c.severity];
-  const resolve = workdayDeadline(k, c.resolveFrom, rule.resolveWorkdays);
+  const resolve = stepDue(c, 'resolve', c.resolveFrom, k)!;
   return {
-    contact: c.receivedAt + rule.contactHours * HOUR,
+    contact: stepDue(c, 'contact', c.receivedAt, k)!,
     resolve: c.extendedUntil !== null && c.extendedUntil > resolve ? c.extendedUntil : resolve,
-    followUp: c.resolvedAt !== null && c.kind === 'complaint' ? workdayDeadline(k, c.resolvedAt, rule.followUpWorkdays) : null,
+    followUp: c.resolvedAt !== null && c.kind === 'complaint' ? stepDue(c, 'follow_up', c.resolvedAt, k) : null,
   };
 }
 

@@ -9,7 +9,7 @@ import {
   type ApprovalLevel, type Category, type Channel, type Complaint, type Deadlines, type FollowUpMethod, type Instant, type Kind,
   type Severity, type Status, type Validity,
 } from './types.js';
-import { computeDeadlines, type Clock } from './deadlines.js';
+import { computeDeadlines, stepDue, type Clock } from './deadlines.js';
 import { ruledSeverity } from './severity.js';
 import { subjectOf } from './lifecycle.js';
 import { normalizePhone } from './phone.js';
@@ -145,17 +145,23 @@ type Facts = Parameters<typeof computeDeadlines>[0];
  * the local days they count from, so they are worked out once per day.
  */
 function deadlineMemo(k: ImportContext): (f: Facts) => Deadlines {
-  const day = (ms: Instant | null) => (ms === null ? 'n' : Math.floor((ms + offsetMinutes(ms, k.tz) * 60_000) / 86_400_000));
+  // A procedure that times resolve or call-back in clock hours or minutes is
+  // memoised by the instant instead (a rare setting; imports stay correct).
+  const p = k.settings.procedure;
+  const tables = [...Object.values(p.rules), ...Object.values(p.byKind), ...Object.values(p.byCategory)];
+  const clockBased = tables.some((t) => ['resolve', 'follow_up'].some((step) => ['h', 'm'].includes(t?.[step]?.unit ?? '')));
+  const day = (ms: Instant | null) => (ms === null ? 'n' : clockBased ? ms : Math.floor((ms + offsetMinutes(ms, k.tz) * 60_000) / 86_400_000));
   const memo = new Map<string, Deadlines>();
   return (f) => {
-    const key = `${f.severity}|${f.kind}|${day(f.resolveFrom)}|${day(f.resolvedAt)}|${f.extendedUntil}`;
+    const key = `${f.severity}|${f.kind}|${f.category}|${day(f.resolveFrom)}|${day(f.resolvedAt)}|${f.extendedUntil}`;
     let d = memo.get(key);
     if (!d) {
       if (memo.size > 100_000) memo.clear();
       d = computeDeadlines(f, k);
       memo.set(key, d);
     }
-    return { ...d, contact: f.receivedAt + k.settings.deadlines[f.severity].contactHours * 3_600_000 };
+    // Contact may be counted in clock time from the very minute received: not memoised by day.
+    return { ...d, contact: stepDue(f, 'contact', f.receivedAt, k)! };
   };
 }
 
@@ -320,7 +326,7 @@ function validateRow(
   // (worked out only when a due column is missing or empty: an exported
   // register gives all three, and computing them is a third of validation).
   let computed: Deadlines | null = null;
-  const rule = (): Deadlines => (computed ??= deadlinesOf({ severity, kind, receivedAt, resolveFrom: receivedAt, resolvedAt, extendedUntil }));
+  const rule = (): Deadlines => (computed ??= deadlinesOf({ severity, kind, category, receivedAt, resolveFrom: receivedAt, resolvedAt, extendedUntil }));
   const due = (key: string, fallback: () => Instant | null): Instant | null => {
     if (!has(key)) return fallback();
     const v = raw(key);

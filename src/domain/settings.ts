@@ -1,19 +1,16 @@
 // Office settings with the defaults of SPEC §5–§6. Stored as key/value text
 // in the database; this module knows every key, its default and its check.
-import type { Severity } from './types.js';
+import { CATEGORIES, KINDS, SEVERITIES, type Severity } from './types.js';
+import { formatRule, parseRule, RULE_MAXIMUM, type DeadlineRule } from './deadline-rule.js';
+import { COUNT_FROM, isBuiltinStep, knownStep, STEP_KEY, type CountFrom, type Procedure } from './steps.js';
 import { isValidTimeZone } from './time.js';
 import { UsageError } from './errors.js';
-
-export interface DeadlineRule {
-  contactHours: number;
-  resolveWorkdays: number;
-  followUpWorkdays: number;
-}
 
 export interface Settings {
   officeName: string;
   timeZone: string;
-  deadlines: Record<Severity, DeadlineRule>;
+  /** Steps and their deadlines (SPEC §11). */
+  procedure: Procedure;
   /** Thresholds of SPEC §6, money in fen. */
   majorClaimFen: number;
   importantClaimFen: number;
@@ -28,13 +25,23 @@ export interface Settings {
   attachmentMaxBytes: number;
 }
 
+const r = (text: string): DeadlineRule => parseRule(text)!;
+
 export const DEFAULT_SETTINGS: Settings = {
   officeName: '客户服务中心',
   timeZone: 'Asia/Shanghai',
-  deadlines: {
-    general: { contactHours: 24, resolveWorkdays: 3, followUpWorkdays: 5 },
-    important: { contactHours: 24, resolveWorkdays: 7, followUpWorkdays: 7 },
-    major: { contactHours: 2, resolveWorkdays: 7, followUpWorkdays: 2 },
+  // SPEC §5; the other steps have no deadline until an office sets one.
+  procedure: {
+    rules: {
+      general: { contact: r('24h'), resolve: r('3wd'), follow_up: r('5wd') },
+      important: { contact: r('24h'), resolve: r('7wd'), follow_up: r('7wd') },
+      major: { contact: r('2h'), resolve: r('7wd'), follow_up: r('2wd') },
+    },
+    byKind: {},
+    byCategory: {},
+    off: [],
+    custom: [],
+    progressContact: { general: r('7d'), important: r('7d'), major: r('7d') },
   },
   majorClaimFen: 2_000_000,
   importantClaimFen: 500_000,
@@ -48,7 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   attachmentMaxBytes: 20 * 1024 * 1024,
 };
 
-type Kind = 'text' | 'zone' | 'int' | 'yuan';
+type Kind = 'text' | 'zone' | 'int' | 'yuan' | 'rule' | 'switch' | 'step';
 /** The values a person may set, in the setting's own unit (hours, working days, yuan, bytes…). */
 export interface Range {
   min: number;
@@ -58,23 +65,20 @@ interface KeyDef {
   kind: Kind;
   /** For 'int' and 'yuan' settings. */
   range?: Range;
+  /** For a 'rule' setting of an older name: the unit its bare numbers are in (contact_hours: h). */
+  bareUnit?: 'h' | 'wd';
+  /** The key the value is stored under (an older name's current one). */
+  canonical?: string;
   get: (s: Settings) => string | number;
   set: (s: Settings, v: string | number) => void;
 }
 
 // The ranges: wide enough for any office's procedure, narrow enough that every
 // deadline and threshold computed from them stays a real date or amount.
-/** A year of working days (mainland China has about 250). */
-const WORKDAYS: Range = { min: 1, max: 250 };
-/** Up to 30 days to first contact the complainant. */
-const CONTACT_HOURS: Range = { min: 1, max: 720 };
 /** Amounts in yuan: positive, at most a hundred million. */
 const YUAN: Range = { min: 0.01, max: 100_000_000 };
 const WINDOW_DAYS: Range = { min: 1, max: 365 };
 
-function deadlineKey(sev: Severity, field: keyof DeadlineRule, range: Range): KeyDef {
-  return { kind: 'int', range, get: (s) => s.deadlines[sev][field], set: (s, v) => { s.deadlines[sev][field] = Number(v); } };
-}
 function intKey(field: keyof Settings, range: Range, kind: Kind = 'int'): KeyDef {
   return {
     kind,
@@ -88,13 +92,6 @@ function intKey(field: keyof Settings, range: Range, kind: Kind = 'int'): KeyDef
 export const SETTING_KEYS: Record<string, KeyDef> = {
   'office.name': { kind: 'text', get: (s) => s.officeName, set: (s, v) => { s.officeName = String(v); } },
   'office.timezone': { kind: 'zone', get: (s) => s.timeZone, set: (s, v) => { s.timeZone = String(v); } },
-  ...Object.fromEntries(
-    (['general', 'important', 'major'] as const).flatMap((sev) => [
-      [`deadline.${sev}.contact_hours`, deadlineKey(sev, 'contactHours', CONTACT_HOURS)],
-      [`deadline.${sev}.resolve_workdays`, deadlineKey(sev, 'resolveWorkdays', WORKDAYS)],
-      [`deadline.${sev}.followup_workdays`, deadlineKey(sev, 'followUpWorkdays', WORKDAYS)],
-    ]),
-  ),
   'threshold.major_claim_yuan': intKey('majorClaimFen', YUAN, 'yuan'),
   'threshold.important_claim_yuan': intKey('importantClaimFen', YUAN, 'yuan'),
   'threshold.major_households': intKey('majorHouseholds', { min: 2, max: 100_000 }),
@@ -108,6 +105,120 @@ export const SETTING_KEYS: Record<string, KeyDef> = {
   'attachment.max_bytes': intKey('attachmentMaxBytes', { min: 1, max: 1_000_000_000 }),
 };
 
+// ── the procedure (SPEC §11): keys made of a severity, kind or category and a step ──
+
+const NONE: DeadlineRule = { unit: 'none' };
+const SEVERITY_LIST: readonly string[] = SEVERITIES;
+
+/** The names settings had before steps: a bare number in them keeps its old unit. */
+const OLD_NAMES: Record<string, { step: string; bareUnit: 'h' | 'wd' }> = {
+  contact_hours: { step: 'contact', bareUnit: 'h' },
+  resolve_workdays: { step: 'resolve', bareUnit: 'wd' },
+  followup_workdays: { step: 'follow_up', bareUnit: 'wd' },
+};
+
+function ruleKey(get: (p: Procedure) => DeadlineRule | undefined, set: (p: Procedure, rule: DeadlineRule) => void): KeyDef {
+  return {
+    kind: 'rule',
+    get: (s) => formatRule(get(s.procedure) ?? NONE),
+    set: (s, v) => set(s.procedure, parseRule(String(v)) ?? NONE),
+  };
+}
+
+/** An override is set or not: unset, it reads as an empty value and the severity's rule applies. */
+function overrideKey(table: 'byKind' | 'byCategory', of: string, step: string): KeyDef {
+  const rules = (p: Procedure) => p[table] as Record<string, Record<string, DeadlineRule>>;
+  return {
+    kind: 'rule',
+    get: (s) => { const rule = rules(s.procedure)[of]?.[step]; return rule ? formatRule(rule) : ''; },
+    set: (s, v) => { (rules(s.procedure)[of] ??= {})[step] = parseRule(String(v)) ?? NONE; },
+  };
+}
+
+/**
+ * The setting a key names, given the steps the settings define (an office's
+ * own steps have keys too): the fixed keys above, and
+ * `deadline.<severity>.<step>` (older names such as `resolve_workdays` too),
+ * `deadline.kind.<kind>.<step>`, `deadline.category.<category>.<step>`,
+ * `step.<step>` on|off, `step.<key>.define` from,中文名,English name, and
+ * `progress_contact.<severity>`.
+ */
+export function settingDef(key: string, s: Settings = DEFAULT_SETTINGS): KeyDef | undefined {
+  if (SETTING_KEYS[key]) return SETTING_KEYS[key];
+  const p = s.procedure;
+  let m = /^deadline\.(general|important|major)\.([a-z0-9_]+)$/.exec(key);
+  if (m) {
+    const sev = m[1] as Severity;
+    const old = OLD_NAMES[m[2]];
+    const step = old?.step ?? m[2];
+    if (!knownStep(p, step)) return undefined;
+    const def = ruleKey((q) => q.rules[sev][step], (q, rule) => { q.rules[sev][step] = rule; });
+    return old ? { ...def, bareUnit: old.bareUnit, canonical: `deadline.${sev}.${step}` } : def;
+  }
+  m = /^deadline\.(kind|category)\.([a-z_]+)\.([a-z0-9_]+)$/.exec(key);
+  if (m) {
+    const of = m[2];
+    const valid: readonly string[] = m[1] === 'kind' ? KINDS : CATEGORIES;
+    if (!valid.includes(of) || !knownStep(p, m[3])) return undefined;
+    return overrideKey(m[1] === 'kind' ? 'byKind' : 'byCategory', of, m[3]);
+  }
+  m = /^progress_contact\.(general|important|major)$/.exec(key);
+  if (m) {
+    const sev = m[1] as Severity;
+    return ruleKey((q) => q.progressContact[sev], (q, rule) => { q.progressContact[sev] = rule; });
+  }
+  m = /^step\.([a-z0-9_]+)\.define$/.exec(key);
+  if (m) {
+    const stepKey = m[1];
+    if (isBuiltinStep(stepKey) || !STEP_KEY.test(stepKey)) return undefined;
+    return {
+      kind: 'step',
+      get: (x) => { const d = x.procedure.custom.find((c) => c.key === stepKey); return d ? `${d.from},${d.zh},${d.en}` : ''; },
+      set: (x, v) => {
+        const [from, zh, en] = String(v).split(',').map((t) => t.trim());
+        const def = { key: stepKey, from: from as CountFrom, zh, en };
+        const custom = x.procedure.custom.filter((c) => c.key !== stepKey);
+        x.procedure.custom = [...custom, def];
+      },
+    };
+  }
+  m = /^step\.([a-z0-9_]+)$/.exec(key);
+  if (m && knownStep(p, m[1])) {
+    const stepKey = m[1];
+    return {
+      kind: 'switch',
+      get: (x) => (x.procedure.off.includes(stepKey) ? 'off' : 'on'),
+      set: (x, v) => {
+        const off = x.procedure.off.filter((k) => k !== stepKey);
+        x.procedure.off = v === 'off' ? [...off, stepKey] : off;
+      },
+    };
+  }
+  return undefined;
+}
+
+/** Every key the settings have, for `config list`: the fixed ones, then the procedure's. */
+export function settingKeys(s: Settings): string[] {
+  const p = s.procedure;
+  const steps = [...['dispatch', 'contact', 'site_check', 'plan', 'resolve', 'feedback', 'follow_up'], ...p.custom.map((c) => c.key)];
+  const overrides = (table: 'kind' | 'category', t: Partial<Record<string, Record<string, DeadlineRule>>>) =>
+    Object.entries(t).flatMap(([of, rules]) => Object.keys(rules ?? {}).map((step) => `deadline.${table}.${of}.${step}`));
+  return [
+    ...Object.keys(SETTING_KEYS),
+    ...SEVERITY_LIST.flatMap((sev) => steps.map((step) => `deadline.${sev}.${step}`)),
+    ...overrides('kind', p.byKind),
+    ...overrides('category', p.byCategory),
+    ...p.custom.map((c) => `step.${c.key}.define`),
+    ...steps.map((step) => `step.${step}`),
+    ...SEVERITY_LIST.map((sev) => `progress_contact.${sev}`),
+  ];
+}
+
+/** The key a value is stored under: an older name's current one. */
+export function canonicalKey(key: string, s: Settings = DEFAULT_SETTINGS): string {
+  return settingDef(key, s)?.canonical ?? key;
+}
+
 /** Settings that must keep their order: `lower` never above `upper` (SPEC §6 thresholds, approval levels rising). */
 export const SETTING_ORDER: { lower: string; upper: string }[] = [
   { lower: 'threshold.important_claim_yuan', upper: 'threshold.major_claim_yuan' },
@@ -115,11 +226,18 @@ export const SETTING_ORDER: { lower: string; upper: string }[] = [
 ];
 
 /** Checks the form of a value typed by a person; returns the value to store or null. */
-export function validateSetting(key: string, raw: string): string | null {
-  const def = SETTING_KEYS[key];
+export function validateSetting(key: string, raw: string, s: Settings = DEFAULT_SETTINGS): string | null {
+  const def = settingDef(key, s);
   if (!def) return null;
   const v = raw.trim();
   switch (def.kind) {
+    case 'rule': { const rule = parseRule(v, def.bareUnit ?? null); return rule && formatRule(rule); }
+    case 'switch': return v === 'on' || v === 'off' ? v : null;
+    case 'step': {
+      const [from, zh, en, extra] = v.split(',').map((t) => t.trim());
+      const ok = (COUNT_FROM as readonly string[]).includes(from) && !!zh && !!en && extra === undefined && zh.length <= 20 && en.length <= 40;
+      return ok ? `${from},${zh},${en}` : null;
+    }
     case 'text': return v.length > 0 && v.length <= 100 ? v : null;
     case 'zone': return isValidTimeZone(v) ? v : null;
     case 'int': return /^\d{1,10}$/.test(v) && inRange(Number(v), def.range) ? String(Number(v)) : null;
@@ -132,10 +250,13 @@ function inRange(n: number, r: Range | undefined): boolean {
 }
 
 /** Checks a value typed by a person against the setting's form and range; returns the value to store, or throws naming what is allowed. */
-export function checkSettingValue(key: string, raw: string): string {
-  const def = SETTING_KEYS[key];
-  const value = validateSetting(key, raw);
+export function checkSettingValue(key: string, raw: string, s: Settings = DEFAULT_SETTINGS): string {
+  const def = settingDef(key, s)!;
+  const value = validateSetting(key, raw, s);
   if (value !== null) return value;
+  if (def.kind === 'rule') throw new UsageError('config.badRule', { key, value: raw, max: `${RULE_MAXIMUM.wd}wd, ${RULE_MAXIMUM.d}d, ${RULE_MAXIMUM.h}h` });
+  if (def.kind === 'switch') throw new UsageError('config.badSwitch', { key, value: raw });
+  if (def.kind === 'step') throw new UsageError('config.badStep', { key, value: raw });
   if (def.range) {
     throw new UsageError(def.kind === 'yuan' ? 'config.rangeYuan' : 'config.rangeWhole', { key, value: raw, min: def.range.min, max: def.range.max });
   }
@@ -145,7 +266,7 @@ export function checkSettingValue(key: string, raw: string): string {
 /** Refuses a value that would put a setting out of order with another (SETTING_ORDER), naming the one in the way. */
 export function checkSettingOrder(current: Settings, key: string, value: string): void {
   const next = structuredClone(current);
-  SETTING_KEYS[key].set(next, value);
+  settingDef(key, current)!.set(next, value);
   for (const { lower, upper } of SETTING_ORDER) {
     if (key !== lower && key !== upper) continue;
     if (Number(settingValue(next, lower)) <= Number(settingValue(next, upper))) continue;
@@ -172,9 +293,23 @@ export interface SettingProblem {
 export function readSettings(stored: Record<string, string>): { settings: Settings; problems: SettingProblem[] } {
   const s: Settings = structuredClone(DEFAULT_SETTINGS);
   const problems: SettingProblem[] = [];
-  for (const [key, value] of Object.entries(stored)) {
-    const def = SETTING_KEYS[key];
+  // An office's own steps first: the keys of their deadlines name them.
+  const entries = Object.entries(stored).sort(([a], [b]) => Number(!a.endsWith('.define')) - Number(!b.endsWith('.define')));
+  for (const [key, value] of entries) {
+    const def = settingDef(key, s);
     if (!def) continue;
+    if (def.kind === 'rule' && validateSetting(key, value, s) === null) {
+      // A rule past its unit's year (an older version took any number) is
+      // used at the year's end, one under 1 at 1; anything else unreadable
+      // falls back to the default.
+      const m = /^(\d+)\s*(m|h|wd|d)?$/.exec(value.trim());
+      const unit = (m?.[2] ?? def.bareUnit) as keyof typeof RULE_MAXIMUM | undefined;
+      const max = unit ? RULE_MAXIMUM[unit] : 1;
+      const used = m && unit ? `${Math.min(max, Math.max(1, Number(m[1])))}${unit}` : def.get(DEFAULT_SETTINGS);
+      problems.push({ key, stored: value, used, min: 1, max });
+      def.set(s, used);
+      continue;
+    }
     if (def.range) {
       const n = Number(value);
       const used = Number.isFinite(n) && value.trim() !== '' ? Math.min(def.range.max, Math.max(def.range.min, n)) : def.get(DEFAULT_SETTINGS);
@@ -184,7 +319,8 @@ export function readSettings(stored: Record<string, string>): { settings: Settin
         continue;
       }
     }
-    def.set(s, value);
+    // A rule under an older name is read in its old unit (24 → 24h).
+    def.set(s, def.kind === 'rule' ? validateSetting(key, value, s)! : value);
   }
   return { settings: s, problems };
 }
@@ -194,5 +330,5 @@ export function settingsFrom(stored: Record<string, string>): Settings {
 }
 
 export function settingValue(s: Settings, key: string): string | number | undefined {
-  return SETTING_KEYS[key]?.get(s);
+  return settingDef(key, s)?.get(s);
 }

@@ -221,6 +221,9 @@ const LABELS: Record<string, Pair> = {
   'report.col.tickets': { en: 'Tickets', zh: '编号' },
   'report.col.figure': { en: 'Figure', zh: '指标' },
   'report.col.value': { en: 'Value', zh: '数值' },
+  'config.col.key': { en: 'key', zh: '设置项' },
+  'config.col.value': { en: 'value', zh: '当前值' },
+  'config.col.default': { en: 'default', zh: '默认值' },
   // payments, closing, snapshots (SPEC §12, §13, §7)
   'closeReason.invalid': { en: 'invalid', zh: '无效' },
   'closeReason.duplicate': { en: 'duplicate', zh: '重复登记' },
@@ -504,6 +507,27 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'list.searchEmpty': {
     en: (p) => `the search term "${p.term}" has no letters, digits or Chinese characters to look for.`,
     zh: (p) => `搜索词“${p.term}”中没有可搜索的文字或数字。`,
+  },
+  // the office's procedure: steps and their deadlines (SPEC §11)
+  'config.badRule': {
+    en: (p) => `"${p.value}" is not a deadline for ${p.key}. Write 30m (minutes), 2h (clock hours), 3wd (working days), 5d (calendar days), eod (end of the working day) or none; at most a year (${p.max}).`,
+    zh: (p) => `“${p.value}”不是 ${p.key} 的时限。请写 30m（分钟）、2h（小时）、3wd（工作日）、5d（自然日）、eod（当个工作日结束前）或 none（不设时限）；最长一年（${p.max}）。`,
+  },
+  'config.badSwitch': {
+    en: (p) => `"${p.value}" is not a value for ${p.key}: give on or off.`,
+    zh: (p) => `“${p.value}”不是 ${p.key} 的有效值：请写 on（启用）或 off（停用）。`,
+  },
+  'config.badStep': {
+    en: (p) => `"${p.value}" does not define a step for ${p.key}. Write where it counts from (receipt, assignment or resolution), its Chinese name and its English name, separated by commas: "assignment,部门回复,department reply".`,
+    zh: (p) => `“${p.value}”不能定义步骤 ${p.key}。请写计时起点（receipt 受理、assignment 派单、resolution 处理完成）、中文名、英文名，用逗号分隔，如 "assignment,部门回复,department reply"。`,
+  },
+  'config.alwaysTimed': {
+    en: (p) => `${p.key}: the ${p.step} deadline of SPEC §5 is kept for every complaint; it cannot be none or off. Give it a longer rule instead, e.g. 10wd.`,
+    zh: (p) => `${p.key}：${p.step === 'contact' ? '首次联系' : '处理完成'}时限是每件投诉都有的，不能设为 none 或 off。可改为更长的时限，如 10wd。`,
+  },
+  'config.recounted': {
+    en: (p) => `Deadlines recounted under the new settings: ${p.count} open complaint(s) moved.`,
+    zh: (p) => `已按新设置重算时限：${p.count} 件未结投诉的时限有变。`,
   },
   'config.unknownKey': {
     en: (p) => `no setting "${p.key}". See \`complaints config list\` for the keys.`,

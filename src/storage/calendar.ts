@@ -201,9 +201,18 @@ export function applyOverrides(
  */
 export function recountOpenDeadlines(s: Store, changed: string[], acting: Acting, note: string): string[] {
   if (!changed.length) return [];
+  return recountDeadlinesSince(s, zonedInstant(changed[0], '00:00:00', loadSettings(s).timeZone), acting, note);
+}
+
+/**
+ * Recounts the open complaints with a resolve or call-back deadline at or
+ * after `since` (0: every open complaint, as a changed setting needs) under
+ * the settings and calendar now stored; each whose deadlines move gets a
+ * `recount` event. Returns their tickets.
+ */
+export function recountDeadlinesSince(s: Store, since: number, acting: Acting, note: string): string[] {
   const settings = loadSettings(s);
   const tz = settings.timeZone;
-  const since = zonedInstant(changed[0], '00:00:00', tz);
   const tickets = all(s, s.q.selectFrom('complaints').select('ticket')
     .where('status', '!=', 'closed')
     .where((eb) => eb.or([eb('resolve_due', '>=', since), eb('follow_up_due', '>=', since)]))

@@ -19,3 +19,7 @@ export function loadSettingsChecked(s: Store): { settings: Settings; problems: S
 export function saveSetting(s: Store, key: string, value: string): void {
   run(s, s.q.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })));
 }
+
+export function deleteSetting(s: Store, key: string): void {
+  run(s, s.q.deleteFrom('settings').where('key', '=', key));
+}

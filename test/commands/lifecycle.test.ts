@@ -319,7 +319,9 @@ describe('departments and settings', () => {
   it('a configured deadline changes new complaints', async () => {
     expect((await cli(['config', 'set', 'deadline.general.resolve_workdays', '5'], { env })).code).toBe(0);
     const got = await cliJson(['config', 'get', 'deadline.general.resolve_workdays'], { env });
-    expect(got).toEqual({ 'deadline.general.resolve_workdays': 5 });
+    // The older name still works; it reads as the deadline rule it now is.
+    expect(got).toEqual({ 'deadline.general.resolve_workdays': '5wd' });
+    expect(await cliJson(['config', 'get', 'deadline.general.resolve'], { env })).toEqual({ 'deadline.general.resolve': '5wd' });
     const c = await cliJson(registerArgs(), { env });
     expect(c.deadlines.resolve).toBe('2026-09-20T23:59:59+08:00'); // 5 working days from Monday 14th, Sunday 20th worked
   });

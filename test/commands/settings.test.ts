@@ -37,10 +37,10 @@ describe('config set refuses what is out of range', () => {
     const before = dbBytes(db);
     const en = await cli(['config', 'set', 'deadline.general.resolve_workdays', '999999999'], { env });
     expect(en.code).toBe(2);
-    expect(en.stderr).toContain('give a whole number from 1 to 250');
+    expect(en.stderr).toContain('at most a year (250wd');
     const zh = await cli(['--lang', 'zh', 'config', 'set', 'deadline.general.resolve_workdays', '999999999'], { env });
     expect(zh.code).toBe(2);
-    expect(zh.stderr).toContain('1 到 250 之间的整数');
+    expect(zh.stderr).toContain('最长一年（250wd');
     expect(dbBytes(db).equals(before)).toBe(true);
   });
 
@@ -74,13 +74,13 @@ describe('a setting stored out of range by an older version', () => {
     expect(r.code).toBe(0);
     // Once, not once per deadline computed (beside the calendar's own note that 2027 is not covered).
     expect(r.stderr.trim().split('\n').filter((l) => l.includes('setting'))).toEqual([
-      'warning: the setting deadline.general.resolve_workdays holds "999999999", outside 1–250; 250 is used instead. Set it with `complaints config set deadline.general.resolve_workdays <value>`.',
+      'warning: the setting deadline.general.resolve_workdays holds "999999999", outside 1–250; 250wd is used instead. Set it with `complaints config set deadline.general.resolve_workdays <value>`.',
     ]);
     const due = JSON.parse(r.stdout).deadlines.resolve as string;
     expect(due.slice(0, 4)).toBe('2027');
     expect((await cli(['config', 'set', 'deadline.general.resolve_workdays', '3'], { env: e })).code).toBe(0);
     const after = await cli(['show', '260912-1', '--json'], { env: e });
     expect(after.stderr).not.toContain('setting');
-    expect((await cliJson(['config', 'get', 'deadline.general.resolve_workdays'], { env: e }))['deadline.general.resolve_workdays']).toBe(3);
+    expect((await cliJson(['config', 'get', 'deadline.general.resolve_workdays'], { env: e }))['deadline.general.resolve_workdays']).toBe('3wd');
   });
 });

@@ -179,7 +179,7 @@ describe.each(ZONES)('with the machine clock zone TZ=%s', (zone) => {
   it('a complaint received 2026-09-30 15:00 is due 2026-10-10 23:59:59+08:00, the day a Chinese office counts by hand', () => {
     const k: Clock = { settings: DEFAULT_SETTINGS, calendar: official, tz: 'Asia/Shanghai' };
     const at = parseInstant('2026-09-30T15:00', 'Asia/Shanghai')!;
-    const d = computeDeadlines({ severity: 'general', kind: 'complaint', receivedAt: at, resolveFrom: at, resolvedAt: null, extendedUntil: null }, k);
+    const d = computeDeadlines({ severity: 'general', kind: 'complaint', category: null, receivedAt: at, resolveFrom: at, resolvedAt: null, extendedUntil: null }, k);
     expect(isoLocal(d.resolve, 'Asia/Shanghai')).toBe('2026-10-10T23:59:59+08:00');
     expect(isoLocal(d.contact, 'Asia/Shanghai')).toBe('2026-10-01T15:00:00+08:00');
     // Received late in the evening in Shanghai (still 30 September), whatever the machine's zone.

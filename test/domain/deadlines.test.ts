@@ -16,7 +16,7 @@ const iso = (ms: number | null) => (ms === null ? null : isoLocal(ms, TZ));
 
 function facts(receivedAt: string, severity: Severity, kind: Kind = 'complaint', resolvedAt: string | null = null) {
   return {
-    severity, kind, receivedAt: at(receivedAt), resolveFrom: at(receivedAt),
+    severity, kind, category: null, receivedAt: at(receivedAt), resolveFrom: at(receivedAt),
     resolvedAt: resolvedAt === null ? null : at(resolvedAt), extendedUntil: null,
   };
 }
@@ -113,7 +113,7 @@ describe('deadlines (SPEC §5)', () => {
 
   it('uses configured deadlines', () => {
     const settings = structuredClone(DEFAULT_SETTINGS);
-    settings.deadlines.general = { contactHours: 4, resolveWorkdays: 1, followUpWorkdays: 1 };
+    settings.procedure.rules.general = { contact: { unit: 'h', n: 4 }, resolve: { unit: 'wd', n: 1 }, follow_up: { unit: 'wd', n: 1 } };
     const d = computeDeadlines(facts('2026-11-20T15:00:00+08:00', 'general'), { ...clock, settings });
     expect(iso(d.contact)).toBe('2026-11-20T19:00:00+08:00');
     expect(iso(d.resolve)).toBe('2026-11-23T23:59:59+08:00');

@@ -35,11 +35,19 @@ describe('setting ranges', () => {
     }
   });
 
-  it('working-day deadlines are at most a year of working days', () => {
+  it('deadlines are at most a year: 250 working days, 366 days, 8784 hours', () => {
     for (const sev of ['general', 'important', 'major']) {
-      for (const step of ['resolve_workdays', 'followup_workdays']) expect(SETTING_KEYS[`deadline.${sev}.${step}`].range).toEqual({ min: 1, max: 250 });
+      for (const step of ['resolve', 'follow_up', 'site_check', 'resolve_workdays', 'followup_workdays']) {
+        const key = `deadline.${sev}.${step}`;
+        expect(checkSettingValue(key, '250wd'), key).toBe('250wd');
+        expect(refusal(() => checkSettingValue(key, '251wd')).key, key).toBe('config.badRule');
+      }
     }
-    expect(refusal(() => checkSettingValue('deadline.general.resolve_workdays', '999999999')).params).toMatchObject({ min: 1, max: 250 });
+    // A bare number keeps the unit of the older name: working days here, hours for contact_hours.
+    expect(checkSettingValue('deadline.general.resolve_workdays', '5')).toBe('5wd');
+    expect(checkSettingValue('deadline.general.contact_hours', '24')).toBe('24h');
+    expect(refusal(() => checkSettingValue('deadline.general.resolve_workdays', '999999999')).params).toMatchObject({ max: '250wd, 366d, 8784h' });
+    for (const bad of ['3x', '-2h', '0h', '2.5h']) expect(refusal(() => checkSettingValue('deadline.general.resolve', bad)).key).toBe('config.badRule');
   });
 
   it.each(BOUNDS)('%s: %s is accepted, %s refused naming the range', (key, inside, outside) => {
@@ -83,14 +91,15 @@ describe('settings stored out of range by an older version', () => {
       'deadline.important.resolve_workdays': '9',
       'office.name': '阳光海岸',
     });
-    expect(settings.deadlines.general.resolveWorkdays).toBe(250);
-    expect(settings.deadlines.major.contactHours).toBe(1);
+    const rules = settings.procedure.rules;
+    expect(rules.general.resolve).toEqual({ unit: 'wd', n: 250 });
+    expect(rules.major.contact).toEqual({ unit: 'h', n: 1 });
     expect(settings.majorClaimFen).toBe(DEFAULT_SETTINGS.majorClaimFen);
-    expect(settings.deadlines.important.resolveWorkdays).toBe(9);
+    expect(rules.important.resolve).toEqual({ unit: 'wd', n: 9 });
     expect(settings.officeName).toBe('阳光海岸');
     expect(problems).toEqual([
-      { key: 'deadline.general.resolve_workdays', stored: '999999999', used: 250, min: 1, max: 250 },
-      { key: 'deadline.major.contact_hours', stored: '0', used: 1, min: 1, max: 720 },
+      { key: 'deadline.general.resolve_workdays', stored: '999999999', used: '250wd', min: 1, max: 250 },
+      { key: 'deadline.major.contact_hours', stored: '0', used: '1h', min: 1, max: 8784 },
       { key: 'threshold.major_claim_yuan', stored: 'lots', used: 20000, min: 0.01, max: 100_000_000 },
     ]);
   });

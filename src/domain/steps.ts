@@ -1,0 +1,79 @@
+// The steps of an office's procedure (SPEC §11): each has a deadline rule per
+// severity and counts from receipt, the first assignment, or the resolution.
+// Built in are the steps every procedure of the seeds names; an office adds
+// its own (001#12's "3分鐘內知會", "2小時內向客戶中心前臺作出回應") and may
+// switch any step off.
+import type { Category, Kind, Severity } from './types.js';
+import type { DeadlineRule } from './deadline-rule.js';
+
+export const BUILTIN_STEPS = ['dispatch', 'contact', 'site_check', 'plan', 'resolve', 'feedback', 'follow_up'] as const;
+export type BuiltinStep = (typeof BUILTIN_STEPS)[number];
+
+/** What a step's deadline counts from. */
+export const COUNT_FROM = ['receipt', 'assignment', 'resolution'] as const;
+export type CountFrom = (typeof COUNT_FROM)[number];
+
+export interface StepDef {
+  key: string;
+  from: CountFrom;
+  zh: string;
+  en: string;
+}
+
+/** Where each built-in step counts from; their labels live in the catalogue (step.<key>). */
+export const BUILTIN_FROM: Record<BuiltinStep, CountFrom> = {
+  dispatch: 'receipt', contact: 'receipt', site_check: 'receipt', plan: 'receipt',
+  // resolve counts from receipt, or from the latest reopening (Complaint.resolveFrom).
+  resolve: 'receipt', feedback: 'resolution', follow_up: 'resolution',
+};
+
+/** Steps recorded by the lifecycle itself (assign, contact, resolve, follow-up); the rest by `complaints step`. */
+export const LIFECYCLE_STEPS: readonly string[] = ['dispatch', 'contact', 'resolve', 'follow_up'];
+
+/** An office's own step key: lower-case letters, digits and _, not a built-in one. */
+export const STEP_KEY = /^[a-z][a-z0-9_]{1,30}$/;
+
+export function isBuiltinStep(key: string): key is BuiltinStep {
+  return (BUILTIN_STEPS as readonly string[]).includes(key);
+}
+
+/** The JSON name of a step: camelCase (site_check → siteCheck). */
+export function stepJsonKey(key: string): string {
+  return key.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());
+}
+
+export interface Procedure {
+  /** Deadline rules by severity and step. */
+  rules: Record<Severity, Record<string, DeadlineRule>>;
+  /** Overrides by kind (an inquiry answered within 24h, 001#7) and by category (002's tables), step by step. */
+  byKind: Partial<Record<Kind, Record<string, DeadlineRule>>>;
+  byCategory: Partial<Record<Category, Record<string, DeadlineRule>>>;
+  /** Steps switched off. */
+  off: string[];
+  /** The office's own steps, in the order they were defined. */
+  custom: StepDef[];
+  /** How long an open complaint may go without contact with the complainant (每周至少联系一次). */
+  progressContact: Record<Severity, DeadlineRule>;
+}
+
+/** Every step in force, in procedure order: the built-in ones, then the office's own. */
+export function stepsInForce(p: Procedure): StepDef[] {
+  const builtins = BUILTIN_STEPS.map((key) => ({ key, from: BUILTIN_FROM[key], zh: '', en: '' }));
+  return [...builtins, ...p.custom].filter((s) => !p.off.includes(s.key));
+}
+
+export function knownStep(p: Procedure, key: string): boolean {
+  return isBuiltinStep(key) || p.custom.some((s) => s.key === key);
+}
+
+/**
+ * The rule for one step of one complaint: a category override, else a kind
+ * override, else the rule of its severity; `none` when switched off or unset.
+ */
+export function ruleFor(p: Procedure, step: string, c: { severity: Severity; kind: Kind; category: Category | null }): DeadlineRule {
+  if (p.off.includes(step)) return { unit: 'none' };
+  return (c.category !== null ? p.byCategory[c.category]?.[step] : undefined)
+    ?? p.byKind[c.kind]?.[step]
+    ?? p.rules[c.severity][step]
+    ?? { unit: 'none' };
+}
