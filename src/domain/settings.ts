@@ -26,6 +26,8 @@ export interface Settings {
   generalManagerFromFen: number;
   committeeFromFen: number;
   attachmentMaxBytes: number;
+  /** Rounds of talks without agreement that raise a general complaint to important (SPEC §11). */
+  disagreedTalks: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -46,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
   generalManagerFromFen: 500_000,
   committeeFromFen: 2_000_000,
   attachmentMaxBytes: 20 * 1024 * 1024,
+  disagreedTalks: 3,
 };
 
 type Kind = 'text' | 'zone' | 'int' | 'yuan';
@@ -106,6 +109,8 @@ export const SETTING_KEYS: Record<string, KeyDef> = {
   'approval.committee_from_yuan': intKey('committeeFromFen', YUAN, 'yuan'),
   // SQLite's largest value is 1,000,000,000 bytes.
   'attachment.max_bytes': intKey('attachmentMaxBytes', { min: 1, max: 1_000_000_000 }),
+  // 002: "三次沟通仍不能协调一致"; more than 20 failed rounds is no longer a rule about talks.
+  'rule.disagreed_talks': intKey('disagreedTalks', { min: 1, max: 20 }),
 };
 
 /** Settings that must keep their order: `lower` never above `upper` (SPEC §6 thresholds, approval levels rising). */
