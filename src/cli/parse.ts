@@ -6,7 +6,8 @@ import { groupThousands, MAX_YUAN, parseYuan } from '../domain/money.js';
 import { MAX_HOUSEHOLDS, readHouseholds } from '../domain/households.js';
 import { normalizeTicket } from '../domain/ticket.js';
 import { UsageError } from '../domain/errors.js';
-import type { Translator } from '../output/i18n.js';
+import { label, type Translator } from '../output/i18n.js';
+import { TALK_OUTCOMES, type TalkOutcome } from '../domain/types.js';
 
 export function phoneArg(t: Translator) {
   return (v: string): string => {
@@ -52,6 +53,16 @@ export function satisfactionArg(t: Translator) {
       throw new InvalidArgumentError(t.lang === 'zh' ? '满意度为 1–5：1 很满意，2 满意，3 基本满意，4 不满意，5 很不满意。' : 'satisfaction is 1–5: 1 very satisfied, 2 satisfied, 3 fair, 4 unsatisfied, 5 very unsatisfied.');
     }
     return Number(v);
+  };
+}
+
+/** How a round of talks ended: its key, or its Chinese label (达成一致 / 未达成一致), as the desk writes it. */
+export function talkOutcomeArg(t: Translator) {
+  return (v: string): TalkOutcome => {
+    const text = v.trim();
+    const outcome = TALK_OUTCOMES.find((o) => o === text.toLowerCase() || label('zh', `talk.${o}`) === text);
+    if (!outcome) throw new InvalidArgumentError(t.m('talk.badOutcome', { value: v }));
+    return outcome;
   };
 }
 

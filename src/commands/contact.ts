@@ -1,9 +1,18 @@
-// `contact <ticket>`: record that the office spoke with the complainant.
+// `contact <ticket>`: record that the office spoke with the complainant, and
+// how a round of talks ended (SPEC §11: the rule.disagreed_talks-th round
+// without agreement raises a general complaint to important).
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
-import type { Complaint } from '../domain/types.js';
+import { talkOutcomeArg } from '../cli/parse.js';
+import type { Complaint, TalkOutcome } from '../domain/types.js';
 import { contact } from '../domain/lifecycle.js';
+import { localDate } from '../domain/time.js';
 import { applyStep, doneLine, emitComplaint } from './complaint-step.js';
+
+export interface ContactOptions {
+  note?: string;
+  outcome?: TalkOutcome;
+}
 
 export function contactCommand(ctx: Ctx): Command {
   const zh = ctx.t.lang === 'zh';
@@ -11,16 +20,26 @@ export function contactCommand(ctx: Ctx): Command {
     .description(zh ? '记录与投诉人的联系' : 'record contact with the complainant')
     .argument('<ticket>', zh ? '投诉编号' : 'ticket')
     .option('--note <text>', zh ? '联系内容' : 'what was said')
+    .option('--outcome <outcome>', ctx.t.m('talk.option'), talkOutcomeArg(ctx.t))
     .addHelpText('after', `
-Example:
-  complaints contact 260912-3 --note "已电话联系，约定明早上门查看"`)
-    .action((ticket: string, o: { note?: string }) => {
-      runContact(ctx, ticket, o.note ?? null);
+Examples:
+  complaints contact 260912-3 --note "已电话联系，约定明早上门查看"
+  complaints contact 260912-3 --outcome disagreed --note "业主坚持全额赔偿"
+  complaints contact 260912-3 --outcome 达成一致`)
+    .action((ticket: string, o: ContactOptions) => {
+      runContact(ctx, ticket, o);
     });
 }
 
-export function runContact(ctx: Ctx, ticket: string, note: string | null): Complaint {
-  const { complaint } = applyStep(ctx, ticket, (c, k) => contact(c, note?.trim() || null, k));
-  emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'contact'));
+export function runContact(ctx: Ctx, ticket: string, o: ContactOptions): Complaint {
+  const { complaint, events } = applyStep(ctx, ticket, (c, k) => contact(c, o.note?.trim() || null, k, o.outcome ?? null));
+  const extra: string[] = [];
+  if (events.some((e) => e.action === 'escalate')) {
+    extra.push(ctx.t.m('talk.raised', {
+      n: complaint.disagreedTalks, ticket: complaint.ticket, severity: ctx.t.l(`severity.${complaint.severity}`),
+      due: localDate(complaint.deadlines.resolve, ctx.tz()),
+    }));
+  }
+  emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'contact'), extra);
   return complaint;
 }

@@ -387,6 +387,8 @@ function validateRow(
     duplicateOf: null,
     repeatOf,
     flagged,
+    // A register file holds no rounds of talks.
+    disagreedTalks: 0,
   };
   const kept = ticket ? (({ year, seq }) => ({ year, seq }))(parseTicket(ticket)) : null;
   return { line, complaint, date: receivedDate!, kept, originalTicket };

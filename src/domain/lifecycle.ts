@@ -3,7 +3,7 @@
 // or throws StateError / UsageError. No I/O here.
 import type {
   AttemptOutcome, Category, Channel, CloseReason, Complaint, DomainEvent, FollowUpMethod, Instant, Kind, Payment, Severity,
-  Status, Validity,
+  Status, TalkOutcome, Validity,
 } from './types.js';
 import { nextSeverity, OPEN_STATUSES, severityRank } from './types.js';
 import { StateError, UsageError } from './errors.js';
@@ -130,6 +130,7 @@ export function register(input: NewComplaint, ticket: string, repeatOf: string |
     duplicateOf: null,
     repeatOf,
     flagged: false,
+    disagreedTalks: 0,
   };
   const severity = ruledSeverity('general', base, k.settings);
   const next = { ...base, severity, deadlines: computeDeadlines({ ...base, severity }, k) };
@@ -187,10 +188,30 @@ export function assign(c: Complaint, department: string, assignee: string | null
 
 // ── contact / note ──────────────────────────────────────────────────────────
 
-export function contact(c: Complaint, note: string | null, k: Ctx): Step {
+/**
+ * A contact with the complainant, optionally a round of talks with its
+ * outcome (SPEC §11). Rounds that end without agreement are counted (an
+ * agreed round does not reset the count: 002 counts the rounds, "三次沟通仍不能
+ * 协调一致"); a disagreed round at or past the setting's threshold raises a
+ * general complaint to important, recorded as an escalate event of its own
+ * with the fixed reason `disagreed_talks_<threshold>`. At or past, not only
+ * at: a threshold lowered later still applies at the next failed round.
+ */
+export function contact(c: Complaint, note: string | null, k: Ctx, outcome: TalkOutcome | null = null): Step {
   requireStatus(c, 'contact', OPEN_STATUSES);
-  const next: Complaint = { ...c, contactedAt: c.contactedAt ?? k.now, lastContactAt: k.now };
-  return { next, events: [event('contact', c, next, note)] };
+  const disagreedTalks = c.disagreedTalks + (outcome === 'disagreed' ? 1 : 0);
+  const next: Complaint = { ...c, contactedAt: c.contactedAt ?? k.now, lastContactAt: k.now, disagreedTalks };
+  const contacted = event('contact', c, next, note);
+  if (outcome) contacted.after = { ...contacted.after, outcome };
+  const threshold = k.settings.disagreedTalks;
+  if (outcome !== 'disagreed' || disagreedTalks < threshold || c.severity !== 'general') return { next, events: [contacted] };
+  const raised = withSeverity(next, 'important', k);
+  return { next: raised, events: [contacted, event('escalate', next, raised, disagreedTalksReason(threshold))] };
+}
+
+/** The fixed reason of a raise by failed rounds of talks; the timeline shows it translated. */
+export function disagreedTalksReason(threshold: number): string {
+  return `disagreed_talks_${threshold}`;
 }
 
 /**

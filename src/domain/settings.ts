@@ -23,6 +23,8 @@ export interface Settings {
   generalManagerFromFen: number;
   committeeFromFen: number;
   attachmentMaxBytes: number;
+  /** Rounds of talks without agreement that raise a general complaint to important (SPEC §11). */
+  disagreedTalks: number;
 }
 
 const r = (text: string): DeadlineRule => parseRule(text)!;
@@ -53,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   generalManagerFromFen: 500_000,
   committeeFromFen: 2_000_000,
   attachmentMaxBytes: 20 * 1024 * 1024,
+  disagreedTalks: 3,
 };
 
 type Kind = 'text' | 'zone' | 'int' | 'yuan' | 'rule' | 'switch' | 'step';
@@ -103,6 +106,8 @@ export const SETTING_KEYS: Record<string, KeyDef> = {
   'approval.committee_from_yuan': intKey('committeeFromFen', YUAN, 'yuan'),
   // SQLite's largest value is 1,000,000,000 bytes.
   'attachment.max_bytes': intKey('attachmentMaxBytes', { min: 1, max: 1_000_000_000 }),
+  // 002: "三次沟通仍不能协调一致"; more than 20 failed rounds is no longer a rule about talks.
+  'rule.disagreed_talks': intKey('disagreedTalks', { min: 1, max: 20 }),
 };
 
 // ── the procedure (SPEC §11): keys made of a severity, kind or category and a step ──

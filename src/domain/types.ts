@@ -31,6 +31,10 @@ export type FollowUpMethod = (typeof FOLLOW_UP_METHODS)[number];
 export const ATTEMPT_OUTCOMES = ['no_answer', 'wrong_number', 'refused', 'call_later'] as const;
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 
+/** How a round of talks with the complainant ended (`contact --outcome`, SPEC §11). */
+export const TALK_OUTCOMES = ['agreed', 'disagreed'] as const;
+export type TalkOutcome = (typeof TALK_OUTCOMES)[number];
+
 export const APPROVAL_LEVELS = ['department_head', 'general_manager', 'compensation_committee'] as const;
 export type ApprovalLevel = (typeof APPROVAL_LEVELS)[number];
 
@@ -134,6 +138,8 @@ export interface Complaint {
   repeatOf: string | null;
   /** A major complaint whose call-back was unsatisfied goes to the management meeting. */
   flagged: boolean;
+  /** Rounds of talks that ended without agreement (SPEC §11); an agreed round does not reset it. */
+  disagreedTalks: number;
 }
 
 /** One entry of the append-only timeline. */

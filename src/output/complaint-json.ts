@@ -58,6 +58,8 @@ export function complaintJson(c: Complaint, tz: string) {
     /** Every cost recorded (SPEC §12); `cost` is their sum. */
     payments: c.payments.map((p) => paymentJson(p, tz)),
     duplicateOf: c.duplicateOf,
+    /** Rounds of talks that ended without agreement (SPEC §11). */
+    disagreedTalks: c.disagreedTalks,
   };
 }
 

@@ -9,6 +9,7 @@ import { formatYuan } from '../domain/money.js';
 import type { Translator } from './i18n.js';
 import { displayWidth, padEnd, relativeTime } from './text.js';
 import { presentFields } from './event-values.js';
+import { reasonText } from './event-reasons.js';
 import { visible, visibleLines } from './visible-text.js';
 
 export interface View {
@@ -128,6 +129,7 @@ export function renderShow(v: View, c: Complaint, deadlines: DeadlineStatus[], e
     ['approvedBy', c.approvedBy ? `${c.approvedBy} (${t.l(`approval.${c.approvalLevel}`)})` : null],
     ['followUp', c.followUp ? `${when(v, c.followUp.at)}  ${t.l(`method.${c.followUp.method}`)}  ${c.followUp.satisfaction} ${t.l(`satisfaction.${c.followUp.satisfaction}`)}${c.followUp.note ? '  ' + c.followUp.note : ''}` : null],
     ['attempts', c.attempts.length ? c.attempts.map((a) => `${localDateTime(a.at, v.tz)} ${t.l(`outcome.${a.outcome}`)}`).join('; ') : null],
+    ['disagreedTalks', c.disagreedTalks > 0 ? String(c.disagreedTalks) : null],
     ['extendedUntil', c.extendedUntil !== null ? localDateTime(c.extendedUntil, v.tz) : null],
     ['closedAt', c.closedAt !== null ? when(v, c.closedAt) : null],
     ['closeReason', c.closeReason !== null ? closeReasonText(v, c.closeReason) : null],
@@ -166,5 +168,5 @@ function eventDetail(v: View, e: StoredEvent): string {
     }
   }
   const detail = visible(parts.join('; '));
-  return (detail ? `  ${v.chalk.dim(detail)}` : '') + (e.note ? `  — ${visible(e.note)}` : '');
+  return (detail ? `  ${v.chalk.dim(detail)}` : '') + (e.note ? `  — ${visible(reasonText(v.t, e.note))}` : '');
 }

@@ -237,6 +237,10 @@ const LABELS: Record<string, Pair> = {
   'field.responsiblePerson': { en: 'Responsible person', zh: '责任人' },
   'report.closedWithoutCallBack': { en: 'Closed without call-back', zh: '未回访关闭' },
   'report.snapshot': { en: 'Snapshot', zh: '快照' },
+  // ── rounds of talks: contact --outcome, three failed rounds raise general to important (SPEC §11) ──
+  'talk.agreed': { en: 'agreed', zh: '达成一致' },
+  'talk.disagreed': { en: 'not agreed', zh: '未达成一致' },
+  'field.disagreedTalks': { en: 'Talks without agreement', zh: '未达成一致的沟通' },
 };
 
 const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => string }> = {
@@ -938,6 +942,23 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'config.storedOutOfRange': {
     en: (p) => `the setting ${p.key} holds "${p.stored}", outside ${p.min}–${p.max}; ${p.used} is used instead. Set it with \`complaints config set ${p.key} <value>\`.`,
     zh: (p) => `设置项 ${p.key} 的值“${p.stored}”超出 ${p.min}–${p.max}，暂按 ${p.used} 计算。请用 \`complaints config set ${p.key} <值>\` 重新设置。`,
+  },
+  // ── rounds of talks: contact --outcome, three failed rounds raise general to important (SPEC §11) ──
+  'talk.option': {
+    en: () => 'how the talks ended: agreed (达成一致) or disagreed (未达成一致); after 3 disagreed rounds (setting rule.disagreed_talks) a general complaint becomes important',
+    zh: () => '沟通结果：agreed（达成一致）或 disagreed（未达成一致）；未达成一致累计达到 rule.disagreed_talks 次（默认 3 次）时，一般投诉升为重要',
+  },
+  'talk.badOutcome': {
+    en: (p) => `"${p.value}" is not an outcome of talks: give agreed (达成一致) or disagreed (未达成一致), e.g. --outcome disagreed.`,
+    zh: (p) => `“${p.value}”不是沟通结果：请填 agreed（达成一致）或 disagreed（未达成一致），如 --outcome 未达成一致。`,
+  },
+  'talk.raised': {
+    en: (p) => `${p.n} rounds of talks without agreement: ${p.ticket} is raised to ${p.severity}, to be resolved by ${p.due}.`,
+    zh: (p) => `${p.n} 次沟通仍不能协调一致：${p.ticket} 已升为${p.severity}，须在 ${p.due} 前处理完成。`,
+  },
+  'reason.disagreedTalks': {
+    en: (p) => `${p.n} rounds of talks without agreement`,
+    zh: (p) => `${p.n} 次沟通仍不能协调一致`,
   },
 };
 

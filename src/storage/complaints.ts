@@ -86,6 +86,7 @@ export function toComplaint(r: JoinedRow): Complaint {
     duplicateOf: r.duplicate_ticket,
     repeatOf: r.repeat_ticket,
     flagged: r.flagged === 1,
+    disagreedTalks: r.disagreed_talks,
   };
 }
 
@@ -194,6 +195,7 @@ function columns(s: Store, c: Complaint) {
     duplicate_of_id: idOfTicket(s, c.duplicateOf),
     repeat_of_id: idOfTicket(s, c.repeatOf),
     flagged: c.flagged ? 1 : 0,
+    disagreed_talks: c.disagreedTalks,
   };
 }
 

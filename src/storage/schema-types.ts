@@ -67,6 +67,8 @@ export interface ComplaintsTable {
   duplicate_of_id: number | null;
   repeat_of_id: number | null;
   flagged: number;
+  /** Contacts whose outcome was `disagreed` (0008). */
+  disagreed_talks: number;
 }
 
 export interface FollowUpsTable {

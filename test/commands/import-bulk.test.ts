@@ -62,6 +62,7 @@ describe('import without CHECK re-evaluation', () => {
         'cost_fen >= 0',
         `approval_level IN (${inList(APPROVAL_LEVELS)})`,
         'flagged IN (0,1)',
+        'disagreed_talks >= 0', // the import leaves the column to its default 0: a register file holds no rounds of talks
       ]);
       expect(norm(checksOf(s.sqlite, 'follow_ups'))).toEqual([
         `method IN (${inList(FOLLOW_UP_METHODS)})`,
