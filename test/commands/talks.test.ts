@@ -2,9 +2,10 @@
 // main(): `contact --outcome agreed|disagreed` (or 达成一致 / 未达成一致), the
 // count in show and JSON, the raise to important with its deadline, the
 // report's escalations, and a bad outcome refused leaving the file as it was.
-import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { cli, cliJson, cliOk, dbBytes, registerArgs, removeTempDirs, tempDb, testEnv, type Env } from '../helpers.js';
+import { cli, cliJson, cliOk, dbBytes, registerArgs, removeTempDirs, ROOT, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -105,13 +106,12 @@ describe('contact --outcome', () => {
 
 describe('a database from before rounds of talks were counted', () => {
   it('is upgraded with every complaint at 0', async () => {
-    // The file as schema 7 left it: no column, no record of migration 8.
-    const raw = new Database(db);
-    raw.exec('ALTER TABLE complaints DROP COLUMN disagreed_talks; DELETE FROM schema_migrations WHERE version = 8;');
-    raw.close();
-    const c = await cliJson(['show', TICKET], at(MON));
-    expect(c.disagreedTalks).toBe(0);
-    const after = await cliJson(['contact', TICKET, '--outcome', 'disagreed'], at(MON));
-    expect(after.disagreedTalks).toBe(1);
+    // A file of the previous release (schema 5).
+    const file = path.join(tempDir(), 'old.db');
+    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'release-0005-costs.db'), file);
+    const env = testEnv(file);
+    const old = { env: { ...env, COMPLAINTS_NOW: '2026-11-02T10:00:00+08:00' } };
+    expect((await cliJson(['show', '261021-4'], old)).disagreedTalks).toBe(0);
+    expect((await cliJson(['contact', '261021-4', '--outcome', 'disagreed'], old)).disagreedTalks).toBe(1);
   });
 });
