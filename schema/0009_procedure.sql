@@ -7,3 +7,24 @@ UPDATE settings SET key = substr(key, 1, length(key) - length('_workdays')), val
 WHERE key GLOB 'deadline.*.resolve_workdays' AND value GLOB '[0-9]*' AND NOT value GLOB '*[^0-9]*';
 UPDATE settings SET key = substr(key, 1, length(key) - length('followup_workdays')) || 'follow_up', value = value || 'wd'
 WHERE key GLOB 'deadline.*.followup_workdays' AND value GLOB '[0-9]*' AND NOT value GLOB '*[^0-9]*';
+
+-- When a complaint was first assigned: the dispatch step (派单), and the
+-- start of the steps an office counts from the assignment.
+ALTER TABLE complaints ADD COLUMN assigned_at INTEGER;
+UPDATE complaints SET assigned_at = (
+  SELECT min(e.at) FROM events e WHERE e.complaint_id = complaints.id AND e.action = 'assign'
+) WHERE department_id IS NOT NULL;
+
+-- The procedure's steps besides contact, resolve and call-back (which the
+-- complaint row holds): when each is due, and when it was done. Its history
+-- is the timeline's; the row is the step's state now.
+CREATE TABLE complaint_steps (
+  complaint_id  INTEGER NOT NULL REFERENCES complaints(id),
+  step          TEXT NOT NULL,
+  due           INTEGER,
+  done_at       INTEGER,
+  note          TEXT,
+  PRIMARY KEY (complaint_id, step)
+) WITHOUT ROWID;
+-- The chase: steps not done, by when they are due.
+CREATE INDEX complaint_steps_owed ON complaint_steps (due) WHERE done_at IS NULL AND due IS NOT NULL;

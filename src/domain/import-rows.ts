@@ -385,6 +385,9 @@ function validateRow(
     closedAt,
     closeReason: str('closeReason'),
     duplicateOf: null,
+    // A register gives no step times beyond its columns; an assigned row counts as dispatched when received.
+    assignedAt: department !== null ? receivedAt : null,
+    steps: {},
     repeatOf,
     flagged,
     // A register file holds no rounds of talks.

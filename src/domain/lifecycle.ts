@@ -7,7 +7,8 @@ import type {
 } from './types.js';
 import { nextSeverity, OPEN_STATUSES, severityRank } from './types.js';
 import { StateError, UsageError } from './errors.js';
-import { computeDeadlines, refreshOpenDeadlines, type Clock } from './deadlines.js';
+import { computeDeadlines, refreshOpenDeadlines, stepDue, type Clock } from './deadlines.js';
+import { knownStep, LIFECYCLE_STEPS, refreshSteps, resetResolutionSteps } from './steps.js';
 import { approvalLevel, isLongOpenImportant, ruledSeverity } from './severity.js';
 import { localDate } from './time.js';
 
@@ -21,7 +22,7 @@ export interface Step {
 }
 
 /** Fields left out of before/after diffs: derived or recorded elsewhere. */
-const UNDIFFED = new Set(['id', 'attempts', 'lastContactAt', 'payments']);
+const UNDIFFED = new Set(['id', 'attempts', 'lastContactAt', 'payments', 'steps']);
 
 /** The changed top-level fields of a complaint, as an event's before → after. */
 export function diff(prev: Complaint, next: Complaint): Pick<DomainEvent, 'before' | 'after'> {
@@ -56,7 +57,12 @@ function withRules(c: Complaint, k: Clock): Complaint {
 
 function withSeverity(c: Complaint, severity: Severity, k: Clock): Complaint {
   const next = { ...c, severity };
-  return { ...next, deadlines: refreshOpenDeadlines(next, k) };
+  return withSteps({ ...next, deadlines: refreshOpenDeadlines(next, k) }, k);
+}
+
+/** The procedure's other steps counted afresh for what the complaint is now (steps.ts refreshSteps). */
+export function withSteps(c: Complaint, k: Clock): Complaint {
+  return { ...c, steps: refreshSteps(c, k.settings.procedure, (step, from) => stepDue(c, step, from, k)) };
 }
 
 // ── register ────────────────────────────────────────────────────────────────
@@ -131,10 +137,12 @@ export function register(input: NewComplaint, ticket: string, repeatOf: string |
     repeatOf,
     flagged: false,
     disagreedTalks: 0,
+    assignedAt: null,
+    steps: {},
   };
   const severity = ruledSeverity('general', base, k.settings);
-  const next = { ...base, severity, deadlines: computeDeadlines({ ...base, severity }, k) };
-  const { id: _id, attempts: _a, lastContactAt: _l, payments: _p, ...after } = next;
+  const next = withSteps({ ...base, severity, deadlines: computeDeadlines({ ...base, severity }, k) }, k);
+  const { id: _id, attempts: _a, lastContactAt: _l, payments: _p, steps: _s, ...after } = next;
   return { next, events: [{ action: 'register', before: null, after, note: null }] };
 }
 
@@ -171,18 +179,19 @@ export function classify(c: Complaint, input: Classification, repeatOf: string |
   // Rules raise severity again only for a new fact (a repeat found now), so a
   // level a person lowered with a reason stays lowered.
   if (next.repeatOf !== c.repeatOf) next = withRules(next, k);
-  if (next.kind !== c.kind) next = { ...next, deadlines: refreshOpenDeadlines(next, k) };
+  if (next.kind !== c.kind || next.category !== c.category) next = withSteps({ ...next, deadlines: refreshOpenDeadlines(next, k) }, k);
   return { next, events: [event('classify', c, next, reason)] };
 }
 
 // ── assign / transfer ───────────────────────────────────────────────────────
 
-export function assign(c: Complaint, department: string, assignee: string | null, note: string | null, _k: Ctx): Step {
+export function assign(c: Complaint, department: string, assignee: string | null, note: string | null, k: Ctx): Step {
   requireStatus(c, 'assign', ['registered', 'assigned']);
   if (c.department === department && c.assignee === assignee) {
     throw new StateError('assign.same', { ticket: c.ticket, department });
   }
-  const next: Complaint = { ...c, status: 'assigned', department, assignee };
+  // The first assignment is the dispatch (派单); steps counted from it start now.
+  const next = withSteps({ ...c, status: 'assigned', department, assignee, assignedAt: c.assignedAt ?? k.now }, k);
   return { next, events: [event(c.department === null ? 'assign' : 'transfer', c, next, note)] };
 }
 
@@ -273,7 +282,8 @@ export function resolve(c: Complaint, r: Resolution, k: Ctx): Step {
   if (c.kind === 'complaint') {
     // A complaint is owed a call-back (投诉回访率 100%).
     next = { ...next, status: 'resolved' };
-    next = { ...next, deadlines: { ...c.deadlines, followUp: computeDeadlines(next, k).followUp } };
+    // Steps counted from the resolution (feedback to the desk) start now.
+    next = withSteps({ ...next, deadlines: { ...c.deadlines, followUp: computeDeadlines(next, k).followUp } }, k);
   } else {
     // Resolving a suggestion, inquiry or praise answers it and closes it.
     next = { ...next, status: 'closed', closedAt: k.now, closeReason: 'answered' };
@@ -325,6 +335,25 @@ export function failedAttemptDays(c: Complaint, tz: string): number {
   return new Set(c.attempts.filter((a) => a.at >= since).map((a) => localDate(a.at, tz))).size;
 }
 
+// ── a step of the office's procedure (SPEC §11) ───────────────────────────────
+
+/**
+ * Records a step the lifecycle does not record itself (site check, plan,
+ * feedback, an office's own). Late is recorded as late, never refused.
+ */
+export function recordStep(c: Complaint, step: string, note: string | null, k: Ctx): Step {
+  requireStatus(c, 'step', OPEN_STATUSES);
+  const p = k.settings.procedure;
+  if (LIFECYCLE_STEPS.includes(step)) throw new UsageError('step.byLifecycle', { step });
+  if (!knownStep(p, step)) throw new UsageError('step.unknown', { step, known: p.custom.map((d) => d.key).join(', ') });
+  if (p.off.includes(step)) throw new UsageError('step.off', { step });
+  const prev = c.steps[step];
+  if (prev?.doneAt != null) throw new StateError('step.done', { ticket: c.ticket, step, at: prev.doneAt });
+  const state = prev ?? { due: null, doneAt: null, note: null };
+  const next: Complaint = { ...c, steps: { ...c.steps, [step]: { ...state, doneAt: k.now, note } } };
+  return { next, events: [{ action: 'step', before: null, after: { step, due: state.due }, note }] };
+}
+
 // ── reopen / close / escalate / extend ─────────────────────────────────────
 
 function reopenState(c: Complaint, k: Ctx, unsatisfied: boolean): Complaint {
@@ -342,7 +371,8 @@ function reopenState(c: Complaint, k: Ctx, unsatisfied: boolean): Complaint {
     closeReason: null,
   };
   const d = computeDeadlines(base, k);
-  return { ...base, deadlines: { contact: c.deadlines.contact, resolve: d.resolve, followUp: null } };
+  const steps = resetResolutionSteps(base, k.settings.procedure);
+  return withSteps({ ...base, steps, deadlines: { contact: c.deadlines.contact, resolve: d.resolve, followUp: null } }, k);
 }
 
 export function reopen(c: Complaint, reason: string, k: Ctx): Step {

@@ -3,7 +3,7 @@
 // Built in are the steps every procedure of the seeds names; an office adds
 // its own (001#12's "3分鐘內知會", "2小時內向客戶中心前臺作出回應") and may
 // switch any step off.
-import type { Category, Kind, Severity } from './types.js';
+import type { Category, Complaint, Instant, Kind, Severity } from './types.js';
 import type { DeadlineRule } from './deadline-rule.js';
 
 export const BUILTIN_STEPS = ['dispatch', 'contact', 'site_check', 'plan', 'resolve', 'feedback', 'follow_up'] as const;
@@ -76,4 +76,47 @@ export function ruleFor(p: Procedure, step: string, c: { severity: Severity; kin
     ?? p.byKind[c.kind]?.[step]
     ?? p.rules[c.severity][step]
     ?? { unit: 'none' };
+}
+
+/** One step of one complaint, besides contact, resolve and call-back (which the complaint holds itself). */
+export interface StepState {
+  /** When it is due; null while what it counts from has not happened, or when it has no deadline. */
+  due: Instant | null;
+  doneAt: Instant | null;
+  note: string | null;
+}
+
+/** The steps a complaint keeps in its own record: all but those the complaint's columns hold. */
+const OWN_COLUMNS: readonly string[] = ['contact', 'resolve', 'follow_up'];
+
+type StepFacts = Pick<Complaint, 'severity' | 'kind' | 'category' | 'receivedAt' | 'resolvedAt' | 'assignedAt' | 'steps'>;
+
+/**
+ * The steps' states as the procedure gives them now: a step done keeps the
+ * due it had (it is on record, met or late); one not done is counted afresh
+ * from its start (receipt, the first assignment, the latest resolution), so
+ * a raise in severity or a new rule moves it. `dispatch` is done by the
+ * first assignment. Steps no longer in force keep what they recorded.
+ */
+export function refreshSteps(c: StepFacts, p: Procedure, dueOf: (step: string, from: Instant) => Instant | null): Record<string, StepState> {
+  const out: Record<string, StepState> = { ...c.steps };
+  for (const def of stepsInForce(p)) {
+    if (OWN_COLUMNS.includes(def.key)) continue;
+    const prev = c.steps[def.key];
+    const doneAt = def.key === 'dispatch' ? c.assignedAt : prev?.doneAt ?? null;
+    if (doneAt !== null && prev && prev.doneAt === doneAt) continue;
+    const from = def.from === 'receipt' ? c.receivedAt : def.from === 'assignment' ? c.assignedAt : c.resolvedAt;
+    const due = doneAt !== null && prev?.due !== undefined ? prev.due : from === null ? null : dueOf(def.key, from);
+    out[def.key] = { due, doneAt, note: prev?.note ?? null };
+  }
+  return out;
+}
+
+/** The steps counted from the resolution start again when a complaint is reopened (their records stay in the timeline). */
+export function resetResolutionSteps(c: Pick<Complaint, 'steps'>, p: Procedure): Record<string, StepState> {
+  const out: Record<string, StepState> = { ...c.steps };
+  for (const def of [...BUILTIN_STEPS.map((key) => ({ key, from: BUILTIN_FROM[key] })), ...p.custom]) {
+    if (def.from === 'resolution' && !OWN_COLUMNS.includes(def.key) && out[def.key]) out[def.key] = { due: null, doneAt: null, note: null };
+  }
+  return out;
 }

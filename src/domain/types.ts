@@ -1,3 +1,5 @@
+import type { StepState } from './steps.js';
+
 // The vocabulary of the complaint desk (SPEC §2–§3). Enum values are the
 // stored keys and the English JSON values; labels live in output/i18n.ts.
 
@@ -140,6 +142,10 @@ export interface Complaint {
   flagged: boolean;
   /** Rounds of talks that ended without agreement (SPEC §11); an agreed round does not reset it. */
   disagreedTalks: number;
+  /** When it was first assigned to a department (the dispatch step, 派单). */
+  assignedAt: Instant | null;
+  /** The procedure's steps besides contact, resolve and call-back, by step key (SPEC §11). */
+  steps: Record<string, StepState>;
 }
 
 /** One entry of the append-only timeline. */

@@ -6,6 +6,7 @@ import {
   type ApprovalLevel, type AttemptOutcome, type Category, type Channel, type Complaint, type FollowUpMethod, type Kind,
   type Payment, type Severity, type Status, type Validity,
 } from '../domain/types.js';
+import type { StepState } from '../domain/steps.js';
 import { matchQuery } from '../domain/search-terms.js';
 import { StateError, UsageError } from '../domain/errors.js';
 import { MAX_SEQ } from '../domain/ticket.js';
@@ -31,6 +32,7 @@ function withJoins(s: Store) {
       'd.name as department', 'rd.name as responsible', 'r.ticket as repeat_ticket', 'dup.ticket as duplicate_ticket',
       // Payments ride along as one JSON value (read only when there is a cost):
       // a list streams its rows, and a connection that is iterating can run no other query.
+      sql<string | null>`(SELECT json_group_array(json_array(step, due, done_at, note)) FROM complaint_steps WHERE complaint_id = c.id)`.as('steps_json'),
       sql<string | null>`CASE WHEN c.cost_fen IS NULL THEN NULL ELSE (SELECT json_group_array(json_array(at, amount_fen, dept, responsible_person, approval_level, approved_by))
         FROM (SELECT p.at, p.amount_fen, pd.name AS dept, p.responsible_person, p.approval_level, p.approved_by
               FROM payments p LEFT JOIN departments pd ON pd.id = p.responsible_dept_id WHERE p.complaint_id = c.id ORDER BY p.id)) END`.as('payments_json'),
@@ -73,6 +75,8 @@ export function toComplaint(r: JoinedRow): Complaint {
     resolution: r.resolution,
     costFen: r.cost_fen,
     payments: r.payments_json === null ? [] : paymentsFrom(r.payments_json),
+    assignedAt: r.assigned_at,
+    steps: stepsFrom(r.steps_json),
     responsible: r.responsible,
     responsiblePerson: r.responsible_person,
     approvedBy: r.approved_by,
@@ -98,6 +102,14 @@ export function findByTicket(s: Store, ticket: string): Complaint | undefined {
     .where('complaint_id', '=', c.id).where('outcome', 'is not', null).orderBy('id'))
     .map((a) => ({ at: a.at, outcome: a.outcome as AttemptOutcome, note: a.note }));
   return c;
+}
+
+type StepTuple = [string, number | null, number | null, string | null];
+
+function stepsFrom(json: string | null): Record<string, StepState> {
+  const out: Record<string, StepState> = {};
+  if (json !== null) for (const [step, due, doneAt, note] of JSON.parse(json) as StepTuple[]) out[step] = { due, doneAt, note };
+  return out;
 }
 
 type PaymentTuple = [number, number, string | null, string | null, string | null, string | null];
@@ -193,6 +205,7 @@ function columns(s: Store, c: Complaint) {
     closed_at: c.closedAt,
     close_reason: c.closeReason,
     duplicate_of_id: idOfTicket(s, c.duplicateOf),
+    assigned_at: c.assignedAt,
     repeat_of_id: idOfTicket(s, c.repeatOf),
     flagged: c.flagged ? 1 : 0,
     disagreed_talks: c.disagreedTalks,
@@ -203,11 +216,23 @@ export function insertComplaint(s: Store, c: Complaint, year: number, seq: numbe
   const id = run(s, s.q.insertInto('complaints').values({ ticket: c.ticket, year, seq, ...columns(s, c), follow_up_id: null }))
     .lastInsertRowid;
   indexComplaint(s, id, c);
+  saveSteps(s, id, {}, c.steps);
   return id;
+}
+
+/** Writes the steps whose state changed (a complaint's step rows are its steps' state now; their history is in the timeline). */
+function saveSteps(s: Store, complaintId: number, prev: Record<string, StepState>, next: Record<string, StepState>): void {
+  for (const [step, state] of Object.entries(next)) {
+    const was = prev[step];
+    if (was && was.due === state.due && was.doneAt === state.doneAt && was.note === state.note) continue;
+    run(s, s.q.insertInto('complaint_steps').values({ complaint_id: complaintId, step, due: state.due, done_at: state.doneAt, note: state.note })
+      .onConflict((oc) => oc.columns(['complaint_id', 'step']).doUpdateSet({ due: state.due, done_at: state.doneAt, note: state.note })));
+  }
 }
 
 /** Saves the next state of a complaint over its previous one. */
 export function updateComplaint(s: Store, prev: Complaint, next: Complaint): void {
+  saveSteps(s, prev.id, prev.steps, next.steps);
   let followUpId: number | undefined;
   if (next.followUp && next.followUp !== prev.followUp) {
     followUpId = run(s, s.q.insertInto('follow_ups').values({

@@ -52,8 +52,8 @@ const INSERT_COMPLAINT = `INSERT INTO complaints (
   name, phone, estate, unit, subject, description, demand, receiver, department_id, assignee, households, claim_fen,
   safety, media, contact_due, resolve_due, follow_up_due, resolve_from, extended_until, contacted_at, last_contact_at,
   resolved_at, resolution, cost_fen, responsible_dept_id, responsible_person, approved_by, approval_level,
-  follow_up_id, closed_at, close_reason, repeat_of_id, flagged
-) VALUES (${new Array(45).fill('?').join(', ')})`;
+  follow_up_id, closed_at, close_reason, repeat_of_id, flagged, assigned_at
+) VALUES (${new Array(46).fill('?').join(', ')})`;
 
 export interface ImportResult {
   tickets: string[];
@@ -202,7 +202,7 @@ export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions
         idOf(c.department), c.assignee, c.households, c.claimFen, c.safety ? 1 : 0, c.media ? 1 : 0,
         c.deadlines.contact, c.deadlines.resolve, c.deadlines.followUp, c.resolveFrom, c.extendedUntil, c.contactedAt, c.lastContactAt,
         c.resolvedAt, c.resolution, c.costFen, idOf(c.responsible), c.responsiblePerson, c.approvedBy, c.approvalLevel,
-        null, c.closedAt, c.closeReason, null, c.flagged ? 1 : 0,
+        null, c.closedAt, c.closeReason, null, c.flagged ? 1 : 0, c.assignedAt,
       ).lastInsertRowid);
       for (const p of c.payments) {
         insertPayment.run(id, p.at, p.amountFen, idOf(p.responsible), p.responsiblePerson, p.approvalLevel, p.approvedBy);

@@ -65,6 +65,7 @@ export interface ComplaintsTable {
   closed_at: number | null;
   close_reason: string | null;
   duplicate_of_id: number | null;
+  assigned_at: number | null;
   repeat_of_id: number | null;
   flagged: number;
   /** Contacts whose outcome was `disagreed` (0008). */
@@ -153,8 +154,18 @@ export interface PaymentsTable {
   approved_by: string | null;
 }
 
+// the procedure's steps (schema/0009_procedure.sql)
+export interface ComplaintStepsTable {
+  complaint_id: number;
+  step: string;
+  due: number | null;
+  done_at: number | null;
+  note: string | null;
+}
+
 export interface DB {
   attachments: AttachmentsTable;
+  complaint_steps: ComplaintStepsTable;
   payments: PaymentsTable;
   calendar_official: CalendarOfficialTable;
   calendar_source: CalendarSourceTable;
