@@ -18,6 +18,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'assign', load: async () => (await import('../commands/assign.js')).assignCommand },
   { name: 'contact', load: async () => (await import('../commands/contact.js')).contactCommand },
   { name: 'note', load: async () => (await import('../commands/note.js')).noteCommand },
+  { name: 'step', load: async () => (await import('../commands/step.js')).stepCommand },
   { name: 'resolve', load: async () => (await import('../commands/resolve.js')).resolveCommand },
   { name: 'follow-up', load: async () => (await import('../commands/follow-up.js')).followUpCommand },
   { name: 'reopen', load: async () => (await import('../commands/reason-steps.js')).reopenCommand },

@@ -7,6 +7,7 @@ import type { Ctx as DomainCtx, Step } from '../domain/lifecycle.js';
 import type { Complaint, DomainEvent } from '../domain/types.js';
 import { NotFoundError } from '../domain/errors.js';
 import { deadlineStatuses } from '../domain/deadlines.js';
+import { stepsInForce } from '../domain/steps.js';
 import type { Store } from '../storage/store.js';
 import { write } from '../storage/store.js';
 import { findByTicket, updateComplaint } from '../storage/complaints.js';
@@ -46,13 +47,19 @@ export function applyStep(ctx: Ctx, ticketText: string, fn: (c: Complaint, k: Do
   return result;
 }
 
+/** The keys of the office's steps in force, in procedure order. */
+export function stepKeysInForce(ctx: Ctx): string[] {
+  return stepsInForce(ctx.settings().procedure).map((d) => d.key);
+}
+
 export function view(ctx: Ctx): View {
-  return { t: ctx.t, tz: ctx.tz(), now: ctx.now(), tty: ctx.tty, chalk: ctx.chalk };
+  const ownSteps = Object.fromEntries(ctx.settings().procedure.custom.map((d) => [d.key, { zh: d.zh, en: d.en }]));
+  return { t: ctx.t, tz: ctx.tz(), now: ctx.now(), tty: ctx.tty, chalk: ctx.chalk, ownSteps };
 }
 
 /** Prints a complaint after a step: its JSON, or a headline and its card. */
 export function emitComplaint(ctx: Ctx, c: Complaint, headline: string, extra: string[] = []): void {
-  ctx.emit(complaintJson(c, ctx.tz()), () => {
+  ctx.emit(complaintJson(c, ctx.tz(), stepKeysInForce(ctx)), () => {
     const v = view(ctx);
     return renderCard(v, c, headline, deadlineStatuses(c, v.now, ctx.clock())) + extra.map((l) => l + '\n').join('');
   });

@@ -11,7 +11,7 @@ import { BufferedOutput } from '../output/buffered-output.js';
 import { maskPersonal } from '../domain/phone.js';
 import { complaintJson } from '../output/complaint-json.js';
 import { complaintTsvLine, LIST_TSV_HEADER, renderComplaintList } from '../output/complaint-list.js';
-import { view } from './complaint-step.js';
+import { stepKeysInForce, view } from './complaint-step.js';
 
 export interface ListOptions {
   status?: string[];
@@ -123,8 +123,9 @@ export async function runList(ctx: Ctx, o: ListOptions): Promise<number> {
   const sort = o.sort ?? 'newest';
   const tz = ctx.tz();
   const rows = iterateComplaints(ctx.store(), filter, sort, limit);
+  const steps = stepKeysInForce(ctx);
   const shown = (c: Complaint) => (o.mask ? maskPersonal(c) : c);
-  if (ctx.json) return writeRows(ctx, rows, (c, i) => (i === 0 ? '[\n  ' : ',\n  ') + jsonElement(complaintJson(shown(c), tz)), '[]\n', '\n]\n');
+  if (ctx.json) return writeRows(ctx, rows, (c, i) => (i === 0 ? '[\n  ' : ',\n  ') + jsonElement(complaintJson(shown(c), tz, steps)), '[]\n', '\n]\n');
   const v = view(ctx);
   const none = ctx.t.m('notice.noResults') + '\n';
   // Through a pipe, one line a row as they are read.

@@ -6,7 +6,7 @@ import { maskPersonal } from '../domain/phone.js';
 import { eventsOf } from '../storage/events.js';
 import { complaintJson, deadlineStatusJson, eventJson } from '../output/complaint-json.js';
 import { renderShow } from '../output/complaint-view.js';
-import { loadComplaint, view } from './complaint-step.js';
+import { loadComplaint, stepKeysInForce, view } from './complaint-step.js';
 
 export function showCommand(ctx: Ctx): Command {
   const zh = ctx.t.lang === 'zh';
@@ -34,7 +34,7 @@ export function runShow(ctx: Ctx, ticket: string, o: { mask?: boolean } = {}): v
   const deadlines = deadlineStatuses(c, k.now, k);
   const tz = ctx.tz();
   ctx.emit(
-    { ...complaintJson(c, tz), deadlineStatus: deadlines.map((d) => deadlineStatusJson(d, tz)), events: events.map((e) => eventJson(e, tz)) },
+    { ...complaintJson(c, tz, stepKeysInForce(ctx)), deadlineStatus: deadlines.map((d) => deadlineStatusJson(d, tz)), events: events.map((e) => eventJson(e, tz)) },
     () => renderShow(view(ctx), c, deadlines, events),
   );
 }

@@ -6,7 +6,7 @@ import type { Settings } from './settings.js';
 import { workdaysBetween, type WorkCalendar } from './workdays.js';
 import { HOUR, localDate, yearOf } from './time.js';
 import { dueUnder } from './deadline-rule.js';
-import { ruleFor } from './steps.js';
+import { ruleFor, stepJsonKey, stepsInForce, type StepState } from './steps.js';
 
 export interface Clock {
   settings: Settings;
@@ -61,7 +61,10 @@ export function refreshOpenDeadlines(c: Complaint, k: Clock): Deadlines {
 export type DeadlineStep = 'contact' | 'resolve' | 'followUp';
 
 export interface DeadlineStatus {
-  step: DeadlineStep;
+  /** The step's JSON name (siteCheck, followUp…). */
+  step: string;
+  /** The step's key in the procedure (site_check, follow_up…): its label and settings. */
+  key: string;
   due: Instant;
   /** met/late: the step happened; pending/overdue: it has not; void: closed without it. */
   state: 'met' | 'late' | 'pending' | 'overdue' | 'void';
@@ -73,8 +76,10 @@ export interface DeadlineStatus {
   provisional: boolean;
 }
 
-/** What a deadline's state depends on: a whole complaint, or a narrow row of one. */
-export type DeadlineSubject = Pick<ChaseRow, 'status' | 'deadlines' | 'contactedAt' | 'resolvedAt' | 'followUp'>;
+/** What a deadline's state depends on: a whole complaint, or a narrow row of one (whose steps are those owed). */
+export type DeadlineSubject = Pick<ChaseRow, 'status' | 'deadlines' | 'contactedAt' | 'resolvedAt' | 'followUp'> & { steps?: Record<string, StepState> };
+
+const OWN: Record<DeadlineStep, string> = { contact: 'contact', resolve: 'resolve', followUp: 'follow_up' };
 
 function stepDoneAt(c: DeadlineSubject, step: DeadlineStep): Instant | null {
   if (step === 'contact') return c.contactedAt;
@@ -82,23 +87,36 @@ function stepDoneAt(c: DeadlineSubject, step: DeadlineStep): Instant | null {
   return c.followUp && c.resolvedAt !== null && c.followUp.at >= c.resolvedAt ? c.followUp.at : null;
 }
 
-export function deadlineStatus(c: DeadlineSubject, step: DeadlineStep, now: Instant, k: Clock): DeadlineStatus | null {
-  const due = c.deadlines[step];
+function statusOf(key: string, due: Instant | null, done: Instant | null, closed: boolean, now: Instant, k: Clock): DeadlineStatus | null {
   if (due === null) return null;
-  const done = stepDoneAt(c, step);
+  const step = stepJsonKey(key);
   const dueDate = localDate(due, k.tz);
   const provisional = !k.calendar.covers(yearOf(dueDate));
   // Built whole, one shape for all: `overdue` makes tens of thousands of these.
-  const status = (state: DeadlineStatus['state'], hours: number, workdays: number): DeadlineStatus => ({ step, due, provisional, state, hours, workdays });
+  const status = (state: DeadlineStatus['state'], hours: number, workdays: number): DeadlineStatus => ({ step, key, due, provisional, state, hours, workdays });
   const after = (state: 'late' | 'overdue', t: Instant) => status(state, Math.floor((t - due) / HOUR), workdaysBetween(k.calendar, dueDate, localDate(t, k.tz)));
   if (done !== null) return done <= due ? status('met', 0, 0) : after('late', done);
-  if (c.status === 'closed') return status('void', 0, 0);
+  if (closed) return status('void', 0, 0);
   if (now <= due) return status('pending', Math.ceil((due - now) / HOUR), workdaysBetween(k.calendar, localDate(now, k.tz), dueDate));
   return after('overdue', now);
 }
 
+export function deadlineStatus(c: DeadlineSubject, step: DeadlineStep, now: Instant, k: Clock): DeadlineStatus | null {
+  return statusOf(OWN[step], c.deadlines[step], stepDoneAt(c, step), c.status === 'closed', now, k);
+}
+
+/**
+ * Every deadline of a complaint in the procedure's order (dispatch, contact,
+ * site check, plan, resolve, feedback, call-back, the office's own), each
+ * with its state; steps switched off are left out.
+ */
 export function deadlineStatuses(c: DeadlineSubject, now: Instant, k: Clock): DeadlineStatus[] {
-  return (['contact', 'resolve', 'followUp'] as const)
-    .map((s) => deadlineStatus(c, s, now, k))
-    .filter((s): s is DeadlineStatus => s !== null);
+  const closed = c.status === 'closed';
+  const out: DeadlineStatus[] = [];
+  for (const def of stepsInForce(k.settings.procedure)) {
+    const own = (Object.keys(OWN) as DeadlineStep[]).find((s) => OWN[s] === def.key);
+    const st = own ? deadlineStatus(c, own, now, k) : c.steps?.[def.key] ? statusOf(def.key, c.steps[def.key].due, c.steps[def.key].doneAt, closed, now, k) : null;
+    if (st) out.push(st);
+  }
+  return out;
 }

@@ -4,13 +4,18 @@ import type { Complaint, Instant, Payment } from '../domain/types.js';
 import type { DeadlineStatus } from '../domain/deadlines.js';
 import type { StoredEvent } from '../storage/events.js';
 import { isoLocal } from '../domain/time.js';
+import { stepJsonKey } from '../domain/steps.js';
 import { fenToYuan } from '../domain/money.js';
 import { presentFields } from './event-values.js';
 
 const iso = (ms: Instant | null, tz: string) => (ms === null ? null : isoLocal(ms, tz));
 const money = (fen: number | null) => (fen === null ? null : fenToYuan(fen));
 
-export function complaintJson(c: Complaint, tz: string) {
+/**
+ * `steps` are the procedure's steps in force, in order (SPEC §11: `deadlines`
+ * has one key per step in force, camelCase, null when not yet due).
+ */
+export function complaintJson(c: Complaint, tz: string, steps: readonly string[] = ['contact', 'resolve', 'follow_up']) {
   return {
     ticket: c.ticket,
     receivedAt: iso(c.receivedAt, tz),
@@ -32,11 +37,7 @@ export function complaintJson(c: Complaint, tz: string) {
     claim: money(c.claimFen),
     safety: c.safety,
     media: c.media,
-    deadlines: {
-      contact: iso(c.deadlines.contact, tz),
-      resolve: iso(c.deadlines.resolve, tz),
-      followUp: iso(c.deadlines.followUp, tz),
-    },
+    deadlines: deadlinesJson(c, tz, steps),
     contactedAt: iso(c.contactedAt, tz),
     resolvedAt: iso(c.resolvedAt, tz),
     resolution: c.resolution,
@@ -61,6 +62,11 @@ export function complaintJson(c: Complaint, tz: string) {
     /** Rounds of talks that ended without agreement (SPEC §11). */
     disagreedTalks: c.disagreedTalks,
   };
+}
+
+function deadlinesJson(c: Complaint, tz: string, steps: readonly string[]): Record<string, string | null> {
+  const own: Record<string, Instant | null> = { contact: c.deadlines.contact, resolve: c.deadlines.resolve, follow_up: c.deadlines.followUp };
+  return Object.fromEntries(steps.map((key) => [stepJsonKey(key), iso(key in own ? own[key] : c.steps[key]?.due ?? null, tz)]));
 }
 
 export function paymentJson(p: Payment, tz: string) {

@@ -18,6 +18,14 @@ export interface View {
   now: number;
   tty: boolean;
   chalk: ChalkInstance;
+  /** The office's own steps, by key: their names as the office gave them. */
+  ownSteps?: Record<string, { zh: string; en: string }>;
+}
+
+/** A step by its name in the chosen language. */
+export function stepName(v: View, key: string): string {
+  const own = v.ownSteps?.[key];
+  return own ? own[v.t.lang] : v.t.l(`step.${key}`);
 }
 
 export function severityText(v: View, s: Severity): string {
@@ -67,7 +75,7 @@ function labelled(v: View, pairs: [string, string | null | undefined][]): string
 }
 
 function deadlineLines(v: View, deadlines: DeadlineStatus[]): string {
-  return labelled(v, deadlines.map((d) => [v.t.l(`deadline.${d.step}`), deadlineText(v, d)]));
+  return labelled(v, deadlines.map((d) => [stepName(v, d.key), deadlineText(v, d)]));
 }
 
 function departmentText(v: View, c: Complaint): string | null {

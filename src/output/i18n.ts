@@ -222,6 +222,15 @@ const LABELS: Record<string, Pair> = {
   'report.col.figure': { en: 'Figure', zh: '指标' },
   'report.col.value': { en: 'Value', zh: '数值' },
   'config.col.key': { en: 'key', zh: '设置项' },
+  // the procedure's steps (SPEC §11)
+  'step.dispatch': { en: 'dispatch', zh: '派单' },
+  'step.contact': { en: 'first contact', zh: '首次联系' },
+  'step.site_check': { en: 'site check', zh: '核实现场' },
+  'step.plan': { en: 'plan', zh: '整改方案' },
+  'step.resolve': { en: 'resolve', zh: '处理完成' },
+  'step.feedback': { en: 'feedback to the desk', zh: '反馈首问' },
+  'step.follow_up': { en: 'call-back', zh: '回访' },
+  'action.step': { en: 'step done', zh: '完成步骤' },
   'config.col.value': { en: 'value', zh: '当前值' },
   'config.col.default': { en: 'default', zh: '默认值' },
   // payments, closing, snapshots (SPEC §12, §13, §7)
@@ -513,6 +522,27 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     zh: (p) => `搜索词“${p.term}”中没有可搜索的文字或数字。`,
   },
   // the office's procedure: steps and their deadlines (SPEC §11)
+  'help.step': { en: () => 'record a step of the procedure done: site_check, plan, feedback, or the office\'s own', zh: () => '记录处理步骤完成：核实现场 site_check、整改方案 plan、反馈首问 feedback 或本单位自定义步骤' },
+  'help.ticket': { en: () => 'ticket', zh: () => '投诉编号' },
+  'help.stepName': { en: () => 'the step (see `complaints config list`, step.*)', zh: () => '步骤（见 `complaints config list` 中的 step.*）' },
+  'help.stepNote': { en: () => 'what was done', zh: () => '完成情况' },
+  'step.recorded': { en: (p) => `${p.ticket}: ${p.step} done.`, zh: (p) => `${p.ticket}：${p.step}已完成。` },
+  'step.byLifecycle': {
+    en: (p) => `${p.step} is recorded by its own command: dispatch by \`complaints assign\`, contact by \`complaints contact\`, resolve by \`complaints resolve\`, follow_up by \`complaints follow-up\`.`,
+    zh: (p) => `${p.step} 由对应命令记录：派单用 \`complaints assign\`，首次联系用 \`complaints contact\`，处理完成用 \`complaints resolve\`，回访用 \`complaints follow-up\`。`,
+  },
+  'step.unknown': {
+    en: (p) => `there is no step "${p.step}". Steps: site_check, plan, feedback${p.known ? `, ${p.known}` : ''}; an office adds its own with \`complaints config set step.<key>.define "receipt,中文名,English name"\`.`,
+    zh: (p) => `没有步骤“${p.step}”。可用步骤：site_check、plan、feedback${p.known ? `、${p.known}` : ''}；自定义步骤请用 \`complaints config set step.<键>.define "receipt,中文名,English name"\`。`,
+  },
+  'step.off': {
+    en: (p) => `the step ${p.step} is switched off in this office's procedure. Switch it on with \`complaints config set step.${p.step} on\`.`,
+    zh: (p) => `本单位流程已停用步骤 ${p.step}。如需启用：\`complaints config set step.${p.step} on\`。`,
+  },
+  'step.done': {
+    en: (p) => `${p.ticket}: ${p.step} is already recorded. Add what followed with \`complaints note\`.`,
+    zh: (p) => `${p.ticket}：${p.step} 已记录完成。后续情况请用 \`complaints note\` 备注。`,
+  },
   'config.badRule': {
     en: (p) => `"${p.value}" is not a deadline for ${p.key}. Write 30m (minutes), 2h (clock hours), 3wd (working days), 5d (calendar days), eod (end of the working day) or none; at most a year (${p.max}).`,
     zh: (p) => `“${p.value}”不是 ${p.key} 的时限。请写 30m（分钟）、2h（小时）、3wd（工作日）、5d（自然日）、eod（当个工作日结束前）或 none（不设时限）；最长一年（${p.max}）。`,

@@ -104,7 +104,7 @@ describe('deadlines on the official calendar', () => {
     expect(r.stderr).toBe('');
     const c = JSON.parse(r.stdout);
     // 10-01…10-07 off; 10-08 Thu, 10-09 Fri, 10-10 the worked Saturday.
-    expect(c.deadlines).toEqual({ contact: '2026-10-01T15:00:00+08:00', resolve: '2026-10-10T23:59:59+08:00', followUp: null });
+    expect(c.deadlines).toMatchObject({ contact: '2026-10-01T15:00:00+08:00', resolve: '2026-10-10T23:59:59+08:00', followUp: null });
   });
 
   it('calendar set 2026-10-09 holiday moves the open deadline, records why, and unset moves it back', async () => {

@@ -46,7 +46,8 @@ describe('register --json (SPEC §10 shape)', () => {
       followUp: null, closedAt: null, closeReason: null, repeatOf: null,
     });
     expect(Object.keys(c.complainant).sort()).toEqual(['estate', 'name', 'phone', 'unit']);
-    expect(Object.keys(c.deadlines).sort()).toEqual(['contact', 'followUp', 'resolve']);
+    // One key per step in force, in the procedure's order (SPEC §11); null when it has no deadline (yet).
+    expect(Object.keys(c.deadlines)).toEqual(['dispatch', 'contact', 'siteCheck', 'plan', 'resolve', 'feedback', 'followUp']);
     expectLocalTimes(c);
   });
 
