@@ -7,6 +7,8 @@ import { deadlineStatuses } from '../domain/deadlines.js';
 import { maskPersonal } from '../domain/phone.js';
 import { byCodePoint } from '../domain/text-order.js';
 import { DAY, isoLocal, localDate } from '../domain/time.js';
+import { staleBefore } from '../domain/deadline-rule.js';
+import type { Severity } from '../domain/types.js';
 import { chaseRows } from '../storage/chase.js';
 import { renderOverdue, type OverdueItem, type StaleItem } from '../output/overdue-view.js';
 import { view } from './complaint-step.js';
@@ -15,8 +17,6 @@ export interface OverdueOptions {
   exitStatus?: boolean;
   mask?: boolean;
 }
-
-export const STALE_DAYS = 7;
 
 export function overdueCommand(ctx: Ctx): Command {
   const zh = ctx.t.lang === 'zh';
@@ -37,7 +37,9 @@ Examples:
 export function runOverdue(ctx: Ctx, o: OverdueOptions = {}): { count: number } {
   const s = ctx.store();
   const k = ctx.clock();
-  const found = chaseRows(s, k.now, k.now - STALE_DAYS * DAY);
+  const progress = k.settings.procedure.progressContact;
+  const since = (sev: Severity) => staleBefore(progress[sev], k.now, k.calendar, k.tz);
+  const found = chaseRows(s, k.now, { general: since('general'), important: since('important'), major: since('major') });
   const chase = o.mask ? maskPersonal(found) : found;
   const items: OverdueItem[] = chase.overdue
     .map((c) => {

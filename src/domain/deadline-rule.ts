@@ -5,7 +5,7 @@
 // ends 23:59:59 on the 5th calendar day after; `eod` is the end of the
 // working day on which counting starts; `none` sets no deadline.
 import type { Instant } from './types.js';
-import { addDays, endOfLocalDay, localDate, HOUR } from './time.js';
+import { addDays, endOfLocalDay, localDate, HOUR, zonedInstant } from './time.js';
 import { addWorkdays, type WorkCalendar } from './workdays.js';
 
 export type DeadlineRule =
@@ -56,4 +56,23 @@ export function dueUnder(rule: DeadlineRule, from: Instant, cal: WorkCalendar, t
     case 'eod': return endOfLocalDay(countingStartDay(cal, localDate(from, tz)), tz);
     case 'wd': return endOfLocalDay(addWorkdays(cal, countingStartDay(cal, localDate(from, tz)), rule.n), tz);
   }
+}
+
+/**
+ * For a step that repeats (the weekly progress contact, 每周至少联系一次): the
+ * instant before which its last doing is past the rule now. Clock rules
+ * count back from now; day rules find the latest local day whose start, as
+ * the last contact, would already be due before now.
+ */
+export function staleBefore(rule: DeadlineRule, now: Instant, cal: WorkCalendar, tz: string): Instant {
+  if (rule.unit === 'none') return Number.MIN_SAFE_INTEGER;
+  if (rule.unit === 'm') return now - rule.n * MINUTE;
+  if (rule.unit === 'h') return now - rule.n * HOUR;
+  let day = localDate(now, tz);
+  // A contact on `day` is due after now: step back until one is not (at most a year and a bit).
+  for (let i = 0; i < 800; i++) {
+    if (dueUnder(rule, zonedInstant(day, '00:00:00', tz), cal, tz)! < now) return zonedInstant(addDays(day, 1), '00:00:00', tz);
+    day = addDays(day, -1);
+  }
+  return Number.MIN_SAFE_INTEGER;
 }

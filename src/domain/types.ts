@@ -189,4 +189,6 @@ export interface ChaseRow {
   contactedAt: Instant | null;
   resolvedAt: Instant | null;
   followUp: { at: Instant } | null;
+  /** The procedure's steps owed and late (only those: the chase reads no more). */
+  steps?: Record<string, StepState>;
 }

@@ -12,6 +12,7 @@ import { localDate, yearOf, zonedInstant } from '../domain/time.js';
 import type { Store } from './store.js';
 import { all, first, run, write } from './store.js';
 import { findByTicket, updateComplaint } from './complaints.js';
+import { withSteps } from '../domain/lifecycle.js';
 import { appendEvents } from './events.js';
 import { loadSettings } from './settings.js';
 
@@ -223,8 +224,8 @@ export function recountDeadlinesSince(s: Store, since: number, acting: Acting, n
   const moved: string[] = [];
   for (const ticket of tickets) {
     const c = findByTicket(s, ticket)!;
-    const next: Complaint = { ...c, deadlines: refreshOpenDeadlines(c, k) };
-    if (JSON.stringify(next.deadlines) === JSON.stringify(c.deadlines)) continue;
+    const next: Complaint = withSteps({ ...c, deadlines: refreshOpenDeadlines(c, k) }, k);
+    if (JSON.stringify([next.deadlines, next.steps]) === JSON.stringify([c.deadlines, c.steps])) continue;
     updateComplaint(s, c, next);
     appendEvents(s, c.id, acting.actor, acting.now, [{ action: 'recount', ...diff(c, next), note }]);
     moved.push(ticket);

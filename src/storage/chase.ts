@@ -5,6 +5,7 @@
 // and turning full rows (descriptions, fifty columns) into objects was most
 // of the time.
 import type { ChaseRow, Severity, Status } from '../domain/types.js';
+import type { StepState } from '../domain/steps.js';
 import { overdueAt } from './complaints.js';
 import { all, type Store } from './store.js';
 
@@ -37,18 +38,39 @@ export interface Chase {
   stale: ChaseRow[];
 }
 
-/** Both lists of the chase from one pass over the open complaints. */
-export function chaseRows(s: Store, now: number, staleSince: number): Chase {
+/**
+ * Both lists of the chase from one pass over the open complaints, and one
+ * over the steps owed and late (the partial index of steps not done).
+ * `staleSince` is per severity: the weekly progress contact's interval is a
+ * setting of each (SPEC §11).
+ */
+export function chaseRows(s: Store, now: number, staleSince: Record<Severity, number>): Chase {
   const rows = all(s, chaseSelect(s)
     .select((eb) => [
       overdueAt(eb as never, now).as('is_overdue'),
-      eb(eb.fn.coalesce('c.last_contact_at', 'c.received_at'), '<', staleSince).as('is_stale'),
+      eb(eb.fn.coalesce('c.last_contact_at', 'c.received_at'), '<', eb.case()
+        .when('c.severity', '=', 'general').then(staleSince.general)
+        .when('c.severity', '=', 'important').then(staleSince.important)
+        .else(staleSince.major).end()).as('is_stale'),
     ])
     .orderBy('c.received_at', 'asc').orderBy('c.id', 'asc'));
+  const late = lateSteps(s, now);
   const chase: Chase = { overdue: [], stale: [] };
   for (const r of rows) {
-    if (r.is_overdue) chase.overdue.push(toChaseRow(r));
+    const steps = late.get(r.id);
+    if (r.is_overdue || steps) chase.overdue.push(steps ? { ...toChaseRow(r), steps } : toChaseRow(r));
     if (r.is_stale) chase.stale.push(toChaseRow(r));
   }
   return chase;
+}
+
+/** The procedure's steps not done and past due, by complaint id (open or not: the caller's pass is over open ones). */
+function lateSteps(s: Store, now: number): Map<number, Record<string, StepState>> {
+  const out = new Map<number, Record<string, StepState>>();
+  for (const r of all(s, s.q.selectFrom('complaint_steps').select(['complaint_id', 'step', 'due'])
+    .where('done_at', 'is', null).where('due', 'is not', null).where('due', '<', now))) {
+    const steps = out.get(r.complaint_id) ?? out.set(r.complaint_id, {}).get(r.complaint_id)!;
+    steps[r.step] = { due: r.due, doneAt: null, note: null };
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 // The deadline grammar of SPEC §11, with due times computed by hand.
 import { describe, expect, it } from 'vitest';
-import { dueUnder, formatRule, parseRule } from '../../src/domain/deadline-rule.js';
+import { dueUnder, formatRule, parseRule, staleBefore } from '../../src/domain/deadline-rule.js';
 import { weekdayCalendar, type WorkCalendar } from '../../src/domain/workdays.js';
 import { isoLocal, parseInstant } from '../../src/domain/time.js';
 
@@ -61,5 +61,17 @@ describe('dueUnder', () => {
 
   it('none is no deadline', () => {
     expect(due('none', '2026-11-20T15:00:00+08:00')).toBeNull();
+  });
+});
+
+describe('staleBefore (the weekly progress contact)', () => {
+  const since = (rule: string, now: string) => isoLocal(staleBefore(parseRule(rule)!, at(now), weekdayCalendar, TZ), TZ);
+  it('a last contact before this instant is past the rule now', () => {
+    // 7d: a contact on the 12th is due by the end of the 19th; at 20th 10:00 anything before the 13th is stale.
+    expect(since('7d', '2026-11-20T10:00:00+08:00')).toBe('2026-11-13T00:00:00+08:00');
+    expect(since('3d', '2026-11-05T20:00:00+08:00')).toBe('2026-11-02T00:00:00+08:00');
+    expect(since('2h', '2026-11-05T20:00:00+08:00')).toBe('2026-11-05T18:00:00+08:00');
+    // 5wd: a contact on Friday 13th is due by Friday 20th (stale on Monday 23rd); one on Saturday 14th counts from the 16th, due the 23rd.
+    expect(since('5wd', '2026-11-23T10:00:00+08:00')).toBe('2026-11-14T00:00:00+08:00');
   });
 });
