@@ -56,14 +56,17 @@ describe('overdue', () => {
   });
 
   it('lists open complaints nobody has contacted for 7 days; an internal note does not count as contact', async () => {
+    // The week (progress_contact 7d) ends at 23:59:59 on the 7th day after the last contact.
     const j = await cliJson(['overdue'], at('2026-11-27T13:00:00+08:00'));
-    // The first was last contacted on the 19th; the second never, received on the 20th.
-    expect(j.stale.map((s: any) => [s.ticket, s.days])).toEqual([['261119001', 8], ['261120002', 7]]);
-    await cli(['note', '261119-1', '等配件'], at('2026-11-27T14:00:00+08:00'));
-    const noted = await cliJson(['overdue'], at('2026-11-27T15:00:00+08:00'));
+    // The first was last contacted on the 19th (its week ended the 26th); the second never, received on the 20th (the 27th).
+    expect(j.stale.map((s: any) => [s.ticket, s.days])).toEqual([['261119001', 8]]);
+    const j2 = await cliJson(['overdue'], at('2026-11-28T09:00:00+08:00'));
+    expect(j2.stale.map((s: any) => [s.ticket, s.days])).toEqual([['261119001', 8], ['261120002', 8]]);
+    await cli(['note', '261119-1', '等配件'], at('2026-11-28T10:00:00+08:00'));
+    const noted = await cliJson(['overdue'], at('2026-11-28T11:00:00+08:00'));
     expect(noted.stale.map((s: any) => s.ticket)).toEqual(['261119001', '261120002']);
-    await cli(['contact', '261119-1', '--note', '告知业主配件下周到'], at('2026-11-27T16:00:00+08:00'));
-    const after = await cliJson(['overdue'], at('2026-11-27T17:00:00+08:00'));
+    await cli(['contact', '261119-1', '--note', '告知业主配件下周到'], at('2026-11-28T12:00:00+08:00'));
+    const after = await cliJson(['overdue'], at('2026-11-28T13:00:00+08:00'));
     expect(after.stale.map((s: any) => s.ticket)).toEqual(['261120002']);
   });
 
