@@ -7,6 +7,7 @@ import type { Ctx } from '../cli/context.js';
 import { choice } from '../cli/parse.js';
 import { OutputFile } from '../cli/output-file.js';
 import { UsageError } from '../domain/errors.js';
+import { stepsInForce } from '../domain/steps.js';
 import { isoLocal, isValidDate } from '../domain/time.js';
 import { maskPersonal } from '../domain/phone.js';
 import {
@@ -116,7 +117,7 @@ export function periodOf(ctx: Ctx, p: ReportPeriodOption): Period {
 function compute(ctx: Ctx, period: Period): Report {
   const { settings, calendar, tz, now } = ctx.clock();
   const counts = reportCounts(ctx.store(), period, now, settings, trendMonths(period, tz));
-  return buildReport(period, counts, calendar, tz, isoLocal(now, tz));
+  return buildReport(period, counts, calendar, tz, isoLocal(now, tz), stepsInForce(settings.procedure).map((d) => d.key));
 }
 
 /**

@@ -6,6 +6,7 @@ import { CATEGORIES, CHANNELS, CLOSE_REASONS, KINDS, SEVERITIES } from './types.
 import { addDays, dayOfWeek, isValidDate, localDate, zonedInstant } from './time.js';
 import { workdaysBetween, type WorkCalendar } from './workdays.js';
 import { byCodePoint } from './text-order.js';
+import { stepJsonKey } from './steps.js';
 
 export type PeriodKind = 'monthly' | 'weekly' | 'range';
 
@@ -255,6 +256,8 @@ export interface Report {
   compensation: { total: number; byDepartment: Record<string, number> };
   /** Complaints closed in the period without a call-back, by reason (SPEC §13). */
   closedWithoutCallBack: Record<CloseReason, number>;
+  /** Per step in force (camelCase, SPEC §11): due in the period, done by their due, and the share. */
+  steps: Record<string, { due: number; onTime: number; onTimeRate: number | null }>;
   openAtEnd: number;
   overdueAtEnd: number;
   trend: { month: string; received: number }[];
@@ -293,12 +296,22 @@ export interface ReportCounts {
   groups: GroupItem[];
   compensationFen: { key: string | null; fen: number }[];
   closedWithoutCallBack: { key: string | null; n: number }[];
+  /** Per step (its procedure key): how many were due in the period, and how many of them done by their due. */
+  stepCounts: { key: string; n: number; onTime: number }[];
   openAtEnd: number;
   overdueAtEnd: number;
   trend: { month: string; received: number }[];
 }
 
-export function buildReport(p: Period, c: ReportCounts, cal: WorkCalendar, tz: string, computedAt: string): Report {
+/** Steps in force, in procedure order, with their counts (zero when none was due). */
+export function stepFigures(counts: ReportCounts['stepCounts'], steps: readonly string[]): Report['steps'] {
+  return Object.fromEntries(steps.map((key) => {
+    const c = counts.find((x) => x.key === key) ?? { n: 0, onTime: 0 };
+    return [stepJsonKey(key), { due: c.n, onTime: c.onTime, onTimeRate: rate(c.onTime, c.n) }];
+  }));
+}
+
+export function buildReport(p: Period, c: ReportCounts, cal: WorkCalendar, tz: string, computedAt: string, steps: readonly string[] = ['contact', 'resolve', 'follow_up']): Report {
   const days: number[] = [];
   const cache = new Map<string, number>();
   for (const s of c.resolveSpans) {
@@ -352,6 +365,7 @@ export function buildReport(p: Period, c: ReportCounts, cal: WorkCalendar, tz: s
       ),
     },
     closedWithoutCallBack: countMap(c.closedWithoutCallBack, CLOSE_REASONS) as Record<CloseReason, number>,
+    steps: stepFigures(c.stepCounts, steps),
     openAtEnd: c.openAtEnd,
     overdueAtEnd: c.overdueAtEnd,
     trend: c.trend,

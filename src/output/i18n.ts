@@ -244,6 +244,7 @@ const LABELS: Record<string, Pair> = {
   'field.payments': { en: 'Payments', zh: '费用明细' },
   'field.duplicateOf': { en: 'Duplicate of', zh: '重复于' },
   'field.responsiblePerson': { en: 'Responsible person', zh: '责任人' },
+  'report.steps': { en: 'Steps due in the period: done on time / due', zh: '本期到期的处理步骤：按时完成 / 到期' },
   'report.closedWithoutCallBack': { en: 'Closed without call-back', zh: '未回访关闭' },
   'report.snapshot': { en: 'Snapshot', zh: '快照' },
   // ── rounds of talks: contact --outcome, three failed rounds raise general to important (SPEC §11) ──

@@ -96,7 +96,14 @@ export function layoutReport(r: Report, t: Translator): ReportLayout {
       kind: 'figures', id: 'compensation', title: l('report.compensation'),
       rows: Object.entries(r.compensation.byDepartment).map(([k, v]) => ({ key: k, label: keyLabel('', k), raw: v, text: yuan(v) })),
     },
-    // Absent from snapshots stored before the figure existed.
+    // Absent from snapshots stored before the figures existed.
+    ...(r.steps ? [{
+      kind: 'figures' as const, id: 'steps', title: l('report.steps'),
+      rows: Object.entries(r.steps).map(([k, f]) => ({
+        key: k, label: t.l(`step.${k.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)}`), raw: f.onTimeRate,
+        text: `${f.onTime} / ${f.due}  ${percent(f.onTimeRate)}`,
+      })),
+    }] : []),
     ...(r.closedWithoutCallBack ? [{
       kind: 'figures' as const, id: 'closedWithoutCallBack', title: l('report.closedWithoutCallBack'),
       rows: Object.entries(r.closedWithoutCallBack).map(([k, n]) => ({ key: k, label: keyLabel('closeReason', k), raw: n, text: String(n) })),

@@ -127,6 +127,23 @@ export function reportCounts(s: Store, p: Period, now: number, settings: Setting
   const overdueClosedSince = first(s, s.q.selectFrom('complaints as c').where('c.closed_at', '>=', p.to)
     .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n')))!.n;
 
+  // Steps due in the period, and done by their due (SPEC §11): the three the
+  // complaint row holds, then the procedure's others. Invalid ones count nowhere.
+  const dueIn = (due: 'c.contact_due' | 'c.resolve_due' | 'c.follow_up_due', done: ReturnType<typeof sql<number | null>>) => first(s,
+    s.q.selectFrom('complaints as c').where(due, '>=', p.from).where(due, '<', p.to).where('c.validity', 'not in', DISMISSED)
+      .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`coalesce(sum(${done} IS NOT NULL AND ${done} <= ${sql.ref(due)}), 0)`.as('onTime')]))!;
+  const followUpDone = sql<number | null>`(SELECT min(f.at) FROM follow_ups f WHERE f.complaint_id = c.id AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at)`;
+  const stepCounts: { key: string; n: number; onTime: number }[] = [
+    { key: 'contact', ...dueIn('c.contact_due', sql<number | null>`c.contacted_at`) },
+    { key: 'resolve', ...dueIn('c.resolve_due', sql<number | null>`c.resolved_at`) },
+    { key: 'follow_up', ...dueIn('c.follow_up_due', followUpDone) },
+    ...all(s, s.q.selectFrom('complaint_steps as st').innerJoin('complaints as c', 'c.id', 'st.complaint_id')
+      .where('st.due', '>=', p.from).where('st.due', '<', p.to).where('c.validity', 'not in', DISMISSED)
+      .select(['st.step as key', (eb) => eb.fn.countAll<number>().as('n'),
+        sql<number>`coalesce(sum(st.done_at IS NOT NULL AND st.done_at <= st.due), 0)`.as('onTime')])
+      .groupBy('st.step')),
+  ];
+
   const trend = trendMonths.map((m) => ({
     month: m.month,
     received: first(s, s.q.selectFrom('complaints').where('received_at', '>=', m.from).where('received_at', '<', m.to)
@@ -158,6 +175,7 @@ export function reportCounts(s: Store, p: Period, now: number, settings: Setting
     groups,
     compensationFen,
     closedWithoutCallBack,
+    stepCounts,
     openAtEnd: openNowReceivedBefore + closedSinceEnd,
     overdueAtEnd: overdueOpenNow + overdueClosedSince,
     trend,

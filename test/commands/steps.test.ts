@@ -88,6 +88,19 @@ describe('steps with deadlines', () => {
   });
 });
 
+describe('reports count each step due in the period and done on time', () => {
+  it('per step in force, with the share', async () => {
+    const day1 = await cliJson(['report', 'range', '--from', '2026-11-18', '--to', '2026-11-18'], at('2026-11-21T09:00:00+08:00'));
+    expect(day1.steps).toMatchObject({ dispatch: { due: 1, onTime: 1, onTimeRate: 1 }, deptAck: { due: 1, onTime: 1, onTimeRate: 1 } });
+    const day2 = await cliJson(['report', 'range', '--from', '2026-11-19', '--to', '2026-11-19'], at('2026-11-21T09:00:00+08:00'));
+    // 261118-1's site check (due 09:00, done 10:00) and 261119-2's (major: due 11:00, never done); both contacts, never made.
+    expect(day2.steps).toMatchObject({ siteCheck: { due: 2, onTime: 0, onTimeRate: 0 }, contact: { due: 2, onTime: 0 } });
+    const zh = await cli(['report', 'range', '--from', '2026-11-19', '--to', '2026-11-19', '--lang', 'zh'], at('2026-11-21T09:00:00+08:00'));
+    expect(zh.stdout).toContain('本期到期的处理步骤');
+    expect(zh.stdout).toContain('核实现场');
+  });
+});
+
 describe('the weekly progress contact, per severity', () => {
   it('an important complaint is chased after its own interval', async () => {
     const e = testEnv(tempDb());

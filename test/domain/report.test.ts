@@ -106,7 +106,7 @@ describe('figures', () => {
     const empty: ReportCounts = {
       received: 0, byKind: [], byCategory: [], bySubcategory: [], bySeverity: [], byChannel: [], byDepartment: [], byEstate: [],
       invalid: 0, contacted: 0, contactedOnTime: 0, resolved: 0, resolvedOnTime: 0, extended: 0, resolveSpans: [],
-      followUpsOwed: 0, followedUp: 0, satisfaction: [], repeats: 0, escalated: 0, major: [], groups: [], compensationFen: [], closedWithoutCallBack: [],
+      followUpsOwed: 0, followedUp: 0, satisfaction: [], repeats: 0, escalated: 0, major: [], groups: [], compensationFen: [], closedWithoutCallBack: [], stepCounts: [],
       openAtEnd: 0, overdueAtEnd: 0, trend: [],
     };
     const r = buildReport(monthPeriod('2026-10', TZ), empty, weekdayCalendar, TZ, '2026-11-02T09:00:00+08:00');
@@ -130,6 +130,7 @@ describe('figures', () => {
       followUpsOwed: 2, followedUp: 2, satisfaction: [{ score: 1, n: 3 }, { score: 5, n: 1 }], repeats: 0, escalated: 0,
       major: [], groups: [], compensationFen: [{ key: '工程部', fen: 120_050 }, { key: null, fen: 100 }],
       closedWithoutCallBack: [{ key: 'duplicate', n: 2 }, { key: 'unreachable', n: 1 }],
+      stepCounts: [{ key: 'resolve', n: 4, onTime: 3 }, { key: 'site_check', n: 2, onTime: 2 }],
       openAtEnd: 0, overdueAtEnd: 0, trend: [],
     };
     const r = buildReport(monthPeriod('2026-11', TZ), counts, weekdayCalendar, TZ, 'x');
@@ -140,5 +141,9 @@ describe('figures', () => {
     expect(r.compensation).toEqual({ total: 1201.5, byDepartment: { 工程部: 1200.5, none: 1 } });
     expect(r.closedWithoutCallBack).toEqual({ invalid: 0, duplicate: 2, withdrawn: 0, merged: 0, unreachable: 1 });
     expect(r.snapshot).toBeNull();
+    expect(r.steps).toEqual({
+      contact: { due: 0, onTime: 0, onTimeRate: null }, resolve: { due: 4, onTime: 3, onTimeRate: 0.75 },
+      followUp: { due: 0, onTime: 0, onTimeRate: null },
+    });
   });
 });
