@@ -7,7 +7,7 @@ import { OPEN_STATUSES, type Complaint, type DomainEvent } from '../domain/types
 import { buildCalendar, type DayKind, type DayMark, type OfficeCalendar, type OfficialDays } from '../domain/calendar.js';
 import { isNewerData, officialDays, OFFICIAL_VERSION } from '../domain/official-days.js';
 import { refreshOpenDeadlines, type Clock } from '../domain/deadlines.js';
-import { diff } from '../domain/lifecycle.js';
+import { diff, withSteps } from '../domain/lifecycle.js';
 import { localDate, yearOf, zonedInstant } from '../domain/time.js';
 import type { Store } from './store.js';
 import { all, first, run, write } from './store.js';
@@ -223,8 +223,9 @@ export function recountDeadlinesSince(s: Store, since: number, acting: Acting, n
   const moved: string[] = [];
   for (const ticket of tickets) {
     const c = findByTicket(s, ticket)!;
-    const next: Complaint = { ...c, deadlines: refreshOpenDeadlines(c, k) };
-    if (JSON.stringify(next.deadlines) === JSON.stringify(c.deadlines)) continue;
+    // The procedure's other steps move too (a profile's dispatch, an own step's rule).
+    const next: Complaint = withSteps({ ...c, deadlines: refreshOpenDeadlines(c, k) }, k);
+    if (JSON.stringify(next.deadlines) === JSON.stringify(c.deadlines) && JSON.stringify(next.steps) === JSON.stringify(c.steps)) continue;
     updateComplaint(s, c, next);
     appendEvents(s, c.id, acting.actor, acting.now, [{ action: 'recount', ...diff(c, next), note }]);
     moved.push(ticket);
