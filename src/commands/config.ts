@@ -10,6 +10,8 @@ import { deleteSetting, loadSettings, saveSetting } from '../storage/settings.js
 import { recountDeadlinesSince } from '../storage/calendar.js';
 import { appendEvents } from '../storage/events.js';
 import { renderSmallTable } from '../output/small-table.js';
+import { profileCommand } from './config-profile.js';
+import { runConfigExport, runConfigImport } from './config-file.js';
 
 export function configCommand(ctx: Ctx): Command {
   const zh = ctx.t.lang === 'zh';
@@ -24,7 +26,11 @@ Examples:
   complaints config set deadline.kind.inquiry.resolve 24h
   complaints config set step.desk_notice.define "receipt,告知客服中心,desk informed"
   complaints config set step.plan off
-  complaints config unset deadline.kind.inquiry.resolve`);
+  complaints config unset deadline.kind.inquiry.resolve
+  complaints config set report_up.major director/phone/1h,director/written/24h
+  complaints config profile apply longhu
+  complaints config export office.conf
+  complaints config import office.conf`);
   config.command('list', { isDefault: true }).description(zh ? '列出全部设置' : 'list all settings').action(() => {
       runConfigList(ctx);
     });
@@ -39,6 +45,15 @@ Examples:
     .action((key: string) => {
       runConfigUnset(ctx, key);
     });
+  config.addCommand(profileCommand(ctx));
+  config.command('export').argument('[file]').description(ctx.t.m('config.exportHelp'))
+    .option('--force', ctx.t.m('file.forceHelp'))
+    .action((file: string | undefined, o: { force?: boolean }) => {
+      runConfigExport(ctx, file, o);
+    });
+  config.command('import').argument('<file>').description(ctx.t.m('config.importHelp')).action((file: string) => {
+    runConfigImport(ctx, file);
+  });
   return config;
 }
 
@@ -69,7 +84,7 @@ export function runConfigGet(ctx: Ctx, key: string): void {
 /** Contact and resolve are the deadlines of SPEC §5 that every complaint has. */
 const ALWAYS_TIMED = ['contact', 'resolve'];
 
-function refuseUntimed(key: string, value: string, current: Settings): void {
+export function refuseUntimed(key: string, value: string, current: Settings): void {
   const canonical = canonicalKey(key, current);
   const step = /^deadline\.(?:general|important|major|kind\.[a-z_]+|category\.[a-z_]+)\.([a-z0-9_]+)$/.exec(canonical)?.[1]
     ?? /^step\.([a-z0-9_]+)$/.exec(canonical)?.[1];

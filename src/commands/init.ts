@@ -7,10 +7,12 @@ import { saveSetting } from '../storage/settings.js';
 import { appendEvents } from '../storage/events.js';
 import { schemaVersion } from '../storage/migrate.js';
 import { loadSettings } from '../storage/settings.js';
+import { applyProfile, requireProfile } from './config-profile.js';
 
 export interface InitOptions {
   office?: string;
   timezone?: string;
+  profile?: string;
 }
 
 export function initCommand(ctx: Ctx): Command {
@@ -19,9 +21,11 @@ export function initCommand(ctx: Ctx): Command {
     .description(zh ? '创建或升级数据库，设置单位名称和时区' : 'create or upgrade the database; set office name and time zone')
     .option('--office <name>', zh ? '单位名称，如 阳光海岸客户服务中心' : 'office name, e.g. 阳光海岸客户服务中心')
     .option('--timezone <zone>', zh ? '时区（默认 Asia/Shanghai）' : 'IANA time zone (default Asia/Shanghai)')
+    .option('--profile <name>', ctx.t.m('profile.initOption'))
     .addHelpText('after', `
 Example:
-  complaints init --office 阳光海岸客户服务中心 --timezone Asia/Shanghai`)
+  complaints init --office 阳光海岸客户服务中心 --timezone Asia/Shanghai
+  complaints init --profile longhu`)
     .action((o: InitOptions) => {
       runInit(ctx, o);
     });
@@ -30,6 +34,8 @@ Example:
 export function runInit(ctx: Ctx, o: InitOptions): void {
   const changes: [string, string | undefined][] = [['office.name', o.office], ['office.timezone', o.timezone]];
   const valid = changes.filter(([, v]) => v !== undefined).map(([key, raw]) => [key, checkSettingValue(key, raw!)] as const);
+  // Checked before the database is created or upgraded.
+  const profile = o.profile === undefined ? null : requireProfile(o.profile);
   const s = ctx.store();
   if (valid.length) {
     const before = loadSettings(s);
@@ -40,7 +46,10 @@ export function runInit(ctx: Ctx, o: InitOptions): void {
       }]);
     });
   }
+  const applied = profile ? applyProfile(ctx, profile) : null;
   const settings = loadSettings(s);
   const result = { database: ctx.dbPath, schemaVersion: schemaVersion(s), office: settings.officeName, timeZone: settings.timeZone };
-  ctx.emit(result, () => ctx.t.m('notice.initialised', { file: ctx.dbPath, version: result.schemaVersion, office: result.office, tz: result.timeZone }) + '\n');
+  const profileLine = () => (profile && applied ? ctx.t.m('profile.applied', { name: profile.name, title: profile.title[ctx.t.lang], ...applied }) + '\n' : '');
+  ctx.emit(profile ? { ...result, profile: profile.name } : result,
+    () => ctx.t.m('notice.initialised', { file: ctx.dbPath, version: result.schemaVersion, office: result.office, tz: result.timeZone }) + '\n' + profileLine());
 }

@@ -4,6 +4,7 @@ import { CATEGORIES, KINDS, SEVERITIES, type Severity } from './types.js';
 import { formatRule, parseRule, RULE_MAXIMUM, type DeadlineRule } from './deadline-rule.js';
 import { COUNT_FROM, isBuiltinStep, knownStep, STEP_KEY, type CountFrom, type Procedure } from './steps.js';
 import { isValidTimeZone } from './time.js';
+import { DEFAULT_REPORT_UPS, formatReportUps, parseReportUps, REPORT_LEVELS } from './report-up.js';
 import { UsageError } from './errors.js';
 
 export interface Settings {
@@ -44,6 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
     off: [],
     custom: [],
     progressContact: { general: r('7d'), important: r('7d'), major: r('7d') },
+    reportUps: DEFAULT_REPORT_UPS,
   },
   majorClaimFen: 2_000_000,
   importantClaimFen: 500_000,
@@ -58,7 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   disagreedTalks: 3,
 };
 
-type Kind = 'text' | 'zone' | 'int' | 'yuan' | 'rule' | 'switch' | 'step';
+type Kind = 'text' | 'zone' | 'int' | 'yuan' | 'rule' | 'switch' | 'step' | 'reportUp';
 /** The values a person may set, in the setting's own unit (hours, working days, yuan, bytes…). */
 export interface Range {
   min: number;
@@ -172,6 +174,16 @@ export function settingDef(key: string, s: Settings = DEFAULT_SETTINGS): KeyDef 
     const sev = m[1] as Severity;
     return ruleKey((q) => q.progressContact[sev], (q, rule) => { q.progressContact[sev] = rule; });
   }
+  m = /^report_up\.(general|important|major|critical)$/.exec(key);
+  if (m) {
+    const level = m[1] as keyof Procedure['reportUps'];
+    return {
+      kind: 'reportUp',
+      get: (x) => formatReportUps(x.procedure.reportUps[level]),
+      // A stored value that does not read (written by hand) leaves the default.
+      set: (x, v) => { x.procedure.reportUps[level] = parseReportUps(String(v)) ?? DEFAULT_REPORT_UPS[level]; },
+    };
+  }
   m = /^step\.([a-z0-9_]+)\.define$/.exec(key);
   if (m) {
     const stepKey = m[1];
@@ -216,6 +228,7 @@ export function settingKeys(s: Settings): string[] {
     ...p.custom.map((c) => `step.${c.key}.define`),
     ...steps.map((step) => `step.${step}`),
     ...SEVERITY_LIST.map((sev) => `progress_contact.${sev}`),
+    ...REPORT_LEVELS.map((level) => `report_up.${level}`),
   ];
 }
 
@@ -243,6 +256,7 @@ export function validateSetting(key: string, raw: string, s: Settings = DEFAULT_
       const ok = (COUNT_FROM as readonly string[]).includes(from) && !!zh && !!en && extra === undefined && zh.length <= 20 && en.length <= 40;
       return ok ? `${from},${zh},${en}` : null;
     }
+    case 'reportUp': { const rules = parseReportUps(v); return rules && formatReportUps(rules); }
     case 'text': return v.length > 0 && v.length <= 100 ? v : null;
     case 'zone': return isValidTimeZone(v) ? v : null;
     case 'int': return /^\d{1,10}$/.test(v) && inRange(Number(v), def.range) ? String(Number(v)) : null;
@@ -262,6 +276,7 @@ export function checkSettingValue(key: string, raw: string, s: Settings = DEFAUL
   if (def.kind === 'rule') throw new UsageError('config.badRule', { key, value: raw, max: `${RULE_MAXIMUM.wd}wd, ${RULE_MAXIMUM.d}d, ${RULE_MAXIMUM.h}h` });
   if (def.kind === 'switch') throw new UsageError('config.badSwitch', { key, value: raw });
   if (def.kind === 'step') throw new UsageError('config.badStep', { key, value: raw });
+  if (def.kind === 'reportUp') throw new UsageError('config.badReportUp', { key, value: raw });
   if (def.range) {
     throw new UsageError(def.kind === 'yuan' ? 'config.rangeYuan' : 'config.rangeWhole', { key, value: raw, min: def.range.min, max: def.range.max });
   }

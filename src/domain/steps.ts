@@ -5,6 +5,7 @@
 // switch any step off.
 import type { Category, Complaint, Instant, Kind, Severity } from './types.js';
 import type { DeadlineRule } from './deadline-rule.js';
+import type { ReportLevel, ReportUpRule } from './report-up.js';
 
 export const BUILTIN_STEPS = ['dispatch', 'contact', 'site_check', 'plan', 'resolve', 'feedback', 'follow_up'] as const;
 export type BuiltinStep = (typeof BUILTIN_STEPS)[number];
@@ -54,6 +55,8 @@ export interface Procedure {
   custom: StepDef[];
   /** How long an open complaint may go without contact with the complainant (每周至少联系一次). */
   progressContact: Record<Severity, DeadlineRule>;
+  /** Who must be told of a complaint at each level, how and within what time (上报/通报). */
+  reportUps: Record<ReportLevel, ReportUpRule[]>;
 }
 
 /** Every step in force, in procedure order: the built-in ones, then the office's own. */

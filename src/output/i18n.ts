@@ -251,6 +251,10 @@ const LABELS: Record<string, Pair> = {
   'talk.agreed': { en: 'agreed', zh: '达成一致' },
   'talk.disagreed': { en: 'not agreed', zh: '未达成一致' },
   'field.disagreedTalks': { en: 'Talks without agreement', zh: '未达成一致的沟通' },
+  // ── profiles and the settings file: config profile, config export/import, report_up settings (SPEC §11) ──
+  'profile.col.name': { en: 'name', zh: '名称' },
+  'profile.col.title': { en: 'title', zh: '流程' },
+  'profile.col.seed': { en: 'seed', zh: '来源' },
 };
 
 const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => string }> = {
@@ -990,6 +994,59 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'reason.disagreedTalks': {
     en: (p) => `${p.n} rounds of talks without agreement`,
     zh: (p) => `${p.n} 次沟通仍不能协调一致`,
+  },
+  // ── profiles and the settings file: config profile, config export/import, report_up settings (SPEC §11) ──
+  'config.badReportUp': {
+    en: (p) => `"${p.value}" is not a reporting-up rule for ${p.key}. Write role/via/within, several separated by commas, or none: role director (service centre director), dept_head, general_manager or group; via phone, written or meeting; within a deadline such as 5m, 1h, 24h, 2wd or eod. E.g. director/phone/1h,director/written/24h.`,
+    zh: (p) => `“${p.value}”不是 ${p.key} 的上报规则。请写 对象/方式/时限，多条用逗号分隔，或写 none（不上报）：对象 director（服务中心主任）、dept_head（部门负责人）、general_manager（总经理）、group（集团）；方式 phone（电话）、written（书面）、meeting（会议）；时限如 5m、1h、24h、2wd、eod。例：director/phone/1h,director/written/24h。`,
+  },
+  'profile.help': { en: () => 'the shipped procedures of the seeds: list, show or apply one', zh: () => '内置的投诉处理流程：列出、查看或采用' },
+  'profile.listHelp': { en: () => 'list the profiles (name, title, seed)', zh: () => '列出全部流程（名称、标题、来源）' },
+  'profile.showHelp': { en: () => 'show the settings of a profile', zh: () => '查看一个流程的设置' },
+  'profile.applyHelp': {
+    en: () => 'apply a profile: its settings in one go; procedure settings it does not name go back to their defaults; open deadlines are recounted',
+    zh: () => '采用一个流程：一次写入其全部设置；流程中未列出的时限、步骤、上报设置恢复默认；重算未结投诉的时限',
+  },
+  'profile.initOption': { en: () => 'apply a profile: sunshine-coast, longhu or xx-property', zh: () => '采用一个流程：sunshine-coast、longhu 或 xx-property' },
+  'profile.unknown': {
+    en: (p) => `no profile "${p.name}". The profiles are: ${p.known}. See \`complaints config profile list\`.`,
+    zh: (p) => `没有名为“${p.name}”的流程。可用的流程：${p.known}。请用 \`complaints config profile list\` 查看。`,
+  },
+  'profile.applied': {
+    en: (p) => `Profile ${p.name} (${p.title}) applied: ${p.settings} setting(s); ${p.moved} open complaint(s) moved.`,
+    zh: (p) => `已采用流程 ${p.name}（${p.title}）：${p.settings} 项设置；${p.moved} 件未结投诉的时限有变。`,
+  },
+  'config.exportHelp': {
+    en: () => 'write the settings that differ from the defaults as key = value lines, to the file or to standard output',
+    zh: () => '导出与默认值不同的设置（每行 key = value），写入文件或标准输出',
+  },
+  'config.importHelp': {
+    en: () => 'read settings from a key = value file (as config export writes it); all are checked first, and none is written if one is wrong',
+    zh: () => '从 key = value 格式的文件（config export 导出的格式）导入设置；先全部检查，有一项不对则一项也不写入',
+  },
+  'settingsFile.header': {
+    en: () => 'complaints settings that differ from the defaults; one key = value a line; read back with `complaints config import <file>`',
+    zh: () => 'complaints 与默认值不同的设置；每行 key = value；用 `complaints config import <文件>` 导入',
+  },
+  'settingsFile.written': {
+    en: (p) => `${p.count} setting(s) written to ${p.file}.`,
+    zh: (p) => `已将 ${p.count} 项设置写入 ${p.file}。`,
+  },
+  'settingsFile.imported': {
+    en: (p) => `${p.settings} setting(s) imported from ${p.file}; ${p.moved} open complaint(s) moved.`,
+    zh: (p) => `已从 ${p.file} 导入 ${p.settings} 项设置；${p.moved} 件未结投诉的时限有变。`,
+  },
+  'settingsFile.badLine': {
+    en: (p) => `${p.file} line ${p.line}: "${p.text}" is not a setting. Write one key = value a line (e.g. deadline.general.resolve = 3wd); lines starting with # are comments. Nothing was imported.`,
+    zh: (p) => `${p.file} 第 ${p.line} 行：“${p.text}”不是一项设置。每行写一项 key = value（如 deadline.general.resolve = 3wd）；以 # 开头的行为注释。未导入任何设置。`,
+  },
+  'settingsFile.twice': {
+    en: (p) => `${p.file} line ${p.line}: ${p.key} is given a second time (first on line ${p.first}). Keep one. Nothing was imported.`,
+    zh: (p) => `${p.file} 第 ${p.line} 行：${p.key} 重复出现（第 ${p.first} 行已有）。请只保留一行。未导入任何设置。`,
+  },
+  'settingsFile.lineRefused': {
+    en: (p) => `${p.file} line ${p.line}: ${message('en', String(p.inner), p)} Nothing was imported.`,
+    zh: (p) => `${p.file} 第 ${p.line} 行：${message('zh', String(p.inner), p)}未导入任何设置。`,
   },
 };
 

@@ -7,12 +7,11 @@ import { OPEN_STATUSES, type Complaint, type DomainEvent } from '../domain/types
 import { buildCalendar, type DayKind, type DayMark, type OfficeCalendar, type OfficialDays } from '../domain/calendar.js';
 import { isNewerData, officialDays, OFFICIAL_VERSION } from '../domain/official-days.js';
 import { refreshOpenDeadlines, type Clock } from '../domain/deadlines.js';
-import { diff } from '../domain/lifecycle.js';
+import { diff, withSteps } from '../domain/lifecycle.js';
 import { localDate, yearOf, zonedInstant } from '../domain/time.js';
 import type { Store } from './store.js';
 import { all, first, run, write } from './store.js';
 import { findByTicket, updateComplaint } from './complaints.js';
-import { withSteps } from '../domain/lifecycle.js';
 import { appendEvents } from './events.js';
 import { loadSettings } from './settings.js';
 
@@ -224,6 +223,7 @@ export function recountDeadlinesSince(s: Store, since: number, acting: Acting, n
   const moved: string[] = [];
   for (const ticket of tickets) {
     const c = findByTicket(s, ticket)!;
+    // The procedure's other steps move too (a profile's dispatch, an own step's rule).
     const next: Complaint = withSteps({ ...c, deadlines: refreshOpenDeadlines(c, k) }, k);
     if (JSON.stringify([next.deadlines, next.steps]) === JSON.stringify([c.deadlines, c.steps])) continue;
     updateComplaint(s, c, next);
