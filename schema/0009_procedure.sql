@@ -28,3 +28,28 @@ CREATE TABLE complaint_steps (
 ) WITHOUT ROWID;
 -- The chase: steps not done, by when they are due.
 CREATE INDEX complaint_steps_owed ON complaint_steps (due) WHERE done_at IS NULL AND due IS NOT NULL;
+
+-- Reports up (上报/通报): owed when a complaint reaches a severity whose rules
+-- name them (due within the rule), and made with `complaints report-up`.
+CREATE TABLE report_ups (
+  id            INTEGER PRIMARY KEY,
+  complaint_id  INTEGER NOT NULL REFERENCES complaints(id),
+  level         TEXT NOT NULL CHECK (level IN ('general','important','major','critical')),
+  role          TEXT NOT NULL CHECK (role IN ('director','dept_head','general_manager','group')),
+  via           TEXT NOT NULL CHECK (via IN ('phone','written','meeting')),
+  due           INTEGER,
+  done_at       INTEGER,
+  done_to       TEXT,
+  note          TEXT
+);
+CREATE INDEX report_ups_complaint ON report_ups (complaint_id, id);
+CREATE INDEX report_ups_owed ON report_ups (due) WHERE done_at IS NULL AND due IS NOT NULL;
+-- A report made stays made: only an owed one may be marked done.
+CREATE TRIGGER report_ups_no_delete BEFORE DELETE ON report_ups
+BEGIN SELECT RAISE(ABORT, 'reports up are kept: a report up cannot be deleted'); END;
+CREATE TRIGGER report_ups_done_kept BEFORE UPDATE ON report_ups
+WHEN OLD.done_at IS NOT NULL OR NEW.complaint_id <> OLD.complaint_id OR NEW.id <> OLD.id
+BEGIN SELECT RAISE(ABORT, 'reports up are kept: a report made cannot be changed'); END;
+CREATE TRIGGER report_ups_no_replace BEFORE INSERT ON report_ups
+WHEN EXISTS (SELECT 1 FROM report_ups WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'reports up are kept: a report up cannot be replaced'); END;

@@ -19,6 +19,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'contact', load: async () => (await import('../commands/contact.js')).contactCommand },
   { name: 'note', load: async () => (await import('../commands/note.js')).noteCommand },
   { name: 'step', load: async () => (await import('../commands/step.js')).stepCommand },
+  { name: 'report-up', load: async () => (await import('../commands/report-up.js')).reportUpCommand },
   { name: 'resolve', load: async () => (await import('../commands/resolve.js')).resolveCommand },
   { name: 'follow-up', load: async () => (await import('../commands/follow-up.js')).followUpCommand },
   { name: 'reopen', load: async () => (await import('../commands/reason-steps.js')).reopenCommand },

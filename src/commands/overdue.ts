@@ -57,7 +57,7 @@ export function runOverdue(ctx: Ctx, o: OverdueOptions = {}): { count: number } 
     overdue: items.map((i) => ({
       ticket: i.complaint.ticket, department: i.complaint.department, assignee: i.complaint.assignee,
       severity: i.complaint.severity, status: i.complaint.status, subject: i.complaint.subject,
-      deadlines: i.late.map((d) => ({ step: d.step, due: isoLocal(d.due, tz), workdays: d.workdays, hours: d.hours })),
+      deadlines: i.late.map((d) => ({ step: d.step, due: isoLocal(d.due, tz), workdays: d.workdays, hours: d.hours, ...(d.role ? { role: d.role, via: d.via } : {}) })),
     })),
     stale: stale.map((i) => ({
       ticket: i.complaint.ticket, department: i.complaint.department, assignee: i.complaint.assignee,

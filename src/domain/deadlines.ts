@@ -7,6 +7,7 @@ import { workdaysBetween, type WorkCalendar } from './workdays.js';
 import { HOUR, localDate, yearOf } from './time.js';
 import { dueUnder } from './deadline-rule.js';
 import { ruleFor, stepJsonKey, stepsInForce, type StepState } from './steps.js';
+import type { ReportUp } from './report-up.js';
 
 export interface Clock {
   settings: Settings;
@@ -74,10 +75,14 @@ export interface DeadlineStatus {
   workdays: number;
   /** The calendar had no official data for the due date's year. */
   provisional: boolean;
+  /** For a report up: to whom and how. */
+  role?: string;
+  via?: string;
 }
 
 /** What a deadline's state depends on: a whole complaint, or a narrow row of one (whose steps are those owed). */
-export type DeadlineSubject = Pick<ChaseRow, 'status' | 'deadlines' | 'contactedAt' | 'resolvedAt' | 'followUp'> & { steps?: Record<string, StepState> };
+export type DeadlineSubject = Pick<ChaseRow, 'status' | 'deadlines' | 'contactedAt' | 'resolvedAt' | 'followUp'>
+  & { steps?: Record<string, StepState>; reportUps?: readonly ReportUp[] };
 
 const OWN: Record<DeadlineStep, string> = { contact: 'contact', resolve: 'resolve', followUp: 'follow_up' };
 
@@ -117,6 +122,11 @@ export function deadlineStatuses(c: DeadlineSubject, now: Instant, k: Clock): De
     const own = (Object.keys(OWN) as DeadlineStep[]).find((s) => OWN[s] === def.key);
     const st = own ? deadlineStatus(c, own, now, k) : c.steps?.[def.key] ? statusOf(def.key, c.steps[def.key].due, c.steps[def.key].doneAt, closed, now, k) : null;
     if (st) out.push(st);
+  }
+  // Reports up count from reaching the severity, whatever the complaint's state since: owed until made.
+  for (const r of c.reportUps ?? []) {
+    const st = statusOf('report_up', r.due, r.doneAt, false, now, k);
+    if (st) out.push({ ...st, step: 'reportUp', role: r.role, via: r.via });
   }
   return out;
 }

@@ -388,6 +388,8 @@ function validateRow(
     // A register gives no step times beyond its columns; an assigned row counts as dispatched when received.
     assignedAt: department !== null ? receivedAt : null,
     steps: {},
+    // A register's rows come in as they are: reports up owed then are not known.
+    reportUps: [],
     repeatOf,
     flagged,
     // A register file holds no rounds of talks.

@@ -9,6 +9,8 @@ import { nextSeverity, OPEN_STATUSES, severityRank } from './types.js';
 import { StateError, UsageError } from './errors.js';
 import { computeDeadlines, refreshOpenDeadlines, stepDue, type Clock } from './deadlines.js';
 import { knownStep, LIFECYCLE_STEPS, refreshSteps, resetResolutionSteps } from './steps.js';
+import { makeReportUp, newlyOwed, type ReportVia } from './report-up.js';
+import { dueUnder } from './deadline-rule.js';
 import { approvalLevel, isLongOpenImportant, ruledSeverity } from './severity.js';
 import { localDate } from './time.js';
 
@@ -22,7 +24,7 @@ export interface Step {
 }
 
 /** Fields left out of before/after diffs: derived or recorded elsewhere. */
-const UNDIFFED = new Set(['id', 'attempts', 'lastContactAt', 'payments', 'steps']);
+const UNDIFFED = new Set(['id', 'attempts', 'lastContactAt', 'payments', 'steps', 'reportUps']);
 
 /** The changed top-level fields of a complaint, as an event's before → after. */
 export function diff(prev: Complaint, next: Complaint): Pick<DomainEvent, 'before' | 'after'> {
@@ -50,14 +52,20 @@ function requireStatus(c: Complaint, action: string, allowed: readonly Status[])
 
 
 /** Applies the fact-based severity rules and moves open deadlines if severity rose. */
-function withRules(c: Complaint, k: Clock): Complaint {
+function withRules(c: Complaint, k: Ctx): Complaint {
   const severity = ruledSeverity(c.severity, c, k.settings);
   return severity === c.severity ? c : withSeverity(c, severity, k);
 }
 
-function withSeverity(c: Complaint, severity: Severity, k: Clock): Complaint {
+function withSeverity(c: Complaint, severity: Severity, k: Ctx): Complaint {
   const next = { ...c, severity };
-  return withSteps({ ...next, deadlines: refreshOpenDeadlines(next, k) }, k);
+  return withReportUps(c, withSteps({ ...next, deadlines: refreshOpenDeadlines(next, k) }, k), k);
+}
+
+/** Reaching a severity (or 特大) owes its reports up, each due within its rule from now. */
+function withReportUps(prev: Complaint | null, next: Complaint, k: Ctx): Complaint {
+  const owed = newlyOwed(prev, next, k.settings.procedure.reportUps, k.now, (rule, from) => dueUnder(rule, from, k.calendar, k.tz));
+  return owed.length ? { ...next, reportUps: [...next.reportUps, ...owed] } : next;
 }
 
 /** The procedure's other steps counted afresh for what the complaint is now (steps.ts refreshSteps). */
@@ -139,10 +147,11 @@ export function register(input: NewComplaint, ticket: string, repeatOf: string |
     disagreedTalks: 0,
     assignedAt: null,
     steps: {},
+    reportUps: [],
   };
   const severity = ruledSeverity('general', base, k.settings);
-  const next = withSteps({ ...base, severity, deadlines: computeDeadlines({ ...base, severity }, k) }, k);
-  const { id: _id, attempts: _a, lastContactAt: _l, payments: _p, steps: _s, ...after } = next;
+  const next = withReportUps(null, withSteps({ ...base, severity, deadlines: computeDeadlines({ ...base, severity }, k) }, k), k);
+  const { id: _id, attempts: _a, lastContactAt: _l, payments: _p, steps: _s, reportUps: _r, ...after } = next;
   return { next, events: [{ action: 'register', before: null, after, note: null }] };
 }
 
@@ -354,6 +363,14 @@ export function recordStep(c: Complaint, step: string, note: string | null, k: C
   return { next, events: [{ action: 'step', before: null, after: { step, due: state.due }, note }] };
 }
 
+/** Records a report up made (`complaints report-up`): the one owed of that role and way, else one made unowed. */
+export function reportUp(c: Complaint, to: string, via: ReportVia, note: string | null, k: Ctx): Step {
+  if (!to.trim()) throw new UsageError('reportUp.to');
+  const next: Complaint = { ...c, reportUps: makeReportUp(c.reportUps, to.trim(), via, note, k.now) };
+  const made = next.reportUps.find((r, i) => r.doneAt !== (c.reportUps[i]?.doneAt ?? null))!;
+  return { next, events: [{ action: 'report-up', before: null, after: { role: made.role, to: made.to, via, due: made.due }, note }] };
+}
+
 // ── reopen / close / escalate / extend ─────────────────────────────────────
 
 function reopenState(c: Complaint, k: Ctx, unsatisfied: boolean): Complaint {
@@ -372,7 +389,7 @@ function reopenState(c: Complaint, k: Ctx, unsatisfied: boolean): Complaint {
   };
   const d = computeDeadlines(base, k);
   const steps = resetResolutionSteps(base, k.settings.procedure);
-  return withSteps({ ...base, steps, deadlines: { contact: c.deadlines.contact, resolve: d.resolve, followUp: null } }, k);
+  return withReportUps(c, withSteps({ ...base, steps, deadlines: { contact: c.deadlines.contact, resolve: d.resolve, followUp: null } }, k), k);
 }
 
 export function reopen(c: Complaint, reason: string, k: Ctx): Step {

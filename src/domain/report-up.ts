@@ -3,6 +3,7 @@
 // setting as a comma-separated list of `role/via/within`, or `none`:
 // `director/phone/1h,director/written/24h` (001#12 "5分鐘內上報…24小時內提交相關書面報告").
 import { formatRule, parseRule, type DeadlineRule } from './deadline-rule.js';
+import type { Complaint, Instant } from './types.js';
 
 export const REPORT_ROLES = ['director', 'dept_head', 'general_manager', 'group'] as const;
 export type ReportRole = (typeof REPORT_ROLES)[number];
@@ -50,3 +51,48 @@ export const DEFAULT_REPORT_UPS: Record<ReportLevel, ReportUpRule[]> = {
   major: parseReportUps('director/phone/1h,director/written/24h')!,
   critical: [],
 };
+
+/** One report up a complaint owes or made: who, how, by when, and when it was made (and to whom by name). */
+export interface ReportUp {
+  /** 0 until stored. */
+  id: number;
+  level: ReportLevel;
+  role: ReportRole;
+  via: ReportVia;
+  /** Null for a report made without being owed. */
+  due: Instant | null;
+  doneAt: Instant | null;
+  /** The person told, when a name was given. */
+  to: string | null;
+  note: string | null;
+}
+
+type Facts = Pick<Complaint, 'severity' | 'safety' | 'media'>;
+
+/** The levels a complaint is at: its severity, and critical for a major one with safety or media involved. */
+export function reportLevelsOf(c: Facts): ReportLevel[] {
+  return c.severity === 'major' && (c.safety || c.media) ? ['major', 'critical'] : [c.severity];
+}
+
+/**
+ * What a complaint owes on reaching a level it was not at before (a new
+ * complaint: every level it starts at), each due within its rule of now.
+ */
+export function newlyOwed(prev: Facts | null, next: Facts, rules: Record<ReportLevel, ReportUpRule[]>, now: Instant,
+  dueOf: (rule: DeadlineRule, from: Instant) => Instant | null): ReportUp[] {
+  const before = prev ? reportLevelsOf(prev) : [];
+  return reportLevelsOf(next).filter((level) => !before.includes(level)).flatMap((level) => rules[level].map((r) => ({
+    id: 0, level, role: r.role, via: r.via, due: dueOf(r.within, now), doneAt: null, to: null, note: null,
+  })));
+}
+
+/**
+ * Records a report made: the first owed one of that role (or, for a person
+ * named, of any role) and way; one owed nowhere is recorded as made unowed.
+ */
+export function makeReportUp(owed: readonly ReportUp[], to: string, via: ReportVia, note: string | null, now: Instant): ReportUp[] {
+  const role = (REPORT_ROLES as readonly string[]).includes(to) ? (to as ReportRole) : null;
+  const i = owed.findIndex((r) => r.doneAt === null && r.via === via && (role === null || r.role === role));
+  if (i >= 0) return owed.map((r, j) => (j === i ? { ...r, doneAt: now, to: role ? null : to, note } : r));
+  return [...owed, { id: 0, level: 'general', role: role ?? 'director', via, due: null, doneAt: now, to: role ? null : to, note }];
+}

@@ -258,6 +258,8 @@ export interface Report {
   closedWithoutCallBack: Record<CloseReason, number>;
   /** Per step in force (camelCase, SPEC §11): due in the period, done by their due, and the share. */
   steps: Record<string, { due: number; onTime: number; onTimeRate: number | null }>;
+  /** Reports up owed with a due in the period, made by it, and the share (SPEC §11). */
+  reportUps: { due: number; onTime: number; onTimeRate: number | null };
   openAtEnd: number;
   overdueAtEnd: number;
   trend: { month: string; received: number }[];
@@ -298,6 +300,8 @@ export interface ReportCounts {
   closedWithoutCallBack: { key: string | null; n: number }[];
   /** Per step (its procedure key): how many were due in the period, and how many of them done by their due. */
   stepCounts: { key: string; n: number; onTime: number }[];
+  /** Reports up due in the period, and made by their due. */
+  reportUps: { n: number; onTime: number };
   openAtEnd: number;
   overdueAtEnd: number;
   trend: { month: string; received: number }[];
@@ -366,6 +370,7 @@ export function buildReport(p: Period, c: ReportCounts, cal: WorkCalendar, tz: s
     },
     closedWithoutCallBack: countMap(c.closedWithoutCallBack, CLOSE_REASONS) as Record<CloseReason, number>,
     steps: stepFigures(c.stepCounts, steps),
+    reportUps: { due: c.reportUps.n, onTime: c.reportUps.onTime, onTimeRate: rate(c.reportUps.onTime, c.reportUps.n) },
     openAtEnd: c.openAtEnd,
     overdueAtEnd: c.overdueAtEnd,
     trend: c.trend,

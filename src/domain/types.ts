@@ -1,4 +1,5 @@
 import type { StepState } from './steps.js';
+import type { ReportUp } from './report-up.js';
 
 // The vocabulary of the complaint desk (SPEC §2–§3). Enum values are the
 // stored keys and the English JSON values; labels live in output/i18n.ts.
@@ -146,6 +147,8 @@ export interface Complaint {
   assignedAt: Instant | null;
   /** The procedure's steps besides contact, resolve and call-back, by step key (SPEC §11). */
   steps: Record<string, StepState>;
+  /** Reports up (上报) owed on reaching a severity, and made (SPEC §11). */
+  reportUps: ReportUp[];
 }
 
 /** One entry of the append-only timeline. */
@@ -191,4 +194,6 @@ export interface ChaseRow {
   followUp: { at: Instant } | null;
   /** The procedure's steps owed and late (only those: the chase reads no more). */
   steps?: Record<string, StepState>;
+  /** Reports up owed and late. */
+  reportUps?: ReportUp[];
 }

@@ -58,6 +58,10 @@ export function complaintJson(c: Complaint, tz: string, steps: readonly string[]
     flagged: c.flagged,
     /** Every cost recorded (SPEC §12); `cost` is their sum. */
     payments: c.payments.map((p) => paymentJson(p, tz)),
+    /** Reports up owed and made (SPEC §11). */
+    reportUps: c.reportUps.map((r) => ({
+      role: r.role, via: r.via, due: iso(r.due, tz), doneAt: iso(r.doneAt, tz), level: r.level, to: r.to, note: r.note,
+    })),
     duplicateOf: c.duplicateOf,
     /** Rounds of talks that ended without agreement (SPEC §11). */
     disagreedTalks: c.disagreedTalks,
@@ -77,7 +81,10 @@ export function paymentJson(p: Payment, tz: string) {
 }
 
 export function deadlineStatusJson(d: DeadlineStatus, tz: string) {
-  return { step: d.step, due: isoLocal(d.due, tz), state: d.state, hours: d.hours, workdays: d.workdays, provisional: d.provisional };
+  return {
+    step: d.step, due: isoLocal(d.due, tz), state: d.state, hours: d.hours, workdays: d.workdays, provisional: d.provisional,
+    ...(d.role ? { role: d.role, via: d.via } : {}),
+  };
 }
 
 export function eventJson(e: StoredEvent, tz: string) {

@@ -75,7 +75,12 @@ function labelled(v: View, pairs: [string, string | null | undefined][]): string
 }
 
 function deadlineLines(v: View, deadlines: DeadlineStatus[]): string {
-  return labelled(v, deadlines.map((d) => [stepName(v, d.key), deadlineText(v, d)]));
+  return labelled(v, deadlines.map((d) => [deadlineName(v, d), deadlineText(v, d)]));
+}
+
+/** A deadline's name: its step's, or for a report up, to whom and how (上报 主任 电话). */
+export function deadlineName(v: View, d: Pick<DeadlineStatus, 'key' | 'role' | 'via'>): string {
+  return d.role ? `${stepName(v, d.key)} ${v.t.l(`role.${d.role}`)} ${v.t.l(`via.${d.via}`)}` : stepName(v, d.key);
 }
 
 function departmentText(v: View, c: Complaint): string | null {

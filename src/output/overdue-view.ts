@@ -4,7 +4,7 @@ import type { DeadlineStatus } from '../domain/deadlines.js';
 import { localDate } from '../domain/time.js';
 import { renderColumns } from './text.js';
 import { visible } from './visible-text.js';
-import { amountText, severityText, stepName, type View } from './complaint-view.js';
+import { amountText, deadlineName, severityText, type View } from './complaint-view.js';
 
 export interface OverdueItem {
   complaint: ChaseRow;
@@ -19,7 +19,7 @@ export interface StaleItem {
 }
 
 function lateText(v: View, d: DeadlineStatus): string {
-  return `${stepName(v, d.key)} ${v.t.m('due.overdue', { amount: amountText(v, d) })} (${localDate(d.due, v.tz)})`;
+  return `${deadlineName(v, d)} ${v.t.m('due.overdue', { amount: amountText(v, d) })} (${localDate(d.due, v.tz)})`;
 }
 
 export function renderOverdue(v: View, items: OverdueItem[], stale: StaleItem[], today: string): string {

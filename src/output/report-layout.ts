@@ -97,6 +97,10 @@ export function layoutReport(r: Report, t: Translator): ReportLayout {
       rows: Object.entries(r.compensation.byDepartment).map(([k, v]) => ({ key: k, label: keyLabel('', k), raw: v, text: yuan(v) })),
     },
     // Absent from snapshots stored before the figures existed.
+    ...(r.reportUps ? [{
+      kind: 'figures' as const, id: 'reportUps', title: l('report.reportUps'),
+      rows: [{ key: 'reportUps', label: l('step.report_up'), raw: r.reportUps.onTimeRate, text: `${r.reportUps.onTime} / ${r.reportUps.due}  ${percent(r.reportUps.onTimeRate)}` }],
+    }] : []),
     ...(r.steps ? [{
       kind: 'figures' as const, id: 'steps', title: l('report.steps'),
       rows: Object.entries(r.steps).map(([k, f]) => ({

@@ -6,6 +6,7 @@
 // of the time.
 import type { ChaseRow, Severity, Status } from '../domain/types.js';
 import type { StepState } from '../domain/steps.js';
+import type { ReportLevel, ReportRole, ReportUp, ReportVia } from '../domain/report-up.js';
 import { overdueAt } from './complaints.js';
 import { all, type Store } from './store.js';
 
@@ -55,13 +56,26 @@ export function chaseRows(s: Store, now: number, staleSince: Record<Severity, nu
     ])
     .orderBy('c.received_at', 'asc').orderBy('c.id', 'asc'));
   const late = lateSteps(s, now);
+  const unreported = lateReportUps(s, now);
   const chase: Chase = { overdue: [], stale: [] };
   for (const r of rows) {
     const steps = late.get(r.id);
-    if (r.is_overdue || steps) chase.overdue.push(steps ? { ...toChaseRow(r), steps } : toChaseRow(r));
+    const reportUps = unreported.get(r.id);
+    if (r.is_overdue || steps || reportUps) chase.overdue.push({ ...toChaseRow(r), ...(steps ? { steps } : {}), ...(reportUps ? { reportUps } : {}) });
     if (r.is_stale) chase.stale.push(toChaseRow(r));
   }
   return chase;
+}
+
+/** Reports up owed and past due, by complaint id. */
+function lateReportUps(s: Store, now: number): Map<number, ReportUp[]> {
+  const out = new Map<number, ReportUp[]>();
+  for (const r of all(s, s.q.selectFrom('report_ups').selectAll()
+    .where('done_at', 'is', null).where('due', 'is not', null).where('due', '<', now).orderBy('id'))) {
+    const list = out.get(r.complaint_id) ?? out.set(r.complaint_id, []).get(r.complaint_id)!;
+    list.push({ id: r.id, level: r.level as ReportLevel, role: r.role as ReportRole, via: r.via as ReportVia, due: r.due, doneAt: null, to: null, note: null });
+  }
+  return out;
 }
 
 /** The procedure's steps not done and past due, by complaint id (open or not: the caller's pass is over open ones). */

@@ -7,6 +7,7 @@ import {
   type Payment, type Severity, type Status, type Validity,
 } from '../domain/types.js';
 import type { StepState } from '../domain/steps.js';
+import type { ReportLevel, ReportRole, ReportUp, ReportVia } from '../domain/report-up.js';
 import { matchQuery } from '../domain/search-terms.js';
 import { StateError, UsageError } from '../domain/errors.js';
 import { MAX_SEQ } from '../domain/ticket.js';
@@ -33,6 +34,8 @@ function withJoins(s: Store) {
       // Payments ride along as one JSON value (read only when there is a cost):
       // a list streams its rows, and a connection that is iterating can run no other query.
       sql<string | null>`(SELECT json_group_array(json_array(step, due, done_at, note)) FROM complaint_steps WHERE complaint_id = c.id)`.as('steps_json'),
+      sql<string | null>`(SELECT json_group_array(json_array(id, level, role, via, due, done_at, done_to, note))
+        FROM (SELECT * FROM report_ups WHERE complaint_id = c.id ORDER BY id))`.as('report_ups_json'),
       sql<string | null>`CASE WHEN c.cost_fen IS NULL THEN NULL ELSE (SELECT json_group_array(json_array(at, amount_fen, dept, responsible_person, approval_level, approved_by))
         FROM (SELECT p.at, p.amount_fen, pd.name AS dept, p.responsible_person, p.approval_level, p.approved_by
               FROM payments p LEFT JOIN departments pd ON pd.id = p.responsible_dept_id WHERE p.complaint_id = c.id ORDER BY p.id)) END`.as('payments_json'),
@@ -77,6 +80,7 @@ export function toComplaint(r: JoinedRow): Complaint {
     payments: r.payments_json === null ? [] : paymentsFrom(r.payments_json),
     assignedAt: r.assigned_at,
     steps: stepsFrom(r.steps_json),
+    reportUps: reportUpsFrom(r.report_ups_json),
     responsible: r.responsible,
     responsiblePerson: r.responsible_person,
     approvedBy: r.approved_by,
@@ -110,6 +114,26 @@ function stepsFrom(json: string | null): Record<string, StepState> {
   const out: Record<string, StepState> = {};
   if (json !== null) for (const [step, due, doneAt, note] of JSON.parse(json) as StepTuple[]) out[step] = { due, doneAt, note };
   return out;
+}
+
+type ReportUpTuple = [number, ReportLevel, ReportRole, ReportVia, number | null, number | null, string | null, string | null];
+
+function reportUpsFrom(json: string | null): ReportUp[] {
+  return json === null ? [] : (JSON.parse(json) as ReportUpTuple[])
+    .map(([id, level, role, via, due, doneAt, to, note]) => ({ id, level, role, via, due, doneAt, to, note }));
+}
+
+/** New reports up are inserted; one owed and now made is marked done (the database keeps a made one as made). */
+function saveReportUps(s: Store, complaintId: number, prev: ReportUp[], next: ReportUp[]): void {
+  for (const r of next) {
+    if (r.id === 0) {
+      run(s, s.q.insertInto('report_ups').values({
+        complaint_id: complaintId, level: r.level, role: r.role, via: r.via, due: r.due, done_at: r.doneAt, done_to: r.to, note: r.note,
+      }));
+    } else if (r.doneAt !== null && prev.find((p) => p.id === r.id)?.doneAt === null) {
+      run(s, s.q.updateTable('report_ups').set({ done_at: r.doneAt, done_to: r.to, note: r.note }).where('id', '=', r.id));
+    }
+  }
 }
 
 type PaymentTuple = [number, number, string | null, string | null, string | null, string | null];
@@ -217,6 +241,7 @@ export function insertComplaint(s: Store, c: Complaint, year: number, seq: numbe
     .lastInsertRowid;
   indexComplaint(s, id, c);
   saveSteps(s, id, {}, c.steps);
+  saveReportUps(s, id, [], c.reportUps);
   return id;
 }
 
@@ -233,6 +258,7 @@ function saveSteps(s: Store, complaintId: number, prev: Record<string, StepState
 /** Saves the next state of a complaint over its previous one. */
 export function updateComplaint(s: Store, prev: Complaint, next: Complaint): void {
   saveSteps(s, prev.id, prev.steps, next.steps);
+  saveReportUps(s, prev.id, prev.reportUps, next.reportUps);
   let followUpId: number | undefined;
   if (next.followUp && next.followUp !== prev.followUp) {
     followUpId = run(s, s.q.insertInto('follow_ups').values({

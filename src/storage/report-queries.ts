@@ -144,6 +144,10 @@ export function reportCounts(s: Store, p: Period, now: number, settings: Setting
       .groupBy('st.step')),
   ];
 
+  const reportUps = first(s, s.q.selectFrom('report_ups as ru').innerJoin('complaints as c', 'c.id', 'ru.complaint_id')
+    .where('ru.due', '>=', p.from).where('ru.due', '<', p.to).where('c.validity', 'not in', DISMISSED)
+    .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`coalesce(sum(ru.done_at IS NOT NULL AND ru.done_at <= ru.due), 0)`.as('onTime')]))!;
+
   const trend = trendMonths.map((m) => ({
     month: m.month,
     received: first(s, s.q.selectFrom('complaints').where('received_at', '>=', m.from).where('received_at', '<', m.to)
@@ -176,6 +180,7 @@ export function reportCounts(s: Store, p: Period, now: number, settings: Setting
     compensationFen,
     closedWithoutCallBack,
     stepCounts,
+    reportUps: { n: reportUps.n, onTime: reportUps.onTime },
     openAtEnd: openNowReceivedBefore + closedSinceEnd,
     overdueAtEnd: overdueOpenNow + overdueClosedSince,
     trend,

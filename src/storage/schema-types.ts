@@ -163,8 +163,21 @@ export interface ComplaintStepsTable {
   note: string | null;
 }
 
+export interface ReportUpsTable {
+  id: Generated<number>;
+  complaint_id: number;
+  level: string;
+  role: string;
+  via: string;
+  due: number | null;
+  done_at: number | null;
+  done_to: string | null;
+  note: string | null;
+}
+
 export interface DB {
   attachments: AttachmentsTable;
+  report_ups: ReportUpsTable;
   complaint_steps: ComplaintStepsTable;
   payments: PaymentsTable;
   calendar_official: CalendarOfficialTable;

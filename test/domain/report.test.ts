@@ -106,7 +106,7 @@ describe('figures', () => {
     const empty: ReportCounts = {
       received: 0, byKind: [], byCategory: [], bySubcategory: [], bySeverity: [], byChannel: [], byDepartment: [], byEstate: [],
       invalid: 0, contacted: 0, contactedOnTime: 0, resolved: 0, resolvedOnTime: 0, extended: 0, resolveSpans: [],
-      followUpsOwed: 0, followedUp: 0, satisfaction: [], repeats: 0, escalated: 0, major: [], groups: [], compensationFen: [], closedWithoutCallBack: [], stepCounts: [],
+      followUpsOwed: 0, followedUp: 0, satisfaction: [], repeats: 0, escalated: 0, major: [], groups: [], compensationFen: [], closedWithoutCallBack: [], stepCounts: [], reportUps: { n: 0, onTime: 0 },
       openAtEnd: 0, overdueAtEnd: 0, trend: [],
     };
     const r = buildReport(monthPeriod('2026-10', TZ), empty, weekdayCalendar, TZ, '2026-11-02T09:00:00+08:00');
@@ -131,6 +131,7 @@ describe('figures', () => {
       major: [], groups: [], compensationFen: [{ key: '工程部', fen: 120_050 }, { key: null, fen: 100 }],
       closedWithoutCallBack: [{ key: 'duplicate', n: 2 }, { key: 'unreachable', n: 1 }],
       stepCounts: [{ key: 'resolve', n: 4, onTime: 3 }, { key: 'site_check', n: 2, onTime: 2 }],
+      reportUps: { n: 2, onTime: 1 },
       openAtEnd: 0, overdueAtEnd: 0, trend: [],
     };
     const r = buildReport(monthPeriod('2026-11', TZ), counts, weekdayCalendar, TZ, 'x');
