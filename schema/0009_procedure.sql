@@ -53,3 +53,12 @@ BEGIN SELECT RAISE(ABORT, 'reports up are kept: a report made cannot be changed'
 CREATE TRIGGER report_ups_no_replace BEFORE INSERT ON report_ups
 WHEN EXISTS (SELECT 1 FROM report_ups WHERE id = NEW.id)
 BEGIN SELECT RAISE(ABORT, 'reports up are kept: a report up cannot be replaced'); END;
+
+-- A case-specific earlier deadline for one step (001#13 限期解决), with its reason.
+CREATE TABLE earlier_deadlines (
+  complaint_id  INTEGER NOT NULL REFERENCES complaints(id),
+  step          TEXT NOT NULL,
+  due           INTEGER NOT NULL,
+  reason        TEXT NOT NULL,
+  PRIMARY KEY (complaint_id, step)
+) WITHOUT ROWID;

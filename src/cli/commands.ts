@@ -25,6 +25,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'reopen', load: async () => (await import('../commands/reason-steps.js')).reopenCommand },
   { name: 'close', load: async () => (await import('../commands/reason-steps.js')).closeCommand },
   { name: 'escalate', load: async () => (await import('../commands/reason-steps.js')).escalateCommand },
+  { name: 'deadline', load: async () => (await import('../commands/deadline.js')).deadlineCommand },
   { name: 'extend', load: async () => (await import('../commands/extend.js')).extendCommand },
   { name: 'show', load: async () => (await import('../commands/show.js')).showCommand },
   { name: 'list', load: async () => (await import('../commands/list.js')).listCommand },

@@ -26,7 +26,13 @@ export function workdayDeadline(k: Clock, from: Instant, workdays: number): Inst
   return dueUnder({ unit: 'wd', n: workdays }, from, k.calendar, k.tz)!;
 }
 
-type DeadlineFacts = Pick<Complaint, 'severity' | 'kind' | 'category' | 'receivedAt' | 'resolveFrom' | 'resolvedAt' | 'extendedUntil'>;
+type DeadlineFacts = Pick<Complaint, 'severity' | 'kind' | 'category' | 'receivedAt' | 'resolveFrom' | 'resolvedAt' | 'extendedUntil'>
+  & { earlier?: Complaint['earlier'] };
+
+/** A due no later than the case's own earlier deadline for that step, when one was set. */
+export function capped(due: Instant | null, earlier: { due: Instant } | undefined): Instant | null {
+  return earlier && (due === null || earlier.due < due) ? earlier.due : due;
+}
 
 /** When a step counted from `from` is due for this complaint under the office's procedure; null when it has no deadline. */
 export function stepDue(c: Pick<Complaint, 'severity' | 'kind' | 'category'>, step: string, from: Instant, k: Clock): Instant | null {
@@ -39,10 +45,11 @@ export function stepDue(c: Pick<Complaint, 'severity' | 'kind' | 'category'>, st
  */
 export function computeDeadlines(c: DeadlineFacts, k: Clock): Deadlines {
   const resolve = stepDue(c, 'resolve', c.resolveFrom, k)!;
+  const e = c.earlier ?? {};
   return {
-    contact: stepDue(c, 'contact', c.receivedAt, k)!,
-    resolve: c.extendedUntil !== null && c.extendedUntil > resolve ? c.extendedUntil : resolve,
-    followUp: c.resolvedAt !== null && c.kind === 'complaint' ? stepDue(c, 'follow_up', c.resolvedAt, k) : null,
+    contact: capped(stepDue(c, 'contact', c.receivedAt, k), e.contact)!,
+    resolve: c.extendedUntil !== null && c.extendedUntil > resolve ? c.extendedUntil : capped(resolve, e.resolve)!,
+    followUp: c.resolvedAt !== null && c.kind === 'complaint' ? capped(stepDue(c, 'follow_up', c.resolvedAt, k), e.follow_up) : null,
   };
 }
 

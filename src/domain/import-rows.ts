@@ -390,6 +390,7 @@ function validateRow(
     steps: {},
     // A register's rows come in as they are: reports up owed then are not known.
     reportUps: [],
+    earlier: {},
     repeatOf,
     flagged,
     // A register file holds no rounds of talks.

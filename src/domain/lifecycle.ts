@@ -12,7 +12,7 @@ import { knownStep, LIFECYCLE_STEPS, refreshSteps, resetResolutionSteps } from '
 import { makeReportUp, newlyOwed, type ReportVia } from './report-up.js';
 import { dueUnder } from './deadline-rule.js';
 import { approvalLevel, isLongOpenImportant, ruledSeverity } from './severity.js';
-import { localDate } from './time.js';
+import { localDate, localDateTime } from './time.js';
 
 export interface Ctx extends Clock {
   now: Instant;
@@ -24,7 +24,7 @@ export interface Step {
 }
 
 /** Fields left out of before/after diffs: derived or recorded elsewhere. */
-const UNDIFFED = new Set(['id', 'attempts', 'lastContactAt', 'payments', 'steps', 'reportUps']);
+const UNDIFFED = new Set(['id', 'attempts', 'lastContactAt', 'payments', 'steps', 'reportUps', 'earlier']);
 
 /** The changed top-level fields of a complaint, as an event's before → after. */
 export function diff(prev: Complaint, next: Complaint): Pick<DomainEvent, 'before' | 'after'> {
@@ -148,10 +148,11 @@ export function register(input: NewComplaint, ticket: string, repeatOf: string |
     assignedAt: null,
     steps: {},
     reportUps: [],
+    earlier: {},
   };
   const severity = ruledSeverity('general', base, k.settings);
   const next = withReportUps(null, withSteps({ ...base, severity, deadlines: computeDeadlines({ ...base, severity }, k) }, k), k);
-  const { id: _id, attempts: _a, lastContactAt: _l, payments: _p, steps: _s, reportUps: _r, ...after } = next;
+  const { id: _id, attempts: _a, lastContactAt: _l, payments: _p, steps: _s, reportUps: _r, earlier: _e, ...after } = next;
   return { next, events: [{ action: 'register', before: null, after, note: null }] };
 }
 
@@ -369,6 +370,25 @@ export function reportUp(c: Complaint, to: string, via: ReportVia, note: string 
   const next: Complaint = { ...c, reportUps: makeReportUp(c.reportUps, to.trim(), via, note, k.now) };
   const made = next.reportUps.find((r, i) => r.doneAt !== (c.reportUps[i]?.doneAt ?? null))!;
   return { next, events: [{ action: 'report-up', before: null, after: { role: made.role, to: made.to, via, due: made.due }, note }] };
+}
+
+/**
+ * A case-specific earlier deadline for one step (001#13 限期解决), with a
+ * reason: it must come before the deadline in force (a later one for resolve
+ * is `extend`, agreed with the complainant).
+ */
+export function setEarlierDeadline(c: Complaint, step: string, due: Instant, reason: string, k: Ctx): Step {
+  requireStatus(c, 'deadline', OPEN_STATUSES);
+  const p = k.settings.procedure;
+  if (!knownStep(p, step) || p.off.includes(step)) throw new UsageError('step.unknown', { step, known: p.custom.map((d) => d.key).join(', ') });
+  if (!reason.trim()) throw new UsageError('reason.required', { action: 'deadline' });
+  const own: Record<string, Instant | null> = { contact: c.deadlines.contact, resolve: c.deadlines.resolve, follow_up: c.deadlines.followUp };
+  const current = step in own ? own[step] : c.steps[step]?.due ?? null;
+  if (current !== null && due >= current) throw new UsageError('deadline.notEarlier', { step, due: localDateTime(due, k.tz), current: localDateTime(current, k.tz) });
+  const earlier = { ...c.earlier, [step]: { due, reason: reason.trim() } };
+  const base: Complaint = { ...c, earlier };
+  const next = withSteps({ ...base, deadlines: refreshOpenDeadlines(base, k) }, k);
+  return { next, events: [{ action: 'deadline', before: { step, due: current }, after: { step, due }, note: reason.trim() }] };
 }
 
 // ── reopen / close / escalate / extend ─────────────────────────────────────

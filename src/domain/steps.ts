@@ -92,7 +92,7 @@ export interface StepState {
 /** The steps a complaint keeps in its own record: all but those the complaint's columns hold. */
 const OWN_COLUMNS: readonly string[] = ['contact', 'resolve', 'follow_up'];
 
-type StepFacts = Pick<Complaint, 'severity' | 'kind' | 'category' | 'receivedAt' | 'resolvedAt' | 'assignedAt' | 'steps'>;
+type StepFacts = Pick<Complaint, 'severity' | 'kind' | 'category' | 'receivedAt' | 'resolvedAt' | 'assignedAt' | 'steps' | 'earlier'>;
 
 /**
  * The steps' states as the procedure gives them now: a step done keeps the
@@ -109,7 +109,9 @@ export function refreshSteps(c: StepFacts, p: Procedure, dueOf: (step: string, f
     const doneAt = def.key === 'dispatch' ? c.assignedAt : prev?.doneAt ?? null;
     if (doneAt !== null && prev && prev.doneAt === doneAt) continue;
     const from = def.from === 'receipt' ? c.receivedAt : def.from === 'assignment' ? c.assignedAt : c.resolvedAt;
-    const due = doneAt !== null && prev?.due !== undefined ? prev.due : from === null ? null : dueOf(def.key, from);
+    const counted = from === null ? null : dueOf(def.key, from);
+    const earlier = c.earlier[def.key];
+    const due = doneAt !== null && prev?.due !== undefined ? prev.due : earlier && (counted === null || earlier.due < counted) ? earlier.due : counted;
     out[def.key] = { due, doneAt, note: prev?.note ?? null };
   }
   return out;

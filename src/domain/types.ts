@@ -147,6 +147,8 @@ export interface Complaint {
   assignedAt: Instant | null;
   /** The procedure's steps besides contact, resolve and call-back, by step key (SPEC §11). */
   steps: Record<string, StepState>;
+  /** Earlier deadlines set for this case, by step key, with their reason (001#13 限期解决). */
+  earlier: Record<string, { due: Instant; reason: string }>;
   /** Reports up (上报) owed on reaching a severity, and made (SPEC §11). */
   reportUps: ReportUp[];
 }

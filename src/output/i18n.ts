@@ -232,6 +232,7 @@ const LABELS: Record<string, Pair> = {
   'step.follow_up': { en: 'call-back', zh: '回访' },
   'action.step': { en: 'step done', zh: '完成步骤' },
   'action.report-up': { en: 'reported up', zh: '上报' },
+  'action.deadline': { en: 'earlier deadline set', zh: '限期处理' },
   'step.report_up': { en: 'report up', zh: '上报' },
   'role.director': { en: 'service centre director', zh: '主任' },
   'role.dept_head': { en: 'department head', zh: '部门负责人' },
@@ -548,6 +549,13 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'reportUp.via': {
     en: (p) => `"${p.value}" is not a way to report up. Give one of: ${p.allowed}.`,
     zh: (p) => `“${p.value}”不是上报方式。请选择：${p.allowed}。`,
+  },
+  'help.deadline': { en: () => 'set an earlier deadline for one step of this case, with a reason (限期解决)', zh: () => '为本件投诉的某一步骤设定更早的时限并说明原因（限期解决）' },
+  'help.deadlineBy': { en: () => 'the new deadline (a date alone: 23:59:59 that day)', zh: () => '新的时限（只写日期则为当天 23:59:59）' },
+  'help.deadlineReason': { en: () => 'why (required)', zh: () => '原因（必填）' },
+  'deadline.notEarlier': {
+    en: (p) => `${p.due} is not earlier than the ${p.step} deadline in force, ${p.current}. This sets an earlier deadline; a later resolve deadline agreed with the complainant is \`complaints extend\`.`,
+    zh: (p) => `${p.due} 并不早于现行的 ${p.step} 时限 ${p.current}。此命令只能提前时限；经客户同意延后处理时限请用 \`complaints extend\`。`,
   },
   'step.recorded': { en: (p) => `${p.ticket}: ${p.step} done.`, zh: (p) => `${p.ticket}：${p.step}已完成。` },
   'step.byLifecycle': {

@@ -34,6 +34,7 @@ function withJoins(s: Store) {
       // Payments ride along as one JSON value (read only when there is a cost):
       // a list streams its rows, and a connection that is iterating can run no other query.
       sql<string | null>`(SELECT json_group_array(json_array(step, due, done_at, note)) FROM complaint_steps WHERE complaint_id = c.id)`.as('steps_json'),
+      sql<string | null>`(SELECT json_group_object(step, json_object('due', due, 'reason', reason)) FROM earlier_deadlines WHERE complaint_id = c.id)`.as('earlier_json'),
       sql<string | null>`(SELECT json_group_array(json_array(id, level, role, via, due, done_at, done_to, note))
         FROM (SELECT * FROM report_ups WHERE complaint_id = c.id ORDER BY id))`.as('report_ups_json'),
       sql<string | null>`CASE WHEN c.cost_fen IS NULL THEN NULL ELSE (SELECT json_group_array(json_array(at, amount_fen, dept, responsible_person, approval_level, approved_by))
@@ -81,6 +82,7 @@ export function toComplaint(r: JoinedRow): Complaint {
     assignedAt: r.assigned_at,
     steps: stepsFrom(r.steps_json),
     reportUps: reportUpsFrom(r.report_ups_json),
+    earlier: r.earlier_json === null ? {} : JSON.parse(r.earlier_json),
     responsible: r.responsible,
     responsiblePerson: r.responsible_person,
     approvedBy: r.approved_by,
@@ -259,6 +261,11 @@ function saveSteps(s: Store, complaintId: number, prev: Record<string, StepState
 export function updateComplaint(s: Store, prev: Complaint, next: Complaint): void {
   saveSteps(s, prev.id, prev.steps, next.steps);
   saveReportUps(s, prev.id, prev.reportUps, next.reportUps);
+  for (const [step, e] of Object.entries(next.earlier)) {
+    if (prev.earlier[step]?.due === e.due) continue;
+    run(s, s.q.insertInto('earlier_deadlines').values({ complaint_id: prev.id, step, due: e.due, reason: e.reason })
+      .onConflict((oc) => oc.columns(['complaint_id', 'step']).doUpdateSet({ due: e.due, reason: e.reason })));
+  }
   let followUpId: number | undefined;
   if (next.followUp && next.followUp !== prev.followUp) {
     followUpId = run(s, s.q.insertInto('follow_ups').values({

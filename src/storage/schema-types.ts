@@ -175,8 +175,16 @@ export interface ReportUpsTable {
   note: string | null;
 }
 
+export interface EarlierDeadlinesTable {
+  complaint_id: number;
+  step: string;
+  due: number;
+  reason: string;
+}
+
 export interface DB {
   attachments: AttachmentsTable;
+  earlier_deadlines: EarlierDeadlinesTable;
   report_ups: ReportUpsTable;
   complaint_steps: ComplaintStepsTable;
   payments: PaymentsTable;

@@ -114,3 +114,21 @@ describe('the weekly progress contact, per severity', () => {
     expect((await cliJson(['overdue'], t('2026-11-10T09:00:00+08:00'))).stale.map((x: any) => x.ticket)).toEqual(['261102001', '261102002']);
   });
 });
+
+describe('a case-specific earlier deadline (001#13 限期解决)', () => {
+  it('moves one step earlier with a reason, survives a recount, and refuses a later one', async () => {
+    const e = testEnv(tempDb());
+    const t = (now: string) => ({ env: { ...e, COMPLAINTS_NOW: now } });
+    await cliOk(registerArgs({ 'received-at': '2026-11-18T09:00' }), t('2026-11-18T09:00:00+08:00'));
+    const set = await cliJson(['deadline', '261118-1', 'resolve', '--by', '2026-11-19T18:00', '--reason', '业主周五出国'], t('2026-11-18T10:00:00+08:00'));
+    expect(set.deadlines.resolve).toBe('2026-11-19T18:00:00+08:00');
+    // A recount under a new rule keeps the earlier deadline.
+    await cliOk(['config', 'set', 'deadline.general.resolve', '10wd'], t('2026-11-18T11:00:00+08:00'));
+    expect((await cliJson(['show', '261118-1'], t('2026-11-18T11:01:00+08:00'))).deadlines.resolve).toBe('2026-11-19T18:00:00+08:00');
+    const shown = await cli(['show', '261118-1', '--lang', 'zh'], t('2026-11-18T11:02:00+08:00'));
+    expect(shown.stdout).toContain('限期处理');
+    const later = await cli(['deadline', '261118-1', 'resolve', '--by', '2026-12-30', '--reason', 'x'], t('2026-11-18T12:00:00+08:00'));
+    expect(later.code).toBe(2);
+    expect(later.stderr).toContain('complaints extend');
+  });
+});

@@ -135,7 +135,7 @@ describe('deadlineStatus', () => {
     deadlines: { contact: at('2026-11-21T15:00:00+08:00'), resolve: at('2026-11-25T23:59:59+08:00'), followUp: null },
     resolveFrom: at('2026-11-20T15:00:00+08:00'), extendedUntil: null, contactedAt: null, lastContactAt: null,
     resolvedAt: null, resolution: null, costFen: null, payments: [], responsible: null, responsiblePerson: null, approvedBy: null,
-    approvalLevel: null, followUp: null, attempts: [], closedAt: null, closeReason: null, duplicateOf: null, repeatOf: null, flagged: false, disagreedTalks: 0, assignedAt: null, steps: {}, reportUps: [],
+    approvalLevel: null, followUp: null, attempts: [], closedAt: null, closeReason: null, duplicateOf: null, repeatOf: null, flagged: false, disagreedTalks: 0, assignedAt: null, steps: {}, reportUps: [], earlier: {},
     ...over,
   });
 
