@@ -1,17 +1,17 @@
 // `calendar`: the working-day calendar deadlines count on (SPEC §5) — show a
 // month, set or unset an office day, import days from CSV or iCalendar, and
-// explain how each deadline of a complaint was counted, day by day.
+// explain how each step's deadline of a complaint is counted, day by day.
 import path from 'node:path';
 import { Argument, Command, InvalidArgumentError } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import { readInputUtf8 } from '../cli/input-file.js';
 import { UsageError } from '../domain/errors.js';
-import { DAY_KINDS, explainDeadline, isoWeekday, monthDays, type DayInfo, type DayKind, type DeadlineCount } from '../domain/calendar.js';
+import { DAY_KINDS, isoWeekday, monthDays, type DayInfo, type DayKind } from '../domain/calendar.js';
 import { normalizeDate, parseCalendarCsv, parseCalendarIcs, type ImportDay, type ImportProblem } from '../domain/calendar-import.js';
-import { endOfLocalDay, isoLocal, localDate, localDateTime, yearOf } from '../domain/time.js';
-import { formatRule } from '../domain/deadline-rule.js';
-import { ruleFor } from '../domain/steps.js';
-import { stepDue } from '../domain/deadlines.js';
+import { isoLocal, localDate, localDateTime, yearOf } from '../domain/time.js';
+import { formatRule, type DeadlineRule } from '../domain/deadline-rule.js';
+import { isBuiltinStep, stepJsonKey } from '../domain/steps.js';
+import { explainSteps, type StepExplanation } from '../domain/step-explain.js';
 import type { Complaint } from '../domain/types.js';
 import { write } from '../storage/store.js';
 import { applyOverrides, findOverride, listOverrides, loadCalendar, type Override } from '../storage/calendar.js';
@@ -128,7 +128,7 @@ Examples:
       runCalendarImport(ctx, { file, dryRun: o.dryRun });
     });
   cal.command('explain')
-    .description(zh ? '逐日说明一件投诉的各项时限如何计算' : 'how each deadline of a complaint was counted, day by day')
+    .description(zh ? '说明一件投诉每个步骤的时限如何计算（含逐日明细）' : 'how each step\'s deadline of a complaint is counted, day by day')
     .argument('<ticket>', zh ? '投诉编号' : 'ticket')
     .addHelpText('after', `
 Example:
@@ -341,91 +341,95 @@ export function runCalendarImport(ctx: Ctx, o: CalendarImportOptions): void {
 
 // ── explain ─────────────────────────────────────────────────────────────────
 
-interface WorkdayStep {
-  step: 'resolve' | 'followUp';
-  from: number;
-  count: DeadlineCount;
-  computed: number;
-  recorded: number | null;
+/** A step's name: the office's own for its own steps, else the catalogue's. */
+function stepLabel(ctx: Ctx, x: StepExplanation): string {
+  return isBuiltinStep(x.def.key) ? ctx.t.l(`step.${x.def.key}`) : x.def[ctx.t.lang];
+}
+
+/** A clock rule in hours, as the contact entry has always given it (minutes as a fraction). */
+function ruleHours(rule: DeadlineRule): number | null {
+  return rule.unit === 'h' ? rule.n : rule.unit === 'm' ? Math.round((rule.n / 60) * 100) / 100 : null;
+}
+
+function explainJson(x: StepExplanation, c: Complaint, tz: string) {
+  const at = (ms: number | null) => (ms === null ? null : isoLocal(ms, tz));
+  const n = (unit: string) => (x.rule.unit === unit ? (x.rule as { n: number }).n : null);
+  return {
+    step: stepJsonKey(x.def.key), key: x.def.key, rule: formatRule(x.rule), countsFrom: x.reopened ? 'reopening' : x.def.from,
+    from: at(x.start), due: at(x.due), recorded: at(x.recorded), owed: x.owed,
+    extendedUntil: x.def.key === 'resolve' ? at(c.extendedUntil) : null,
+    hours: ruleHours(x.rule), minutes: n('m'), workdays: n('wd'), calendarDays: n('d'),
+    fromDate: x.count?.from ?? null,
+    provisional: x.count?.provisional ?? false,
+    days: x.count ? x.count.days.map((d) => ({ ...dayJson(d), counted: d.counted, count: d.count })) : null,
+  };
 }
 
 export function runCalendarExplain(ctx: Ctx, ticket: string): void {
   const s = ctx.store();
   const c = loadComplaint(s, ticket);
   const k = ctx.clock();
-  const tz = k.tz;
-  const cal = ctx.calendar();
-  const p = k.settings.procedure;
-  const rule = (step: string) => ruleFor(p, step, c);
-  const contactRule = rule('contact');
-  const contactDue = stepDue(c, 'contact', c.receivedAt, k)!;
-  // Hours as SPEC §5 counts contact; a rule in minutes reads as a fraction of an hour.
-  const contactHours = contactRule.unit === 'h' ? contactRule.n : contactRule.unit === 'm' ? Math.round((contactRule.n / 60) * 100) / 100 : null;
-  const workdaysOf = (step: string) => { const r = rule(step); return r.unit === 'wd' ? r.n : null; };
-  const steps: WorkdayStep[] = [];
-  const stepOf = (step: WorkdayStep['step'], from: number, n: number, recorded: number | null): WorkdayStep => {
-    const count = explainDeadline(cal, localDate(from, tz), n);
-    return { step, from, count, computed: endOfLocalDay(count.due, tz), recorded };
-  };
-  const resolveWorkdays = workdaysOf('resolve');
-  const followUpWorkdays = workdaysOf('follow_up');
-  if (resolveWorkdays !== null) steps.push(stepOf('resolve', c.resolveFrom, resolveWorkdays, c.deadlines.resolve));
-  const owesCallBack = c.kind === 'complaint';
-  if (owesCallBack && c.resolvedAt !== null && followUpWorkdays !== null) steps.push(stepOf('followUp', c.resolvedAt, followUpWorkdays, c.deadlines.followUp));
+  const steps = explainSteps(c, { ...k, calendar: ctx.calendar() });
   const json = {
     ticket: c.ticket,
     severity: c.severity,
-    timeZone: tz,
-    deadlines: [
-      { step: 'contact', from: isoLocal(c.receivedAt, tz), hours: contactHours, rule: formatRule(contactRule), due: isoLocal(contactDue, tz), recorded: isoLocal(c.deadlines.contact, tz) },
-      ...steps.map((w) => ({
-        step: w.step, from: isoLocal(w.from, tz), fromDate: w.count.from, workdays: w.count.workdays,
-        due: isoLocal(w.computed, tz), recorded: w.recorded === null ? null : isoLocal(w.recorded, tz),
-        extendedUntil: w.step === 'resolve' && c.extendedUntil !== null ? isoLocal(c.extendedUntil, tz) : null,
-        provisional: w.count.provisional,
-        days: w.count.days.map((d) => ({ ...dayJson(d), counted: d.counted, count: d.count })),
-      })),
-    ],
-    followUpOwed: owesCallBack,
+    timeZone: k.tz,
+    deadlines: steps.map((x) => explainJson(x, c, k.tz)),
+    followUpOwed: c.kind === 'complaint',
   };
-  ctx.emit(json, () => renderExplain(ctx, c, contactHours ?? formatRule(contactRule), contactDue, steps, owesCallBack, followUpWorkdays ?? formatRule(rule('follow_up'))));
+  ctx.emit(json, () => renderExplain(ctx, c, steps));
 }
 
-function renderExplain(
-  ctx: Ctx, c: Complaint, hours: number | string, contactDue: number, steps: WorkdayStep[], owesCallBack: boolean, followUpWorkdays: number | string,
-): string {
+/** The first line of a step: how its rule counts, or why it is not counted yet. */
+function ruleLine(ctx: Ctx, c: Complaint, x: StepExplanation): string {
+  const { t } = ctx;
+  const tz = ctx.tz();
+  const r = x.rule;
+  if (r.unit === 'none') return t.m('explain.none');
+  if (!x.owed) return t.m('explain.noFollowUp', { kind: t.l(`kind.${c.kind}`) });
+  if (x.start === null || x.due === null) {
+    const event = t.m(`explain.event.${x.def.from}`);
+    if (r.unit === 'eod') return t.m('explain.laterEod', { event });
+    const span = t.m(`explain.span.${r.unit}`, { n: r.n });
+    return t.m(r.unit === 'm' || r.unit === 'h' ? 'explain.laterClock' : 'explain.laterDays', { event, span });
+  }
+  const due = localDateTime(x.due, tz);
+  if (r.unit === 'm' || r.unit === 'h') {
+    return t.m(r.unit === 'm' ? 'explain.minutes' : 'explain.hours', { n: r.n, from: localDateTime(x.start, tz), due });
+  }
+  const w = x.count!;
+  const from = `${w.from} ${weekdayName(ctx, isoWeekday(w.from))}`;
+  const dueDay = `${w.due} 23:59:59`;
+  const text = r.unit === 'eod' ? t.m('explain.eod', { from, due: dueDay })
+    : t.m(r.unit === 'wd' ? 'explain.count' : 'explain.calendarDays', { n: r.n, from, due: dueDay });
+  return text + (w.provisional ? ' ' + ctx.chalk.yellow(t.m('due.provisional')) : '');
+}
+
+function renderExplain(ctx: Ctx, c: Complaint, steps: StepExplanation[]): string {
   const { t, chalk } = ctx;
   const tz = ctx.tz();
-  const out = [chalk.bold(t.m('explain.title', { ticket: c.ticket, severity: t.l(`severity.${c.severity}`), tz })), ''];
-  const heading = (key: string) => {
-    const text = t.l(key);
-    return t.lang === 'zh' ? chalk.bold(text) + '：' : chalk.bold(text[0].toUpperCase() + text.slice(1)) + ': ';
-  };
-  out.push(`${heading('deadline.contact')}${t.m('explain.contact', { hours, from: localDateTime(c.receivedAt, tz), due: localDateTime(contactDue, tz) })}`);
-  if (c.deadlines.contact !== contactDue) out.push('  ' + t.m('explain.recorded', { due: localDateTime(c.deadlines.contact, tz) }));
-  for (const w of steps) {
-    out.push('');
-    const fromDay = `${w.count.from} ${weekdayName(ctx, isoWeekday(w.count.from))}`;
-    out.push(`${heading(`deadline.${w.step}`)}${t.m('explain.count', { n: w.count.workdays, from: fromDay, due: `${w.count.due} 23:59:59` })}`
-      + (w.count.provisional ? ' ' + chalk.yellow(t.m('due.provisional')) : ''));
-    const rows = w.count.days.map((d) => {
+  const out = [chalk.bold(t.m('explain.title', { ticket: c.ticket, severity: t.l(`severity.${c.severity}`), tz }))];
+  const heading = (text: string) => (t.lang === 'zh' ? chalk.bold(text) + '：' : chalk.bold(text[0].toUpperCase() + text.slice(1)) + ': ');
+  for (const x of steps) {
+    out.push('', heading(stepLabel(ctx, x)) + ruleLine(ctx, c, x));
+    if (x.rule.unit !== 'none' && x.owed && x.start !== null) {
+      const what = t.m(`explain.from.${x.reopened ? 'reopening' : x.def.from}`);
+      out.push('  ' + chalk.dim(t.m('explain.rule', { rule: formatRule(x.rule), what, at: localDateTime(x.start, tz) })));
+    }
+    const w = x.count;
+    if (w && w.from !== w.start && w.unit === 'wd') {
+      out.push('  ' + t.m('explain.shifted', { start: `${w.start} ${weekdayName(ctx, isoWeekday(w.start))}`, from: `${w.from} ${weekdayName(ctx, isoWeekday(w.from))}` }));
+    }
+    for (const d of w?.days ?? []) {
       const num = d.counted ? String(d.count) : '—';
       const name = d.source ? dayName(ctx, d) : '';
       const office = d.source === 'office' || d.source === 'statutory' ? ` (${t.l(`daysource.${d.source}`)})` : '';
       const why = reasonText(ctx, d) + (name ? '  ' + name : '') + office;
       const line = `  ${d.date} ${padEnd(weekdayName(ctx, d.weekday), 4)} ${num.padStart(2)}  ${why}`;
-      return d.counted ? line : chalk.dim(line);
-    });
-    out.push(...rows);
-    if (w.step === 'resolve' && c.extendedUntil !== null && w.recorded === c.extendedUntil) {
-      out.push('  ' + t.m('explain.extended', { due: localDateTime(c.extendedUntil, tz) }));
-    } else if (w.recorded !== null && w.recorded !== w.computed) {
-      out.push('  ' + chalk.yellow(t.m('explain.recorded', { due: localDateTime(w.recorded, tz) })));
+      out.push(d.counted ? line : chalk.dim(line));
     }
-  }
-  if (!steps.some((w) => w.step === 'followUp')) {
-    out.push('');
-    out.push(`${heading('deadline.followUp')}${owesCallBack ? t.m('explain.followUpLater', { n: followUpWorkdays }) : t.m('explain.noFollowUp', { kind: t.l(`kind.${c.kind}`) })}`);
+    if (x.extended) out.push('  ' + t.m('explain.extended', { due: localDateTime(x.recorded!, tz) }));
+    else if (x.recorded !== null && x.recorded !== x.due) out.push('  ' + chalk.yellow(t.m('explain.recorded', { due: localDateTime(x.recorded, tz) })));
   }
   return out.join('\n') + '\n';
 }

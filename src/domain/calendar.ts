@@ -7,6 +7,7 @@
 // whatever the machine's zone.
 import { statutoryDays } from './statutory-days.js';
 import { addDays, dayOfWeek, yearOf } from './time.js';
+import { countingStartDay } from './deadline-rule.js';
 import type { WorkCalendar } from './workdays.js';
 
 export const DAY_KINDS = ['holiday', 'workday'] as const;
@@ -194,6 +195,50 @@ export function explainDeadline(cal: OfficeCalendar, from: string, n: number): D
   }
   const due = days.length ? days[days.length - 1].date : from;
   return { from, workdays: Math.max(0, n), due, days, provisional: !cal.covers(yearOf(due)) || days.some((d) => d.provisional) };
+}
+
+/**
+ * How a day rule of SPEC §11 counts from a start date, day by day, as
+ * `dueUnder` counts it: `wd` the Nth working day after the counting-start
+ * day (a start on a day off moves to the next working day); `d` the Nth
+ * calendar day after the start date, every day counted; `eod` the
+ * counting-start day itself, the days off before it skipped.
+ */
+export interface DayRuleCount {
+  unit: 'wd' | 'd' | 'eod';
+  /** Days counted to the due (eod: 1, the counting-start day). */
+  n: number;
+  /** The local date of what the step counts from. */
+  start: string;
+  /** The day counting starts on: `start`, or the next working day for wd and eod. */
+  from: string;
+  /** The deadline ends 23:59:59 on it. */
+  due: string;
+  /** wd, d: every day after `from` up to `due`; eod: `start` up to `from`. */
+  days: CountedDay[];
+  provisional: boolean;
+}
+
+export function explainDayRule(cal: OfficeCalendar, rule: { unit: 'wd' | 'd'; n: number } | { unit: 'eod' }, start: string): DayRuleCount {
+  if (rule.unit === 'wd') {
+    const from = countingStartDay(cal, start);
+    const x = explainDeadline(cal, from, rule.n);
+    return { unit: 'wd', n: x.workdays, start, from, due: x.due, days: x.days, provisional: x.provisional };
+  }
+  const days: CountedDay[] = [];
+  let from = start;
+  if (rule.unit === 'd') {
+    for (let i = 1; i <= rule.n; i++) days.push({ ...cal.day(addDays(start, i)), counted: true, count: i });
+  } else {
+    from = countingStartDay(cal, start);
+    for (let d = start; d <= from; d = addDays(d, 1)) {
+      const info = cal.day(d);
+      days.push({ ...info, counted: info.workday, count: info.workday ? 1 : null });
+    }
+  }
+  const due = rule.unit === 'd' ? addDays(start, rule.n) : from;
+  const n = rule.unit === 'd' ? rule.n : 1;
+  return { unit: rule.unit, n, start, from, due, days, provisional: !cal.covers(yearOf(due)) || days.some((d) => d.provisional) };
 }
 
 /** Every day of a month (month 1–12). */

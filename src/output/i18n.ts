@@ -815,29 +815,69 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `the event spans more than ${p.max} days.`,
     zh: (p) => `事件跨度超过 ${p.max} 天。`,
   },
+  // calendar explain: every step's deadline, how it is counted (SPEC §11)
   'explain.title': {
     en: (p) => `${p.ticket} (${p.severity}): how its deadlines are counted, in ${p.tz}`,
     zh: (p) => `${p.ticket}（${p.severity}）时限计算明细（${p.tz}）`,
   },
-  'explain.contact': {
-    en: (p) => `${p.hours} clock hours from ${p.from} → ${p.due} (hours run on through nights, weekends and holidays)`,
-    zh: (p) => `自 ${p.from} 起 ${p.hours} 小时 → ${p.due}（按自然小时计算，夜间、周末和节假日照计）`,
+  'explain.minutes': {
+    en: (p) => `${p.n} minute${p.n === 1 ? '' : 's'} from ${p.from} → ${p.due} (clock time: nights, weekends and holidays count)`,
+    zh: (p) => `自 ${p.from} 起 ${p.n} 分钟 → ${p.due}（按自然时间计算，夜间、周末和节假日照计）`,
+  },
+  'explain.hours': {
+    en: (p) => `${p.n} clock hour${p.n === 1 ? '' : 's'} from ${p.from} → ${p.due} (hours run on through nights, weekends and holidays)`,
+    zh: (p) => `自 ${p.from} 起 ${p.n} 小时 → ${p.due}（按自然小时计算，夜间、周末和节假日照计）`,
   },
   'explain.count': {
     en: (p) => `${p.n} working day${p.n === 1 ? '' : 's'} after ${p.from} → due ${p.due}`,
     zh: (p) => `${p.from} 之后第 ${p.n} 个工作日 → ${p.due} 截止`,
+  },
+  'explain.calendarDays': {
+    en: (p) => `${p.n} calendar day${p.n === 1 ? '' : 's'} after ${p.from} → due ${p.due} (every day counts, days off too)`,
+    zh: (p) => `${p.from} 之后第 ${p.n} 个自然日 → ${p.due} 截止（按自然日计算，节假日和周末照计）`,
+  },
+  'explain.eod': {
+    en: (p) => `the end of the working day counting starts on, ${p.from} → due ${p.due}`,
+    zh: (p) => `计时当日（${p.from}）下班前 → ${p.due} 截止`,
+  },
+  'explain.none': { en: () => 'no deadline.', zh: () => '无时限。' },
+  'explain.rule': {
+    en: (p) => `rule ${p.rule}, counted from ${p.what} at ${p.at}`,
+    zh: (p) => `规则 ${p.rule}，自${p.what}（${p.at}）起计算`,
+  },
+  'explain.from.receipt': { en: () => 'receipt', zh: () => '受理' },
+  'explain.from.reopening': { en: () => 'the latest reopening', zh: () => '最近一次重新打开' },
+  'explain.from.assignment': { en: () => 'the first assignment', zh: () => '首次派单' },
+  'explain.from.resolution': { en: () => 'the resolution', zh: () => '处理完成' },
+  'explain.shifted': {
+    en: (p) => `${p.start} is a day off: counting starts on the next working day, ${p.from}.`,
+    zh: (p) => `${p.start} 为休息日：自下一个工作日 ${p.from} 起计算。`,
+  },
+  'explain.event.assignment': { en: () => 'it is first assigned', zh: () => '派单' },
+  'explain.event.resolution': { en: () => 'it is resolved', zh: () => '处理完成' },
+  'explain.span.m': { en: (p) => `${p.n} minute${p.n === 1 ? '' : 's'}`, zh: (p) => `${p.n} 分钟` },
+  'explain.span.h': { en: (p) => `${p.n} clock hour${p.n === 1 ? '' : 's'}`, zh: (p) => `${p.n} 小时` },
+  'explain.span.wd': { en: (p) => `${p.n} working day${p.n === 1 ? '' : 's'}`, zh: (p) => `第 ${p.n} 个工作日` },
+  'explain.span.d': { en: (p) => `${p.n} calendar day${p.n === 1 ? '' : 's'}`, zh: (p) => `第 ${p.n} 个自然日` },
+  'explain.laterClock': {
+    en: (p) => `counted once ${p.event}: ${p.span} after it.`,
+    zh: (p) => `${p.event}后计算：${p.event}后 ${p.span}截止。`,
+  },
+  'explain.laterDays': {
+    en: (p) => `counted once ${p.event}: ${p.span} after the day ${p.event}.`,
+    zh: (p) => `${p.event}后计算：${p.event}当日之后${p.span}截止。`,
+  },
+  'explain.laterEod': {
+    en: (p) => `counted once ${p.event}: the end of that working day (or of the next one, on a day off).`,
+    zh: (p) => `${p.event}后计算：当个工作日下班前截止（遇休息日顺延至下一个工作日）。`,
   },
   'explain.extended': {
     en: (p) => `extended with the complainant's agreement until ${p.due}.`,
     zh: (p) => `经客户同意已延期至 ${p.due}。`,
   },
   'explain.recorded': {
-    en: (p) => `recorded deadline: ${p.due} (set before the calendar or the deadline settings changed).`,
-    zh: (p) => `记录的时限：${p.due}（在日历或时限设置变更之前确定）。`,
-  },
-  'explain.followUpLater': {
-    en: (p) => `counted once it is resolved: ${p.n} working day${p.n === 1 ? '' : 's'} after the day it is resolved.`,
-    zh: (p) => `处理完成后计算：处理当日之后第 ${p.n} 个工作日截止。`,
+    en: (p) => `recorded deadline: ${p.due} (counted when the calendar or the rule was different; a step done keeps the deadline it was done against).`,
+    zh: (p) => `记录的时限：${p.due}（按当时的日历或时限规则计算；已完成的步骤保留其当时的时限）。`,
   },
   'explain.noFollowUp': {
     en: (p) => `none: a ${p.kind} is not called back.`,

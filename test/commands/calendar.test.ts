@@ -446,7 +446,8 @@ describe('calendar explain', () => {
     const c = await register();
     const r = await run(['calendar', 'explain', c.ticket]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Contact: 24 clock hours from 2026-09-30 15:00 → 2026-10-01 15:00');
+    // The steps go by the procedure's names (step.contact: first contact), as `show` names them.
+    expect(r.stdout).toContain('First contact: 24 clock hours from 2026-09-30 15:00 → 2026-10-01 15:00');
     expect(r.stdout).toContain('Resolve: 3 working days after 2026-09-30 Wed → due 2026-10-10 23:59:59');
     expect(r.stdout).toContain('  2026-10-01 Thu   —  holiday  National Day');
     expect(r.stdout).toContain('  2026-10-08 Thu   1  working day');
@@ -462,17 +463,127 @@ describe('calendar explain', () => {
     await json(['resolve', c.ticket, '--resolution', '已修好'], { env: { COMPLAINTS_NOW: '2026-10-09T17:00:00+08:00' } });
     const x = await json(['calendar', 'explain', c.ticket]);
     expect(x).toMatchObject({ ticket: c.ticket, severity: 'general', timeZone: 'Asia/Shanghai', followUpOwed: true });
+    // Every step in force, in procedure order; those with no deadline have none.
     expect(x.deadlines.map((d: any) => [d.step, d.due])).toEqual([
+      ['dispatch', null],
       ['contact', '2026-10-01T15:00:00+08:00'],
+      ['siteCheck', null],
+      ['plan', null],
       ['resolve', '2026-10-10T23:59:59+08:00'],
+      ['feedback', null],
       ['followUp', '2026-10-15T23:59:59+08:00'],
     ]);
-    const fu = x.deadlines[2];
+    const fu = x.deadlines[6];
     expect(fu).toMatchObject({ fromDate: '2026-10-09', workdays: 5, recorded: '2026-10-15T23:59:59+08:00', provisional: false });
     // Resolved Friday 10-09: the worked Saturday counts, Sunday does not.
     expect(fu.days.map((d: any) => `${d.date}:${d.count ?? '-'}`)).toEqual([
       '2026-10-10:1', '2026-10-11:-', '2026-10-12:2', '2026-10-13:3', '2026-10-14:4', '2026-10-15:5',
     ]);
+  });
+
+  describe('every step of the procedure', () => {
+    // An office that times more than contact, resolve and call-back (SPEC §11).
+    async function procedure(): Promise<void> {
+      for (const [key, value] of [
+        ['deadline.general.site_check', '24h'], ['deadline.general.plan', '5d'], ['deadline.general.dispatch', 'eod'],
+        ['step.dept_ack.define', 'assignment,部门回应,department acknowledges'], ['deadline.general.dept_ack', '30m'],
+      ]) expect((await run(['config', 'set', key, value])).code).toBe(0);
+    }
+    const AT = { env: { COMPLAINTS_NOW: '2026-10-01T09:00:00+08:00' } };
+
+    it('received the afternoon before National Day: minutes, hours, calendar days, eod and working days, each from its start', async () => {
+      await procedure();
+      const c = await register();
+      // Assigned ten minutes before midnight: 30m runs into the first day of the holiday.
+      await json(['assign', c.ticket, '--dept', '工程部', '--no-input'], { env: { COMPLAINTS_NOW: '2026-09-30T23:50:00+08:00' } });
+      const r = await run(['calendar', 'explain', c.ticket], AT);
+      expect(r.code).toBe(0);
+      const text = r.stdout;
+      const order = ['Dispatch:', 'First contact:', 'Site check:', 'Plan:', 'Resolve:', 'Feedback to the desk:', 'Call-back:', 'Department acknowledges:'];
+      expect(order.map((h) => text.indexOf(`\n${h}`))).toEqual(order.map((h) => text.indexOf(`\n${h}`)).sort((a, b) => a - b));
+      expect(order.every((h) => text.includes(`\n${h}`))).toBe(true);
+      // eod from a working day: the end of that same day.
+      expect(text).toContain('Dispatch: the end of the working day counting starts on, 2026-09-30 Wed → due 2026-09-30 23:59:59\n'
+        + '  rule eod, counted from receipt at 2026-09-30 15:00\n  2026-09-30 Wed   1  working day\n');
+      expect(text).toContain('First contact: 24 clock hours from 2026-09-30 15:00 → 2026-10-01 15:00');
+      expect(text).toContain('Site check: 24 clock hours from 2026-09-30 15:00 → 2026-10-01 15:00');
+      // 5d: every calendar day counts, the holiday too — 10-01 … 10-05.
+      expect(text).toContain('Plan: 5 calendar days after 2026-09-30 Wed → due 2026-10-05 23:59:59 (every day counts, days off too)\n'
+        + '  rule 5d, counted from receipt at 2026-09-30 15:00\n'
+        + '  2026-10-01 Thu   1  holiday  National Day\n');
+      expect(text).toContain('  2026-10-05 Mon   5  holiday  National Day\n\nResolve:');
+      expect(text).toContain('Resolve: 3 working days after 2026-09-30 Wed → due 2026-10-10 23:59:59');
+      expect(text).toContain('Feedback to the desk: no deadline.');
+      expect(text).toContain('Call-back: counted once it is resolved: 5 working days after the day it is resolved.');
+      expect(text).toContain('Department acknowledges: 30 minutes from 2026-09-30 23:50 → 2026-10-01 00:20');
+      expect(text).toContain('  rule 30m, counted from the first assignment at 2026-09-30 23:50');
+      expect(text).not.toContain('recorded deadline');
+
+      const zh = (await run(['calendar', 'explain', c.ticket, '--lang', 'zh'], AT)).stdout;
+      expect(zh).toContain('派单：计时当日（2026-09-30 周三）下班前 → 2026-09-30 23:59:59 截止');
+      expect(zh).toContain('整改方案：2026-09-30 周三 之后第 5 个自然日 → 2026-10-05 23:59:59 截止');
+      expect(zh).toContain('  规则 5d，自受理（2026-09-30 15:00）起计算');
+      expect(zh).toContain('部门回应：自 2026-09-30 23:50 起 30 分钟 → 2026-10-01 00:20');
+      expect(zh).toContain('反馈首问：无时限。');
+
+      const x = await json(['calendar', 'explain', c.ticket], AT);
+      const by = Object.fromEntries(x.deadlines.map((d: any) => [d.key, d]));
+      expect(x.deadlines.map((d: any) => d.key)).toEqual(['dispatch', 'contact', 'site_check', 'plan', 'resolve', 'feedback', 'follow_up', 'dept_ack']);
+      expect(by.dispatch).toMatchObject({ step: 'dispatch', rule: 'eod', countsFrom: 'receipt', from: '2026-09-30T15:00:00+08:00',
+        due: '2026-09-30T23:59:59+08:00', recorded: '2026-09-30T23:59:59+08:00', fromDate: '2026-09-30' });
+      expect(by.dispatch.days.map((d: any) => `${d.date}:${d.count ?? '-'}`)).toEqual(['2026-09-30:1']);
+      expect(by.contact).toMatchObject({ step: 'contact', rule: '24h', hours: 24, from: '2026-09-30T15:00:00+08:00', due: '2026-10-01T15:00:00+08:00', days: null });
+      expect(by.site_check).toMatchObject({ step: 'siteCheck', rule: '24h', hours: 24, due: '2026-10-01T15:00:00+08:00', recorded: '2026-10-01T15:00:00+08:00' });
+      expect(by.plan).toMatchObject({ step: 'plan', rule: '5d', calendarDays: 5, due: '2026-10-05T23:59:59+08:00', fromDate: '2026-09-30' });
+      expect(by.plan.days.map((d: any) => `${d.date}:${d.count}:${d.workday}`)).toEqual(
+        ['2026-10-01:1:false', '2026-10-02:2:false', '2026-10-03:3:false', '2026-10-04:4:false', '2026-10-05:5:false']);
+      expect(by.resolve).toMatchObject({ step: 'resolve', rule: '3wd', workdays: 3, due: '2026-10-10T23:59:59+08:00', extendedUntil: null });
+      expect(by.feedback).toMatchObject({ step: 'feedback', rule: 'none', due: null, recorded: null, days: null });
+      expect(by.follow_up).toMatchObject({ step: 'followUp', rule: '5wd', countsFrom: 'resolution', from: null, due: null });
+      expect(by.dept_ack).toMatchObject({ step: 'deptAck', rule: '30m', minutes: 30, hours: 0.5, countsFrom: 'assignment',
+        from: '2026-09-30T23:50:00+08:00', due: '2026-10-01T00:20:00+08:00', recorded: '2026-10-01T00:20:00+08:00' });
+      // The dues explained are those the complaint holds.
+      const shown = await json(['show', c.ticket], AT);
+      for (const d of x.deadlines) if (d.due !== null) expect(shown.deadlines[d.step], d.key).toBe(d.due);
+    });
+
+    it('received on a day off: eod and working days start on the next working day, calendar days do not wait', async () => {
+      await procedure();
+      const c = await register('2026-10-03T11:00:00+08:00', ['--received-at', '2026-10-03T10:00']);
+      const x = await json(['calendar', 'explain', c.ticket], AT);
+      const by = Object.fromEntries(x.deadlines.map((d: any) => [d.key, d]));
+      // 10-03 … 10-07 off: eod is the end of Thursday 10-08.
+      expect(by.dispatch).toMatchObject({ due: '2026-10-08T23:59:59+08:00', recorded: '2026-10-08T23:59:59+08:00', fromDate: '2026-10-08' });
+      expect(by.dispatch.days.map((d: any) => `${d.date}:${d.count ?? '-'}`)).toEqual(
+        ['2026-10-03:-', '2026-10-04:-', '2026-10-05:-', '2026-10-06:-', '2026-10-07:-', '2026-10-08:1']);
+      // 3wd after Thursday 10-08: Fri 10-09, the worked Saturday 10-10, Mon 10-12.
+      expect(by.resolve).toMatchObject({ due: '2026-10-12T23:59:59+08:00', recorded: '2026-10-12T23:59:59+08:00', fromDate: '2026-10-08' });
+      expect(by.resolve.days.map((d: any) => `${d.date}:${d.count ?? '-'}`)).toEqual(['2026-10-09:1', '2026-10-10:2', '2026-10-11:-', '2026-10-12:3']);
+      // 5d counts from the day received, holiday or not: 10-04 … 10-08.
+      expect(by.plan).toMatchObject({ due: '2026-10-08T23:59:59+08:00', fromDate: '2026-10-03' });
+      expect(by.site_check.due).toBe('2026-10-04T10:00:00+08:00');
+      expect(by.dept_ack).toMatchObject({ from: null, due: null, recorded: null });
+      const text = (await run(['calendar', 'explain', c.ticket], AT)).stdout;
+      expect(text).toContain('Resolve: 3 working days after 2026-10-08 Thu → due 2026-10-12 23:59:59\n'
+        + '  rule 3wd, counted from receipt at 2026-10-03 10:00\n'
+        + '  2026-10-03 Sat is a day off: counting starts on the next working day, 2026-10-08 Thu.\n');
+      expect(text).toContain('  2026-10-03 Sat   —  holiday  National Day\n');
+      expect(text).toContain('Department acknowledges: counted once it is first assigned: 30 minutes after it.');
+    });
+
+    it('a step done under an older rule shows the due it gives now and the one it was done against', async () => {
+      await procedure();
+      const c = await register();
+      await json(['step', c.ticket, 'site_check'], { env: { COMPLAINTS_NOW: '2026-10-01T10:00:00+08:00' } });
+      expect((await run(['config', 'set', 'deadline.general.site_check', '48h'], AT)).code).toBe(0);
+      const x = await json(['calendar', 'explain', c.ticket], AT);
+      expect(x.deadlines.find((d: any) => d.key === 'site_check')).toMatchObject({
+        rule: '48h', hours: 48, due: '2026-10-02T15:00:00+08:00', recorded: '2026-10-01T15:00:00+08:00',
+      });
+      const text = (await run(['calendar', 'explain', c.ticket], AT)).stdout;
+      expect(text).toContain('Site check: 48 clock hours from 2026-09-30 15:00 → 2026-10-02 15:00');
+      expect(text).toContain('  recorded deadline: 2026-10-01 15:00 (counted when the calendar or the rule was different');
+    });
   });
 
   it('an unknown ticket exits 3', async () => {

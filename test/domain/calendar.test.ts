@@ -3,13 +3,14 @@
 // the machine's clock zone, including zones behind UTC.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildCalendar, explainDeadline, monthDays, noticingUncovered, type DayMark, type OfficeCalendar,
+  buildCalendar, explainDayRule, explainDeadline, monthDays, noticingUncovered, type DayMark, type OfficeCalendar,
 } from '../../src/domain/calendar.js';
 import { officialDays } from '../../src/domain/official-days.js';
 import { addWorkdays, workdaysBetween } from '../../src/domain/workdays.js';
 import { computeDeadlines, workdayDeadline, type Clock } from '../../src/domain/deadlines.js';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings.js';
-import { isoLocal, parseInstant } from '../../src/domain/time.js';
+import { addDays, isoLocal, localDate, parseInstant, zonedInstant } from '../../src/domain/time.js';
+import { dueUnder } from '../../src/domain/deadline-rule.js';
 import { csvRecords, normalizeDate, parseCalendarCsv, parseCalendarIcs, parseKind } from '../../src/domain/calendar-import.js';
 
 const official = buildCalendar(officialDays(), new Map());
@@ -450,5 +451,28 @@ describe('calendar import: iCalendar', () => {
 
   it('a file without events is a problem', () => {
     expect(parseCalendarIcs(ics()).problems[0].key).toBe('calendar.import.noEvents');
+  });
+});
+
+describe('explainDayRule: the day rules of the procedure, day by day', () => {
+  it('ends on the day dueUnder gives, for every start from September to the end of October', () => {
+    const rules = [{ unit: 'wd', n: 1 }, { unit: 'wd', n: 3 }, { unit: 'd', n: 1 }, { unit: 'd', n: 5 }, { unit: 'eod' }] as const;
+    for (let day = '2026-09-01'; day <= '2026-10-31'; day = addDays(day, 1)) {
+      for (const rule of rules) {
+        const due = dueUnder(rule, zonedInstant(day, '15:00:00', 'Asia/Shanghai'), official, 'Asia/Shanghai')!;
+        expect(explainDayRule(official, rule, day).due, `${day} ${rule.unit}`).toBe(localDate(due, 'Asia/Shanghai'));
+      }
+    }
+  });
+
+  it('d counts every calendar day; eod lists the days off before the counting-start day', () => {
+    expect(explainDayRule(official, { unit: 'd', n: 3 }, '2026-09-30').days.map((d) => `${d.date}:${d.count}`))
+      .toEqual(['2026-10-01:1', '2026-10-02:2', '2026-10-03:3']);
+    const eod = explainDayRule(official, { unit: 'eod' }, '2026-10-06');
+    expect(eod).toMatchObject({ start: '2026-10-06', from: '2026-10-08', due: '2026-10-08' });
+    expect(eod.days.map((d) => `${d.date}:${d.count ?? '-'}`)).toEqual(['2026-10-06:-', '2026-10-07:-', '2026-10-08:1']);
+    // Received on a day off, working days count after the next working day, as dueUnder counts them.
+    const wd = explainDayRule(official, { unit: 'wd', n: 1 }, '2026-09-12');
+    expect(wd).toMatchObject({ start: '2026-09-12', from: '2026-09-14', due: '2026-09-15' });
   });
 });
