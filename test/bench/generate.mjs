@@ -19,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DATA = path.join(ROOT, 'test/bench/.data');
 const require = createRequire(path.join(ROOT, 'package.json'));
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 export const NOW = '2026-11-23T10:00:00+08:00';
 const NOW_MS = Date.parse(NOW);
 const START_MS = Date.parse('2021-01-01T00:00:00+08:00');
@@ -185,7 +185,7 @@ export async function ensureDatabase(count, { out = null, force = false, log = c
   const deptIds = [...depts.values()];
 
   // Secondary indexes are rebuilt after the load, from their own SQL.
-  const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('complaints', 'events', 'follow_ups')").all();
+  const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('complaints', 'events', 'follow_ups', 'complaint_steps')").all();
   for (const ix of indexes) db.exec(`DROP INDEX "${ix.name}"`);
 
   // 2. Received times: uniform over the span, sorted, so rowid order is time order.
@@ -203,11 +203,16 @@ export async function ensureDatabase(count, { out = null, force = false, log = c
     name, phone, estate, unit, subject, description, demand, receiver, department_id, assignee, households, claim_fen,
     safety, media, contact_due, resolve_due, follow_up_due, resolve_from, extended_until, contacted_at, last_contact_at,
     resolved_at, resolution, cost_fen, responsible_dept_id, responsible_person, approved_by, approval_level,
-    follow_up_id, closed_at, close_reason, repeat_of_id, flagged
-  ) VALUES (${new Array(46).fill('?').join(', ')})`);
+    follow_up_id, closed_at, close_reason, repeat_of_id, flagged, assigned_at
+  ) VALUES (${new Array(47).fill('?').join(', ')})`);
   const insF = db.prepare('INSERT INTO follow_ups (id, complaint_id, at, method, satisfaction, outcome, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insE = db.prepare('INSERT INTO events (complaint_id, at, actor, action, before, after, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insS = db.prepare('INSERT INTO complaint_search (rowid, uni, bi, words) VALUES (?, ?, ?, ?)');
+  // The steps in force under the built-in procedure, as `register` writes them
+  // (none due: dispatch, site_check, plan and feedback are off until an office
+  // sets them); `assign` marks dispatch done at the first assignment.
+  const insStep = db.prepare('INSERT INTO complaint_steps (complaint_id, step, due, done_at, note) VALUES (?, ?, NULL, ?, NULL)');
+  const STEP_ROWS = ['dispatch', 'feedback', 'plan', 'site_check'];
 
   const counters = new Map();
   const lastByCaller = new Map(); // caller index -> [id, receivedAt, category]
@@ -289,6 +294,8 @@ export async function ensureDatabase(count, { out = null, force = false, log = c
         insF.run(followUpId, id, resolved + Math.floor((closed - resolved) * 0.8), rnd() < 0.85 ? 'phone' : 'visit', satisfaction(), null, rnd() < 0.2 ? '业主表示满意' : null);
       }
       const lastContact = closed ?? resolved ?? contacted;
+      // The first assignment: when the assign event says (open ones), else with the first contact.
+      const assignedAt = assigned ? contacted ?? at : null;
 
       insC.run(
         id, ticket, year, seq, at, channel, kind, category, sub, severity, validity, validityReason, status,
@@ -296,8 +303,9 @@ export async function ensureDatabase(count, { out = null, force = false, log = c
         rnd() < 0.03 ? 1 : 0, rnd() < 0.01 ? 1 : 0, contactDue, resolveDue, followUpDue, at, null, contacted, lastContact,
         resolved, resolution, costFen, costFen !== null ? deptId : null, costFen !== null ? assignee : null,
         costFen !== null ? '赵经理' : null, costFen !== null ? 'department_head' : null,
-        followUpId, closed, closed !== null ? '已回访，业主满意' : null, repeatOf, 0,
+        followUpId, closed, closed !== null ? '已回访，业主满意' : null, repeatOf, 0, assignedAt,
       );
+      for (const step of STEP_ROWS) insStep.run(id, step, step === 'dispatch' ? assignedAt : null);
 
       insE.run(id, at, receiver, 'register', null, JSON.stringify({
         ticket, receivedAt: at, channel, kind, category, subcategory: sub, severity, validity: 'unverified', status: 'registered',
@@ -307,7 +315,7 @@ export async function ensureDatabase(count, { out = null, force = false, log = c
       if (closed !== null) {
         insE.run(id, closed, assignee ?? receiver, 'close', JSON.stringify({ status: 'resolved' }), JSON.stringify({ status: 'closed', closedAt: closed }), '已回访，业主满意');
       } else if (assigned) {
-        insE.run(id, contacted ?? at, receiver, 'assign', JSON.stringify({ status: 'registered', department: null }), JSON.stringify({ status: 'assigned', department: deptName, assignee }), null);
+        insE.run(id, assignedAt, receiver, 'assign', JSON.stringify({ status: 'registered', department: null }), JSON.stringify({ status: 'assigned', department: deptName, assignee }), null);
       }
 
       const doc = searchDoc([ticket, subject, description, demand, cname, estate, unit, sub, resolution, assignee]);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The benchmark table of the performance issue. `npm run bench` builds, then:
-//   node test/bench/run.mjs [--quick] [--count N] [--reps N] [--only substring]
+//   node test/bench/run.mjs [--quick] [--count N] [--reps N] [--only substring[,substring…]]
 // --quick: 100,000 complaints and 5 repetitions. Default: 1,000,000 and 15.
 // Each row spawns `node bin/complaints.js ...` and reports the median (p50)
 // wall time, side by side with the floor run alternately with it: node +
@@ -121,7 +121,8 @@ function failedRow(work, target, err) {
 async function guarded(work, target, fn) {
   try { await fn(); } catch (err) { failedRow(work, target, err); }
 }
-const want = (key) => !ONLY || key.includes(ONLY);
+// --only a,b: the sections whose key contains any of the comma-separated substrings.
+const want = (key) => !ONLY || ONLY.split(',').some((o) => key.includes(o));
 
 function copyDb(src, dst) {
   for (const sfx of ['', '-wal', '-shm']) fs.rmSync(dst + sfx, { force: true });
@@ -194,6 +195,31 @@ async function main() {
   R('show', `\`show <ticket>\` (text)`, ['show', shown], '≤ 1.4×', 1.4);
   R('overdue', '`overdue --json`', ['overdue', '--json'], '≤ 1.4×', 1.4);
   R('overdue', '`overdue` (text)', ['overdue'], '≤ 1.4×', 1.4);
+
+  // ── the 002 profile (longhu): more steps, recounted deadlines ──
+  if (want('longhu')) await guarded('`config profile apply longhu`', 'reported', async () => {
+    section('with the longhu profile applied (overdue, show ≤ 1.4 × floor; the apply itself once)');
+    const lhDb = copyDb(DB, path.join(work, 'longhu.db'));
+    const lhEnv = { COMPLAINTS_DB: lhDb };
+    // Applying recounts every open complaint's deadlines: a one-off, timed once.
+    const apply = once(process.execPath, cli(['config', 'profile', 'apply', 'longhu']), { env: { ...env, ...lhEnv, COMPLAINTS_LANG: 'en' } });
+    if (apply.status !== 0) throw new Error(`config profile apply longhu: exit ${apply.status}: ${apply.stderr.trim()}`);
+    const moved = /(\d+) open complaint/.exec(apply.stdout.toString() + apply.stderr)?.[1] ?? '?';
+    addRow('`config profile apply longhu` (one-off: recounts every open complaint)', apply.ms, null, 'reported', null, `${moved} open complaints moved`);
+    const steps = sqliteOne(lhDb, 'SELECT count(*) AS n FROM complaint_steps WHERE done_at IS NULL AND due IS NOT NULL AND due < ?', Date.parse(NOW)).n;
+    const out = once(process.execPath, cli(['overdue', '--json']), { env: { ...env, ...lhEnv } });
+    const chase = JSON.parse(out.stdout.toString());
+    note(`longhu: ${chase.overdue?.length ?? '?'} overdue and ${chase.stale?.length ?? '?'} stale entries, ${steps.toLocaleString('en')} late steps, ${(out.stdout.length / 1e6).toFixed(1)} MB of JSON`);
+    // An open complaint with the profile's steps owed (plan_approval is the profile's own step).
+    const stepped = sqliteOne(lhDb, `SELECT c.ticket FROM complaints c WHERE c.status = 'assigned'
+      AND EXISTS (SELECT 1 FROM complaint_steps s WHERE s.complaint_id = c.id AND s.step = 'plan_approval' AND s.due IS NOT NULL AND s.done_at IS NULL)
+      ORDER BY c.id DESC LIMIT 1`).ticket;
+    const lh = { env: lhEnv };
+    R('longhu', '`overdue --json`, longhu profile', ['overdue', '--json'], '≤ 1.4×', 1.4, lh);
+    R('longhu', '`overdue` (text), longhu profile', ['overdue'], '≤ 1.4×', 1.4, lh);
+    R('longhu', '`show <open ticket with steps> --json`, longhu profile', ['show', stepped, '--json'], '≤ 1.4×', 1.4, lh);
+    R('longhu', '`show <open ticket with steps>` (text), longhu profile', ['show', stepped], '≤ 1.4×', 1.4, lh);
+  });
 
   // ── register ──
   if (want('register')) {
