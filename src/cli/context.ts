@@ -74,7 +74,7 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
   const lang = pickLangFrom(g, env);
   const tty = io.stdoutIsTTY && g.color !== false && !env.NO_COLOR && !g.json;
   const warn = (key: string, params: Params) => {
-    io.stderr.write(`${ctx.t.lang === 'zh' ? '警告' : 'warning'}: ${ctx.t.m(key, params)}\n`);
+    io.stderr.write(`${ctx.t.l('word.warning')}: ${ctx.t.m(key, params)}\n`);
   };
   const ctx: Ctx = {
     io,

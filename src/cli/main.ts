@@ -3,7 +3,7 @@
 import { isatty } from 'node:tty';
 import { Command, CommanderError } from 'commander';
 import { AppError, type Params } from '../domain/errors.js';
-import { message, type Lang } from '../output/i18n.js';
+import { label, message, type Lang } from '../output/i18n.js';
 import { asDatabaseError } from '../storage/open.js';
 import { createContext, pickLangFrom, type Ctx, type GlobalOptions, type IO } from './context.js';
 import { inquirerPrompter, type Prompter } from './prompter.js';
@@ -144,5 +144,5 @@ export async function run(): Promise<void> {
 }
 
 function errorLine(lang: Lang, key: string, params: Params = {}): string {
-  return `${lang === 'zh' ? '错误' : 'error'}: ${message(lang, key, params)}\n`;
+  return `${label(lang, 'word.error')}: ${message(lang, key, params)}\n`;
 }

@@ -409,7 +409,7 @@ function renderExplain(ctx: Ctx, c: Complaint, steps: StepExplanation[]): string
   const { t, chalk } = ctx;
   const tz = ctx.tz();
   const out = [chalk.bold(t.m('explain.title', { ticket: c.ticket, severity: t.l(`severity.${c.severity}`), tz }))];
-  const heading = (text: string) => (t.lang === 'zh' ? chalk.bold(text) + '：' : chalk.bold(text[0].toUpperCase() + text.slice(1)) + ': ');
+  const heading = (text: string) => chalk.bold(t.m('explain.heading', { text }));
   for (const x of steps) {
     out.push('', heading(stepLabel(ctx, x)) + ruleLine(ctx, c, x));
     if (x.rule.unit !== 'none' && x.owed && x.start !== null) {

@@ -47,15 +47,15 @@ export interface CloseOptions {
 }
 
 export function closeCommand(ctx: Ctx): Command {
-  const zh = ctx.t.lang === 'zh';
-  const reasons = CLOSE_REASONS.map((r) => `${r} ${ctx.t.l(`closeReason.${r}`)}`).join(', ');
+  const { t } = ctx;
+  const reasons = CLOSE_REASONS.map((r) => `${r} ${t.l(`closeReason.${r}`)}`).join(', ');
   return new Command('close')
-    .description(zh ? '不经回访关闭：无效、重复登记、撤诉、并入群诉，或回访 3 天联系不上' : 'close without a call-back: invalid, duplicate, withdrawn, merged, or unreachable after 3 failed call-back days')
-    .argument('<ticket>', zh ? '投诉编号' : 'ticket')
-    .option('--reason <reason>', `${zh ? '关闭原因' : 'reason'}: ${reasons}`)
-    .option('--note <text>', zh ? '补充说明（以无效关闭时必填）' : 'why, in words (required when closing as invalid)')
-    .option('--of <ticket>', zh ? '重复登记：与之重复的投诉；并入群诉：并入的投诉' : 'duplicate: the complaint it duplicates; merged: the one it was merged into')
-    .option('--no-input', zh ? '不提问' : 'never prompt')
+    .description(t.m('help.close'))
+    .argument('<ticket>', t.m('help.ticket'))
+    .option('--reason <reason>', `${t.m('help.closeReason')}: ${reasons}`)
+    .option('--note <text>', t.m('help.closeNote'))
+    .option('--of <ticket>', t.m('help.closeOf'))
+    .option('--no-input', t.m('help.noInput'))
     .addHelpText('after', `
 Examples:
   complaints close 260912-3 --reason duplicate --of 260912-1

@@ -56,7 +56,7 @@ export function registerCommand(ctx: Ctx): Command {
     .option('-d, --description <text>', t.lang === 'zh' ? '投诉内容（必填）' : 'what the complaint is about (required)')
     .option('--demand <text>', t.lang === 'zh' ? '客户诉求' : 'what the complainant asks for')
     .option('--received-at <time>', t.lang === 'zh' ? '受理时间（默认现在）' : 'when the office received it (default: now)', dateTimeArg(t))
-    .option('--households <n>', t.lang === 'zh' ? '涉及户数（默认 1）' : 'households affected (default 1)', householdsArg(t))
+    .option('--households <n>', t.m('help.households'), householdsArg(t))
     .option('--claim <yuan>', t.lang === 'zh' ? '索赔金额（元）' : 'amount claimed, yuan', yuanArg(t))
     .option('--safety', t.lang === 'zh' ? '存在安全隐患' : 'a safety hazard')
     .option('--media', t.lang === 'zh' ? '媒体、法院或监管（12345/12315）介入' : 'media, court or regulator (12345 / 12315) involved')
