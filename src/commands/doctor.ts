@@ -34,7 +34,6 @@ export interface DoctorReport extends Health {
 export function runDoctor(ctx: Ctx): DoctorReport {
   const s = ctx.store();
   const h = checkHealth(s);
-  const zh = ctx.t.lang === 'zh';
   const problems: string[] = [];
   const warnings: string[] = [];
   if (!(h.integrity.length === 1 && h.integrity[0] === 'ok')) problems.push(...h.integrity.map((m) => `integrity: ${m}`));

@@ -25,7 +25,7 @@ Examples:
   complaints report-up 260912-3 --to 主任 --via 书面
   complaints report-up 260912-3 --to 王主任 --via written`)
     .action((ticket: string, o: { to: string; via: string; note?: string }) => {
-      runReportUp(ctx, ticket, roleOf(o.to), viaOf(ctx, o.via), o.note?.trim() || null);
+      runReportUp(ctx, ticket, roleOf(o.to), viaOf(o.via), o.note?.trim() || null);
     });
 }
 
@@ -35,7 +35,7 @@ function roleOf(text: string): string {
   return REPORT_ROLES.find((r) => label('zh', `role.${r}`) === v || label('en', `role.${r}`) === v) ?? v;
 }
 
-function viaOf(ctx: Ctx, text: string): ReportVia {
+function viaOf(text: string): ReportVia {
   const v = text.trim();
   const hit = REPORT_VIAS.find((x) => x === v || label('zh', `via.${x}`) === v);
   if (!hit) throw new UsageError('reportUp.via', { value: v, allowed: REPORT_VIAS.map((x) => `${x} (${label('zh', `via.${x}`)})`).join(', ') });

@@ -6,7 +6,7 @@ import type { Settings } from './settings.js';
 import { workdaysBetween, type WorkCalendar } from './workdays.js';
 import { HOUR, localDate, yearOf } from './time.js';
 import { dueUnder } from './deadline-rule.js';
-import { ruleFor, stepJsonKey, stepsInForce, type StepState } from './steps.js';
+import { COLUMN_STEPS, ruleFor, stepJsonKey, stepsInForce, type StepState } from './steps.js';
 import type { ReportUp } from './report-up.js';
 
 export interface Clock {
@@ -91,7 +91,11 @@ export interface DeadlineStatus {
 export type DeadlineSubject = Pick<ChaseRow, 'status' | 'deadlines' | 'contactedAt' | 'resolvedAt' | 'followUp'>
   & { steps?: Record<string, StepState>; reportUps?: readonly ReportUp[] };
 
-const OWN: Record<DeadlineStep, string> = { contact: 'contact', resolve: 'resolve', followUp: 'follow_up' };
+/** The due of any step of a complaint: a column's, or the procedure's other steps'. */
+export function dueOfStep(c: Pick<Complaint, 'deadlines' | 'steps'>, key: string): Instant | null {
+  const column = COLUMN_STEPS[key as keyof typeof COLUMN_STEPS];
+  return column ? c.deadlines[column] : c.steps[key]?.due ?? null;
+}
 
 function stepDoneAt(c: DeadlineSubject, step: DeadlineStep): Instant | null {
   if (step === 'contact') return c.contactedAt;
@@ -113,8 +117,12 @@ function statusOf(key: string, due: Instant | null, done: Instant | null, closed
   return after('overdue', now);
 }
 
+function stepKeyOf(step: DeadlineStep): string {
+  return (Object.keys(COLUMN_STEPS) as (keyof typeof COLUMN_STEPS)[]).find((k) => COLUMN_STEPS[k] === step)!;
+}
+
 export function deadlineStatus(c: DeadlineSubject, step: DeadlineStep, now: Instant, k: Clock): DeadlineStatus | null {
-  return statusOf(OWN[step], c.deadlines[step], stepDoneAt(c, step), c.status === 'closed', now, k);
+  return statusOf(stepKeyOf(step), c.deadlines[step], stepDoneAt(c, step), c.status === 'closed', now, k);
 }
 
 /**
@@ -126,7 +134,7 @@ export function deadlineStatuses(c: DeadlineSubject, now: Instant, k: Clock): De
   const closed = c.status === 'closed';
   const out: DeadlineStatus[] = [];
   for (const def of stepsInForce(k.settings.procedure)) {
-    const own = (Object.keys(OWN) as DeadlineStep[]).find((s) => OWN[s] === def.key);
+    const own = COLUMN_STEPS[def.key as keyof typeof COLUMN_STEPS];
     const st = own ? deadlineStatus(c, own, now, k) : c.steps?.[def.key] ? statusOf(def.key, c.steps[def.key].due, c.steps[def.key].doneAt, closed, now, k) : null;
     if (st) out.push(st);
   }

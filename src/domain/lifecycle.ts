@@ -7,7 +7,7 @@ import type {
 } from './types.js';
 import { nextSeverity, OPEN_STATUSES, severityRank } from './types.js';
 import { StateError, UsageError } from './errors.js';
-import { computeDeadlines, refreshOpenDeadlines, stepDue, type Clock } from './deadlines.js';
+import { computeDeadlines, dueOfStep, refreshOpenDeadlines, stepDue, type Clock } from './deadlines.js';
 import { knownStep, LIFECYCLE_STEPS, refreshSteps, resetResolutionSteps } from './steps.js';
 import { makeReportUp, newlyOwed, type ReportVia } from './report-up.js';
 import { dueUnder } from './deadline-rule.js';
@@ -382,8 +382,7 @@ export function setEarlierDeadline(c: Complaint, step: string, due: Instant, rea
   const p = k.settings.procedure;
   if (!knownStep(p, step) || p.off.includes(step)) throw new UsageError('step.unknown', { step, known: p.custom.map((d) => d.key).join(', ') });
   if (!reason.trim()) throw new UsageError('reason.required', { action: 'deadline' });
-  const own: Record<string, Instant | null> = { contact: c.deadlines.contact, resolve: c.deadlines.resolve, follow_up: c.deadlines.followUp };
-  const current = step in own ? own[step] : c.steps[step]?.due ?? null;
+  const current = dueOfStep(c, step);
   if (current !== null && due >= current) throw new UsageError('deadline.notEarlier', { step, due: localDateTime(due, k.tz), current: localDateTime(current, k.tz) });
   const earlier = { ...c.earlier, [step]: { due, reason: reason.trim() } };
   const base: Complaint = { ...c, earlier };

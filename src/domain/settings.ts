@@ -2,7 +2,7 @@
 // in the database; this module knows every key, its default and its check.
 import { CATEGORIES, KINDS, SEVERITIES, type Severity } from './types.js';
 import { formatRule, parseRule, RULE_MAXIMUM, type DeadlineRule } from './deadline-rule.js';
-import { COUNT_FROM, isBuiltinStep, knownStep, STEP_KEY, type CountFrom, type Procedure } from './steps.js';
+import { BUILTIN_STEPS, COUNT_FROM, isBuiltinStep, knownStep, STEP_KEY, type CountFrom, type Procedure } from './steps.js';
 import { isValidTimeZone } from './time.js';
 import { DEFAULT_REPORT_UPS, formatReportUps, parseReportUps, REPORT_LEVELS } from './report-up.js';
 import { UsageError } from './errors.js';
@@ -217,7 +217,7 @@ export function settingDef(key: string, s: Settings = DEFAULT_SETTINGS): KeyDef 
 /** Every key the settings have, for `config list`: the fixed ones, then the procedure's. */
 export function settingKeys(s: Settings): string[] {
   const p = s.procedure;
-  const steps = [...['dispatch', 'contact', 'site_check', 'plan', 'resolve', 'feedback', 'follow_up'], ...p.custom.map((c) => c.key)];
+  const steps = [...BUILTIN_STEPS, ...p.custom.map((c) => c.key)];
   const overrides = (table: 'kind' | 'category', t: Partial<Record<string, Record<string, DeadlineRule>>>) =>
     Object.entries(t).flatMap(([of, rules]) => Object.keys(rules ?? {}).map((step) => `deadline.${table}.${of}.${step}`));
   return [

@@ -89,8 +89,9 @@ export interface StepState {
   note: string | null;
 }
 
-/** The steps a complaint keeps in its own record: all but those the complaint's columns hold. */
-const OWN_COLUMNS: readonly string[] = ['contact', 'resolve', 'follow_up'];
+/** The steps whose deadlines the complaint row holds itself (Complaint.deadlines), by their key there. */
+export const COLUMN_STEPS = { contact: 'contact', resolve: 'resolve', follow_up: 'followUp' } as const;
+const OWN_COLUMNS: readonly string[] = Object.keys(COLUMN_STEPS);
 
 type StepFacts = Pick<Complaint, 'severity' | 'kind' | 'category' | 'receivedAt' | 'resolvedAt' | 'assignedAt' | 'steps' | 'earlier'>;
 

@@ -5,6 +5,7 @@ import type { DeadlineStatus } from '../domain/deadlines.js';
 import type { StoredEvent } from '../storage/events.js';
 import { isoLocal } from '../domain/time.js';
 import { stepJsonKey } from '../domain/steps.js';
+import { dueOfStep } from '../domain/deadlines.js';
 import { fenToYuan } from '../domain/money.js';
 import { presentFields } from './event-values.js';
 
@@ -69,8 +70,7 @@ export function complaintJson(c: Complaint, tz: string, steps: readonly string[]
 }
 
 function deadlinesJson(c: Complaint, tz: string, steps: readonly string[]): Record<string, string | null> {
-  const own: Record<string, Instant | null> = { contact: c.deadlines.contact, resolve: c.deadlines.resolve, follow_up: c.deadlines.followUp };
-  return Object.fromEntries(steps.map((key) => [stepJsonKey(key), iso(key in own ? own[key] : c.steps[key]?.due ?? null, tz)]));
+  return Object.fromEntries(steps.map((key) => [stepJsonKey(key), iso(dueOfStep(c, key), tz)]));
 }
 
 export function paymentJson(p: Payment, tz: string) {

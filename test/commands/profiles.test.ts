@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cli, cliJson, cliOk, dbBytes, registerArgs, removeTempDirs, tempDb, tempDir, testEnv } from '../helpers.js';
 import { PROFILES } from '../../src/domain/profiles/index.js';
 import { checkSettingsBatch } from '../../src/commands/config-batch.js';
-import { DEFAULT_SETTINGS, validateSetting } from '../../src/domain/settings.js';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings.js';
 
 afterAll(removeTempDirs);
 
