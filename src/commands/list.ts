@@ -8,6 +8,7 @@ import { addDays, isValidDate, parseInstant, zonedInstant } from '../domain/time
 import { UsageError } from '../domain/errors.js';
 import { iterateComplaints, type ListFilter, type ListSort } from '../storage/complaints.js';
 import { BufferedOutput } from '../output/buffered-output.js';
+import { jsonArrayPieces } from '../output/json-text.js';
 import { maskPersonal } from '../domain/phone.js';
 import { complaintJson } from '../output/complaint-json.js';
 import { complaintTsvLine, LIST_TSV_HEADER, renderComplaintList } from '../output/complaint-list.js';
@@ -125,7 +126,7 @@ export async function runList(ctx: Ctx, o: ListOptions): Promise<number> {
   const rows = iterateComplaints(ctx.store(), filter, sort, limit);
   const steps = stepKeysInForce(ctx);
   const shown = (c: Complaint) => (o.mask ? maskPersonal(c) : c);
-  if (ctx.json) return writeRows(ctx, rows, (c, i) => (i === 0 ? '[\n  ' : ',\n  ') + jsonElement(complaintJson(shown(c), tz, steps)), '[]\n', '\n]\n');
+  if (ctx.json) return writeRows(ctx, rows, (c, i) => array.elements([complaintJson(shown(c), tz, steps)], i), '[]\n', '\n]\n');
   const v = view(ctx);
   const none = ctx.t.m('notice.noResults') + '\n';
   // Through a pipe, one line a row as they are read.
@@ -136,10 +137,8 @@ export async function runList(ctx: Ctx, o: ListOptions): Promise<number> {
   return list.length;
 }
 
-/** An element of a JSON array as JSON.stringify(array, null, 2) writes it: its line breaks (all between keys) indented once more. */
-function jsonElement(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
-}
+/** The list as a top-level JSON array. */
+const array = jsonArrayPieces(0);
 
 /**
  * Rows written as they are read, a few megabytes at a time: `empty` when
@@ -148,12 +147,11 @@ function jsonElement(value: unknown): string {
  */
 async function writeRows<T>(ctx: Ctx, items: Iterable<T>, text: (item: T, i: number) => string, empty: string, end: string): Promise<number> {
   const sink = new BufferedOutput(ctx.io.stdout);
-  const put = async (s: string) => sink.add(s) || sink.addAfterFlush(s);
   let n = 0;
   for (const item of items) {
-    if (!(await put(text(item, n)))) return n;
+    if (!(await sink.put(text(item, n)))) return n;
     n++;
   }
-  if (await put(n === 0 ? empty : end)) await sink.flush();
+  if (await sink.put(n === 0 ? empty : end)) await sink.flush();
   return n;
 }

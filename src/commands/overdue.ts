@@ -11,6 +11,9 @@ import { staleBefore } from '../domain/deadline-rule.js';
 import type { Severity } from '../domain/types.js';
 import { chaseRows } from '../storage/chase.js';
 import { renderOverdue, type OverdueItem, type StaleItem } from '../output/overdue-view.js';
+import { BufferedOutput } from '../output/buffered-output.js';
+import { jsonArrayPieces } from '../output/json-text.js';
+import { stepsInForce } from '../domain/steps.js';
 import { view } from './complaint-step.js';
 
 export interface OverdueOptions {
@@ -29,43 +32,59 @@ Examples:
   complaints overdue
   complaints overdue --json
   complaints overdue --exit-status || mail -s "超期投诉" office@example.com`)
-    .action((o: OverdueOptions) => {
-      if (runOverdue(ctx, o).count > 0 && o.exitStatus) ctx.exitCode = 1;
+    .action(async (o: OverdueOptions) => {
+      if ((await runOverdue(ctx, o)).count > 0 && o.exitStatus) ctx.exitCode = 1;
     });
 }
 
-export function runOverdue(ctx: Ctx, o: OverdueOptions = {}): { count: number } {
+export async function runOverdue(ctx: Ctx, o: OverdueOptions = {}): Promise<{ count: number }> {
   const s = ctx.store();
   const k = ctx.clock();
   const progress = k.settings.procedure.progressContact;
   const since = (sev: Severity) => staleBefore(progress[sev], k.now, k.calendar, k.tz);
   const found = chaseRows(s, k.now, { general: since('general'), important: since('important'), major: since('major') });
   const chase = o.mask ? maskPersonal(found) : found;
-  const items: OverdueItem[] = chase.overdue
-    .map((c) => {
-      const late = deadlineStatuses(c, k.now, k).filter((d) => d.state === 'overdue');
-      return { complaint: c, late, worst: Math.max(...late.map((d) => d.hours)) };
-    })
-    .filter((i) => i.late.length > 0)
-    .sort(byDepartmentThenLateness);
+  const steps = stepsInForce(k.settings.procedure);
+  const items: OverdueItem[] = [];
+  for (const c of chase.overdue) {
+    const late = deadlineStatuses(c, k.now, k, { steps, overdueOnly: true });
+    if (late.length) items.push({ complaint: c, late, worst: Math.max(...late.map((d) => d.hours)) });
+  }
+  items.sort(byDepartmentThenLateness);
   const stale: StaleItem[] = chase.stale.map((c) => ({
     complaint: c, since: c.lastContactAt ?? c.receivedAt,
   }));
-  const tz = k.tz;
-  ctx.emit(() => ({
-    at: isoLocal(k.now, tz),
-    overdue: items.map((i) => ({
-      ticket: i.complaint.ticket, department: i.complaint.department, assignee: i.complaint.assignee,
-      severity: i.complaint.severity, status: i.complaint.status, subject: i.complaint.subject,
-      deadlines: i.late.map((d) => ({ step: d.step, due: isoLocal(d.due, tz), workdays: d.workdays, hours: d.hours, ...(d.role ? { role: d.role, via: d.via } : {}) })),
-    })),
-    stale: stale.map((i) => ({
-      ticket: i.complaint.ticket, department: i.complaint.department, assignee: i.complaint.assignee,
-      lastContactAt: i.complaint.lastContactAt === null ? null : isoLocal(i.complaint.lastContactAt, tz),
-      days: Math.floor((k.now - i.since) / DAY),
-    })),
-  }), () => renderOverdue(view(ctx), items, stale, localDate(k.now, tz)));
+  // Written as it is made: under a procedure of many steps the list runs to tens of megabytes.
+  const sink = new BufferedOutput(ctx.io.stdout);
+  const pieces = ctx.json ? overdueJson(k.now, k.tz, items, stale) : renderOverdue(view(ctx), items, stale, localDate(k.now, k.tz));
+  let going = true;
+  for (const piece of pieces) if (!(going = await sink.put(piece))) break;
+  if (going) await sink.flush();
   return { count: items.length + stale.length };
+}
+
+/** The JSON of `overdue`, piece by piece: the same text as JSON.stringify({at, overdue, stale}, null, 2). */
+function* overdueJson(now: number, tz: string, items: OverdueItem[], stale: StaleItem[]): Generator<string> {
+  yield `{\n  "at": ${JSON.stringify(isoLocal(now, tz))},\n  "overdue": `;
+  yield* arrayInBatches(items, (i) => ({
+    ticket: i.complaint.ticket, department: i.complaint.department, assignee: i.complaint.assignee,
+    severity: i.complaint.severity, status: i.complaint.status, subject: i.complaint.subject,
+    deadlines: i.late.map((d) => ({ step: d.step, due: isoLocal(d.due, tz), workdays: d.workdays, hours: d.hours, ...(d.role ? { role: d.role, via: d.via } : {}) })),
+  }));
+  yield ',\n  "stale": ';
+  yield* arrayInBatches(stale, (i) => ({
+    ticket: i.complaint.ticket, department: i.complaint.department, assignee: i.complaint.assignee,
+    lastContactAt: i.complaint.lastContactAt === null ? null : isoLocal(i.complaint.lastContactAt, tz),
+    days: Math.floor((now - i.since) / DAY),
+  }));
+  yield '\n}\n';
+}
+
+/** An array one level down, a thousand elements at a time. */
+function* arrayInBatches<T>(list: readonly T[], json: (item: T) => unknown): Generator<string> {
+  const array = jsonArrayPieces(1);
+  for (let at = 0; at < list.length; at += 1000) yield array.elements(list.slice(at, at + 1000).map(json), at);
+  yield array.end(list.length);
 }
 
 /** Department names in the order of the Chinese dictionary (pinyin), as the office files them. */

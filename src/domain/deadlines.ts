@@ -6,7 +6,7 @@ import type { Settings } from './settings.js';
 import { workdaysBetween, type WorkCalendar } from './workdays.js';
 import { HOUR, localDate, yearOf } from './time.js';
 import { dueUnder } from './deadline-rule.js';
-import { COLUMN_STEPS, ruleFor, stepJsonKey, stepsInForce, type StepState } from './steps.js';
+import { COLUMN_STEPS, ruleFor, stepJsonKey, stepsInForce, type StepDef, type StepState } from './steps.js';
 import type { ReportUp } from './report-up.js';
 
 export interface Clock {
@@ -103,8 +103,9 @@ function stepDoneAt(c: DeadlineSubject, step: DeadlineStep): Instant | null {
   return c.followUp && c.resolvedAt !== null && c.followUp.at >= c.resolvedAt ? c.followUp.at : null;
 }
 
-function statusOf(key: string, due: Instant | null, done: Instant | null, closed: boolean, now: Instant, k: Clock): DeadlineStatus | null {
+function statusOf(key: string, due: Instant | null, done: Instant | null, closed: boolean, now: Instant, k: Clock, overdueOnly = false): DeadlineStatus | null {
   if (due === null) return null;
+  if (overdueOnly && (done !== null || closed || now <= due)) return null;
   const step = stepJsonKey(key);
   const dueDate = localDate(due, k.tz);
   const provisional = !k.calendar.covers(yearOf(dueDate));
@@ -117,12 +118,18 @@ function statusOf(key: string, due: Instant | null, done: Instant | null, closed
   return after('overdue', now);
 }
 
-function stepKeyOf(step: DeadlineStep): string {
-  return (Object.keys(COLUMN_STEPS) as (keyof typeof COLUMN_STEPS)[]).find((k) => COLUMN_STEPS[k] === step)!;
+/** The step key of each deadline the complaint row holds (followUp → follow_up). */
+const STEP_KEY_OF = Object.fromEntries(Object.entries(COLUMN_STEPS).map(([key, column]) => [column, key])) as Record<DeadlineStep, string>;
+
+export function deadlineStatus(c: DeadlineSubject, step: DeadlineStep, now: Instant, k: Clock, overdueOnly = false): DeadlineStatus | null {
+  return statusOf(STEP_KEY_OF[step], c.deadlines[step], stepDoneAt(c, step), c.status === 'closed', now, k, overdueOnly);
 }
 
-export function deadlineStatus(c: DeadlineSubject, step: DeadlineStep, now: Instant, k: Clock): DeadlineStatus | null {
-  return statusOf(stepKeyOf(step), c.deadlines[step], stepDoneAt(c, step), c.status === 'closed', now, k);
+export interface StatusesOptions {
+  /** The steps in force, when the caller has them: the chase asks for thousands of complaints under one procedure. */
+  steps?: readonly StepDef[];
+  /** Only those past due and not done (the chase): no working days counted for the rest. */
+  overdueOnly?: boolean;
 }
 
 /**
@@ -130,17 +137,18 @@ export function deadlineStatus(c: DeadlineSubject, step: DeadlineStep, now: Inst
  * site check, plan, resolve, feedback, call-back, the office's own), each
  * with its state; steps switched off are left out.
  */
-export function deadlineStatuses(c: DeadlineSubject, now: Instant, k: Clock): DeadlineStatus[] {
+export function deadlineStatuses(c: DeadlineSubject, now: Instant, k: Clock, o: StatusesOptions = {}): DeadlineStatus[] {
   const closed = c.status === 'closed';
+  const only = o.overdueOnly ?? false;
   const out: DeadlineStatus[] = [];
-  for (const def of stepsInForce(k.settings.procedure)) {
+  for (const def of o.steps ?? stepsInForce(k.settings.procedure)) {
     const own = COLUMN_STEPS[def.key as keyof typeof COLUMN_STEPS];
-    const st = own ? deadlineStatus(c, own, now, k) : c.steps?.[def.key] ? statusOf(def.key, c.steps[def.key].due, c.steps[def.key].doneAt, closed, now, k) : null;
+    const st = own ? deadlineStatus(c, own, now, k, only) : c.steps?.[def.key] ? statusOf(def.key, c.steps[def.key].due, c.steps[def.key].doneAt, closed, now, k, only) : null;
     if (st) out.push(st);
   }
   // Reports up count from reaching the severity, whatever the complaint's state since: owed until made.
   for (const r of c.reportUps ?? []) {
-    const st = statusOf('report_up', r.due, r.doneAt, false, now, k);
+    const st = statusOf('report_up', r.due, r.doneAt, false, now, k, only);
     if (st) out.push({ ...st, step: 'reportUp', role: r.role, via: r.via });
   }
   return out;

@@ -40,8 +40,13 @@ export function isBuiltinStep(key: string): key is BuiltinStep {
 
 /** The JSON name of a step: camelCase (site_check → siteCheck). */
 export function stepJsonKey(key: string): string {
-  return key.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());
+  let json = jsonKeys.get(key);
+  if (json === undefined) jsonKeys.set(key, (json = key.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase())));
+  return json;
 }
+
+/** The few step keys there are, converted once: the morning chase names tens of thousands of late steps. */
+const jsonKeys = new Map<string, string>();
 
 export interface Procedure {
   /** Deadline rules by severity and step. */

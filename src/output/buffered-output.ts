@@ -32,6 +32,11 @@ export class BufferedOutput {
     return true;
   }
 
+  /** Adds the text, flushing first when the buffer is full. False when standard output's reader has gone. */
+  async put(text: string): Promise<boolean> {
+    return this.add(text) || this.addAfterFlush(text);
+  }
+
   /** Flushes, then adds the text (or writes it at once, when longer than the buffer). False when the reader has gone. */
   async addAfterFlush(text: string): Promise<boolean> {
     if (!(await this.flush())) return false;

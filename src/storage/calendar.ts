@@ -11,7 +11,7 @@ import { diff, withSteps } from '../domain/lifecycle.js';
 import { localDate, yearOf, zonedInstant } from '../domain/time.js';
 import type { Store } from './store.js';
 import { all, first, run, write } from './store.js';
-import { findByTicket, updateComplaint } from './complaints.js';
+import { openComplaintsDueSince, saveRecount } from './complaints.js';
 import { appendEvents } from './events.js';
 import { loadSettings } from './settings.js';
 
@@ -213,22 +213,18 @@ export function recountOpenDeadlines(s: Store, changed: string[], acting: Acting
 export function recountDeadlinesSince(s: Store, since: number, acting: Acting, note: string): string[] {
   const settings = loadSettings(s);
   const tz = settings.timeZone;
-  const tickets = all(s, s.q.selectFrom('complaints').select('ticket')
-    .where('status', '!=', 'closed')
-    .where((eb) => eb.or([eb('resolve_due', '>=', since), eb('follow_up_due', '>=', since)]))
-    .orderBy('id')).map((r) => r.ticket);
-  if (!tickets.length) return [];
+  const open = openComplaintsDueSince(s, since);
+  if (!open.length) return [];
   const calendar = buildCalendar(readOfficial(s), overrideMarks(s));
   const k: Clock = { settings, calendar, tz };
   const moved: string[] = [];
-  for (const ticket of tickets) {
-    const c = findByTicket(s, ticket)!;
+  for (const c of open) {
     // The procedure's other steps move too (a profile's dispatch, an own step's rule).
     const next: Complaint = withSteps({ ...c, deadlines: refreshOpenDeadlines(c, k) }, k);
     if (JSON.stringify([next.deadlines, next.steps]) === JSON.stringify([c.deadlines, c.steps])) continue;
-    updateComplaint(s, c, next);
+    saveRecount(s, c, next);
     appendEvents(s, c.id, acting.actor, acting.now, [{ action: 'recount', ...diff(c, next), note }]);
-    moved.push(ticket);
+    moved.push(c.ticket);
   }
   return moved;
 }

@@ -8,6 +8,7 @@ import type { ChaseRow, Severity, Status } from '../domain/types.js';
 import type { StepState } from '../domain/steps.js';
 import type { ReportLevel, ReportRole, ReportUp, ReportVia } from '../domain/report-up.js';
 import { overdueAt } from './complaints.js';
+import { sql } from 'kysely';
 import { all, type Store } from './store.js';
 
 function chaseSelect(s: Store) {
@@ -53,18 +54,34 @@ export function chaseRows(s: Store, now: number, staleSince: Record<Severity, nu
         .when('c.severity', '=', 'general').then(staleSince.general)
         .when('c.severity', '=', 'important').then(staleSince.important)
         .else(staleSince.major).end()).as('is_stale'),
+      // The steps owed and late, read with their complaint (the primary key's
+      // range of each): one short string each instead of a row per step.
+      sql<string | null>`(SELECT json_group_array(json_array(step, due)) FROM complaint_steps
+        WHERE complaint_id = c.id AND done_at IS NULL AND due < ${now})`.as('late_json'),
     ])
     .orderBy('c.received_at', 'asc').orderBy('c.id', 'asc'));
-  const late = lateSteps(s, now);
   const unreported = lateReportUps(s, now);
   const chase: Chase = { overdue: [], stale: [] };
   for (const r of rows) {
-    const steps = late.get(r.id);
+    const steps = lateSteps(r.late_json);
     const reportUps = unreported.get(r.id);
-    if (r.is_overdue || steps || reportUps) chase.overdue.push({ ...toChaseRow(r), ...(steps ? { steps } : {}), ...(reportUps ? { reportUps } : {}) });
-    if (r.is_stale) chase.stale.push(toChaseRow(r));
+    if (!(r.is_overdue || steps || reportUps || r.is_stale)) continue;
+    const row = toChaseRow(r);
+    if (steps) row.steps = steps;
+    if (reportUps) row.reportUps = reportUps;
+    if (r.is_overdue || steps || reportUps) chase.overdue.push(row);
+    if (r.is_stale) chase.stale.push(row);
   }
   return chase;
+}
+
+/** The late steps of one complaint, as the chase reads them; undefined when none. */
+function lateSteps(json: string | null): Record<string, StepState> | undefined {
+  // json_group_array over no rows is '[]'.
+  if (json === null || json.length <= 2) return undefined;
+  const steps: Record<string, StepState> = {};
+  for (const [step, due] of JSON.parse(json) as [string, number][]) steps[step] = { due, doneAt: null, note: null };
+  return steps;
 }
 
 /** Reports up owed and past due, by complaint id. */
@@ -74,17 +91,6 @@ function lateReportUps(s: Store, now: number): Map<number, ReportUp[]> {
     .where('done_at', 'is', null).where('due', 'is not', null).where('due', '<', now).orderBy('id'))) {
     const list = out.get(r.complaint_id) ?? out.set(r.complaint_id, []).get(r.complaint_id)!;
     list.push({ id: r.id, level: r.level as ReportLevel, role: r.role as ReportRole, via: r.via as ReportVia, due: r.due, doneAt: null, to: null, note: null });
-  }
-  return out;
-}
-
-/** The procedure's steps not done and past due, by complaint id (open or not: the caller's pass is over open ones). */
-function lateSteps(s: Store, now: number): Map<number, Record<string, StepState>> {
-  const out = new Map<number, Record<string, StepState>>();
-  for (const r of all(s, s.q.selectFrom('complaint_steps').select(['complaint_id', 'step', 'due'])
-    .where('done_at', 'is', null).where('due', 'is not', null).where('due', '<', now))) {
-    const steps = out.get(r.complaint_id) ?? out.set(r.complaint_id, {}).get(r.complaint_id)!;
-    steps[r.step] = { due: r.due, doneAt: null, note: null };
   }
   return out;
 }

@@ -110,6 +110,18 @@ export function findByTicket(s: Store, ticket: string): Complaint | undefined {
   return c;
 }
 
+/**
+ * The open complaints a recount from `since` looks at (a resolve or call-back
+ * deadline at or after it), in one read, in the order they were registered.
+ * Their call-back attempts are not read: a recount does not touch them.
+ */
+export function openComplaintsDueSince(s: Store, since: number): Complaint[] {
+  return all(s, withJoins(s)
+    .where('c.status', '!=', 'closed')
+    .where((eb) => eb.or([eb('c.resolve_due', '>=', since), eb('c.follow_up_due', '>=', since)]))
+    .orderBy('c.id')).map(toComplaint);
+}
+
 type StepTuple = [string, number | null, number | null, string | null];
 
 function stepsFrom(json: string | null): Record<string, StepState> {
@@ -255,6 +267,18 @@ function saveSteps(s: Store, complaintId: number, prev: Record<string, StepState
     run(s, s.q.insertInto('complaint_steps').values({ complaint_id: complaintId, step, due: state.due, done_at: state.doneAt, note: state.note })
       .onConflict((oc) => oc.columns(['complaint_id', 'step']).doUpdateSet({ due: state.due, done_at: state.doneAt, note: state.note })));
   }
+}
+
+/**
+ * Saves what a recount moves — the deadlines the row holds and the
+ * procedure's other steps — and nothing else: a changed setting recounts
+ * every open complaint, and rewriting whole rows was most of its time.
+ */
+export function saveRecount(s: Store, prev: Complaint, next: Complaint): void {
+  saveSteps(s, prev.id, prev.steps, next.steps);
+  run(s, s.q.updateTable('complaints')
+    .set({ contact_due: next.deadlines.contact, resolve_due: next.deadlines.resolve, follow_up_due: next.deadlines.followUp })
+    .where('id', '=', prev.id));
 }
 
 /** Saves the next state of a complaint over its previous one. */

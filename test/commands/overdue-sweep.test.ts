@@ -39,6 +39,9 @@ describe('overdue', () => {
     ]);
     expect(j.overdue[0].deadlines).toEqual([{ step: 'resolve', due: '2026-11-24T23:59:59+08:00', workdays: 2, hours: 33 }]);
     expect(j.overdue[1].deadlines.map((d: any) => d.step)).toEqual(['contact', 'resolve']);
+    // Written piece by piece, it is still the text JSON.stringify makes of the whole.
+    const raw = (await cli(['overdue', '--json'], at(now))).stdout;
+    expect(raw).toBe(JSON.stringify(JSON.parse(raw), null, 2) + '\n');
     const r = await cli(['overdue', '--exit-status'], at(now));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('工程部 (1)');
