@@ -1,5 +1,10 @@
 // Ticket numbers (SPEC §4): YYMMDD of the office-local date received, then the
-// year's running count, zero-padded to three digits and wider past 999.
+// year's running count, zero-padded to three digits and wider past 999. On a
+// server shared by offices (SPEC §14) they carry the office's code in front,
+// YG-260912001; the bare number is read as the current office's.
+
+/** An office's code: a capital letter, then up to seven capitals or digits (YG, HY2). */
+export const OFFICE_CODE = /^[A-Z][A-Z0-9]{0,7}$/;
 
 /**
  * The largest running count of a year (README "Ticket numbers"). A ticket is
@@ -12,12 +17,19 @@ export const MAX_SEQ = 999_999;
 export const COUNT_BASE = MAX_SEQ + 1;
 export const countKey = (year: number, seq: number): number => year * COUNT_BASE + seq;
 
-export function formatTicket(localDate: string, seq: number): string {
+export function formatTicket(localDate: string, seq: number, office: string | null = null): string {
   const yymmdd = localDate.slice(2, 4) + localDate.slice(5, 7) + localDate.slice(8, 10);
-  return yymmdd + String(seq).padStart(3, '0');
+  return (office === null ? '' : `${office}-`) + yymmdd + String(seq).padStart(3, '0');
+}
+
+/** A ticket as the office `code` files it: a bare number gets the code; one with a code keeps its own. */
+export function inOffice(ticket: string, code: string | null): string {
+  return code === null || PREFIX.test(ticket) ? ticket : `${code}-${ticket}`;
 }
 
 export interface TicketParts {
+  /** The office code in front, or null for a bare number. */
+  office: string | null;
   yymmdd: string;
   year: number;
   seq: number;
@@ -25,6 +37,8 @@ export interface TicketParts {
 
 const FULL = /^(\d{6})(\d{3,})$/;
 const SHORT = /^(\d{6})-(\d{1,})$/;
+/** An office code and its dash in front of the number (typed in any case). */
+const PREFIX = /^([A-Za-z][A-Za-z0-9]{0,7})-(?=\d{6})/;
 
 /**
  * Reads a full ticket (260912003, 2612311000) or the short form 260912-3.
@@ -43,7 +57,14 @@ export function ticketCountTooLarge(text: string): boolean {
 const TOO_LARGE = Symbol('count past MAX_SEQ');
 
 function readTicket(text: string): string | typeof TOO_LARGE | null {
-  const s = text.trim();
+  const trimmed = text.trim();
+  const prefix = PREFIX.exec(trimmed);
+  if (!prefix) return readNumber(trimmed);
+  const n = readNumber(trimmed.slice(prefix[0].length));
+  return typeof n === 'string' ? `${prefix[1].toUpperCase()}-${n}` : n;
+}
+
+function readNumber(s: string): string | typeof TOO_LARGE | null {
   const short = SHORT.exec(s);
   if (short) {
     if (!validYymmdd(short[1])) return null;
@@ -60,9 +81,10 @@ function readTicket(text: string): string | typeof TOO_LARGE | null {
 }
 
 export function parseTicket(ticket: string): TicketParts {
-  const m = FULL.exec(ticket);
+  const prefix = PREFIX.exec(ticket);
+  const m = FULL.exec(prefix ? ticket.slice(prefix[0].length) : ticket);
   if (!m) throw new Error(`not a ticket: ${ticket}`);
-  return { yymmdd: m[1], year: 2000 + Number(m[1].slice(0, 2)), seq: Number(m[2]) };
+  return { office: prefix ? prefix[1] : null, yymmdd: m[1], year: 2000 + Number(m[1].slice(0, 2)), seq: Number(m[2]) };
 }
 
 function validYymmdd(s: string): boolean {

@@ -60,5 +60,5 @@ export function* renderOverdue(v: View, items: OverdueItem[], stale: StaleItem[]
 }
 
 function indent(block: string): string {
-  return block.split('\n').map((l) => (l ? `  ${l}` : l)).join('\n');
+  return block.replace(/^(?=.)/gm, '  ');
 }

@@ -17,8 +17,19 @@ function charWidth(cp: number): number {
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 export function displayWidth(s: string): number {
+  // Indexed, not iterated: a list of twenty thousand rows measures a hundred thousand cells.
+  const text = s.includes('\x1b') ? s.replace(ANSI, '') : s;
   let w = 0;
-  for (const ch of s.replace(ANSI, '')) w += charWidth(ch.codePointAt(0)!);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x20 && unit < 0x1100) {
+      w++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++; // the pair's second half
+    w += charWidth(cp);
+  }
   return w;
 }
 

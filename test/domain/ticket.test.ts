@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTicket, MAX_SEQ, normalizeTicket, parseTicket, ticketCountTooLarge } from '../../src/domain/ticket.js';
+import { formatTicket, inOffice, MAX_SEQ, normalizeTicket, OFFICE_CODE, parseTicket, ticketCountTooLarge } from '../../src/domain/ticket.js';
 
 describe('formatTicket (SPEC §4: YYMMDD + the year\'s running count)', () => {
   it.each([
@@ -58,13 +58,13 @@ describe('normalizeTicket', () => {
     const ticket = formatTicket('2026-12-31', seq);
     expect(normalizeTicket(ticket)).toBe(ticket);
     expect(normalizeTicket(`261231-${seq}`)).toBe(ticket);
-    expect(parseTicket(ticket)).toEqual({ yymmdd: '261231', year: 2026, seq });
+    expect(parseTicket(ticket)).toEqual({ office: null, yymmdd: '261231', year: 2026, seq });
   });
 });
 
 describe('parseTicket', () => {
   it('splits a widened ticket', () => {
-    expect(parseTicket('2612311000')).toEqual({ yymmdd: '261231', year: 2026, seq: 1000 });
+    expect(parseTicket('2612311000')).toEqual({ office: null, yymmdd: '261231', year: 2026, seq: 1000 });
   });
   it('throws on text that is not a ticket', () => {
     expect(() => parseTicket('260912-3')).toThrow();
@@ -82,5 +82,34 @@ describe('the maximum running count (README "Limits")', () => {
     }
     expect(ticketCountTooLarge('abc')).toBe(false);
     expect(ticketCountTooLarge('261331999999999')).toBe(false);
+  });
+});
+
+describe('tickets of an office on a shared server (SPEC §14)', () => {
+  it('formats with the office code in front', () => {
+    expect(formatTicket('2026-09-12', 1, 'YG')).toBe('YG-260912001');
+    expect(formatTicket('2026-12-31', 1000, 'HY2')).toBe('HY2-2612311000');
+  });
+  it('reads a code in any case, the short form too, and keeps a bare number bare', () => {
+    expect(normalizeTicket('yg-260912001')).toBe('YG-260912001');
+    expect(normalizeTicket(' YG-260912-1 ')).toBe('YG-260912001');
+    expect(normalizeTicket('260912001')).toBe('260912001');
+    expect(normalizeTicket('YG-260912000')).toBeNull();
+    expect(normalizeTicket('YG260912001')).toBeNull();
+    expect(normalizeTicket('1YG-260912001')).toBeNull();
+    expect(normalizeTicket('TOOLONGCODE-260912001')).toBeNull();
+    expect(ticketCountTooLarge('YG-2609121000000')).toBe(true);
+  });
+  it('files a bare number under the current office and leaves another office\'s as it is', () => {
+    expect(inOffice('260912001', 'YG')).toBe('YG-260912001');
+    expect(inOffice('HY-260912001', 'YG')).toBe('HY-260912001');
+    expect(inOffice('260912001', null)).toBe('260912001');
+  });
+  it('splits the code off', () => {
+    expect(parseTicket('YG-260912003')).toEqual({ office: 'YG', yymmdd: '260912', year: 2026, seq: 3 });
+  });
+  it('office codes are a capital letter and up to seven capitals or digits', () => {
+    expect(['YG', 'HY2', 'A', 'ABCDEFGH'].every((c) => OFFICE_CODE.test(c))).toBe(true);
+    expect(['yg', '2Y', 'ABCDEFGHI', 'Y-G', ''].some((c) => OFFICE_CODE.test(c))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 // Aligned columns: Chinese takes two terminal columns, and any number of rows
 // renders in one pass (no quadratic table, no spread of every row).
 import { describe, expect, it } from 'vitest';
-import { renderColumns } from '../../src/output/text.js';
+import { displayWidth, renderColumns } from '../../src/output/text.js';
 
 describe('renderColumns', () => {
   it('aligns by display width, Chinese counting double, and cuts long cells', () => {
@@ -22,5 +22,14 @@ describe('renderColumns', () => {
     const out = renderColumns([{ header: 'n' }, { header: 'what' }], rows);
     expect(out.split('\n')).toHaveLength(300_002);
     expect(out.split('\n')[300_000]).toBe('299999  漏水');
+  });
+});
+
+describe('display width', () => {
+  it.each([
+    ['', 0], ['261119001', 9], ['漏水', 4], ['工程部 A座', 10], ['\x1b[31m超期\x1b[39m 2', 6],
+    ['😀x', 3], ['a\u0007b', 2], ['ｆｕｌｌ', 8], ['한국', 4], ['\ud800x', 2],
+  ])('%j takes %i columns', (text, width) => {
+    expect(displayWidth(text)).toBe(width);
   });
 });
