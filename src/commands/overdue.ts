@@ -50,7 +50,7 @@ export async function runOverdue(ctx: Ctx, o: OverdueOptions = {}): Promise<{ co
     const late = deadlineStatuses(c, k.now, k, { steps, overdueOnly: true });
     if (late.length) items.push({ complaint: c, late, worst: Math.max(...late.map((d) => d.hours)) });
   }
-  items.sort(byDepartmentThenLateness);
+  items.sort(byDepartmentThenLateness(items));
   const stale: StaleItem[] = chase.stale.map((c) => ({
     complaint: c, since: c.lastContactAt ?? c.receivedAt,
   }));
@@ -90,9 +90,15 @@ function* arrayInBatches<T>(list: readonly T[], json: (item: T) => unknown): Gen
 /** Department names in the order of the Chinese dictionary (pinyin), as the office files them. */
 const collator = new Intl.Collator('zh');
 
-/** Stable order: department (unassigned last), then the most overdue first, then ticket. */
-function byDepartmentThenLateness(a: OverdueItem, b: OverdueItem): number {
-  const da = a.complaint.department ?? '\uffff';
-  const db = b.complaint.department ?? '\uffff';
-  return (da === db ? 0 : collator.compare(da, db)) || b.worst - a.worst || byCodePoint(a.complaint.ticket, b.complaint.ticket);
+/**
+ * Stable order: department (unassigned last), then the most overdue first,
+ * then ticket. The few departments are put in order once: comparing names
+ * through the collator at every step of sorting twenty thousand entries
+ * was a good part of the list's time.
+ */
+function byDepartmentThenLateness(items: readonly OverdueItem[]): (a: OverdueItem, b: OverdueItem) => number {
+  const names = [...new Set(items.map((i) => i.complaint.department).filter((d): d is string => d !== null))].sort(collator.compare);
+  const rank = new Map<string | null, number>(names.map((d, n) => [d, n]));
+  rank.set(null, names.length);
+  return (a, b) => rank.get(a.complaint.department)! - rank.get(b.complaint.department)! || b.worst - a.worst || byCodePoint(a.complaint.ticket, b.complaint.ticket);
 }

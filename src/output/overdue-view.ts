@@ -18,8 +18,23 @@ export interface StaleItem {
   since: number;
 }
 
-function lateText(v: View, d: DeadlineStatus): string {
-  return `${deadlineName(v, d)} ${v.t.m('due.overdue', { amount: amountText(v, d) })} (${localDate(d.due, v.tz)})`;
+/**
+ * "resolve overdue by 2 working days (2026-11-24)". The same few names and
+ * amounts come up tens of thousands of times in an office's list: each is
+ * worded once.
+ */
+function lateWording(v: View): (d: DeadlineStatus) => string {
+  const names = new Map<string, string>();
+  const amounts = new Map<string, string>();
+  return (d) => {
+    const nameKey = d.role ? `${d.key} ${d.role} ${d.via}` : d.key;
+    let name = names.get(nameKey);
+    if (name === undefined) names.set(nameKey, (name = deadlineName(v, d)));
+    const amountKey = d.step !== 'contact' && d.workdays > 0 ? `w${d.workdays}` : `h${d.hours}`;
+    let amount = amounts.get(amountKey);
+    if (amount === undefined) amounts.set(amountKey, (amount = v.t.m('due.overdue', { amount: amountText(v, d) })));
+    return `${name} ${amount} (${localDate(d.due, v.tz)})`;
+  };
 }
 
 /** The list a department at a time, for output written as it is made. */
@@ -30,6 +45,9 @@ export function* renderOverdue(v: View, items: OverdueItem[], stale: StaleItem[]
     return;
   }
   yield v.chalk.bold(t.m('overdue.title', { date: today, count: items.length })) + '\n';
+  const lateText = lateWording(v);
+  const severities = new Map<string, string>();
+  const severity = (sev: OverdueItem['complaint']['severity']) => severities.get(sev) ?? severities.set(sev, t.l(`severity.${sev}`)).get(sev)!;
   const groups = new Map<string, OverdueItem[]>();
   for (const i of items) {
     const key = i.complaint.department ?? t.m('overdue.unassigned');
@@ -38,12 +56,12 @@ export function* renderOverdue(v: View, items: OverdueItem[], stale: StaleItem[]
   for (const [dept, list] of groups) {
     yield `\n${v.chalk.bold(visible(dept))} (${list.length})\n`;
     const rows = list.map((i) => [
-      i.complaint.ticket, t.l(`severity.${i.complaint.severity}`), i.complaint.assignee ?? '—',
-      i.late.map((d) => lateText(v, d)).join('; '), i.complaint.subject,
+      i.complaint.ticket, severity(i.complaint.severity), i.complaint.assignee ?? '—',
+      i.late.map(lateText).join('; '), i.complaint.subject,
     ]);
     yield indent(renderColumns(
       ['ticket', 'severity', 'assignee', 'overdue', 'subject'].map((h) => ({ header: t.m(`overdue.col.${h}`), max: h === 'subject' ? 30 : undefined })),
-      rows, (col, text, row) => (col === 1 ? severityText(v, list[row].complaint.severity).replace(t.l(`severity.${list[row].complaint.severity}`), text) : col === 3 ? v.chalk.red(text) : text),
+      rows, (col, text, row) => (col === 1 ? severityText(v, list[row].complaint.severity).replace(severity(list[row].complaint.severity), text) : col === 3 ? v.chalk.red(text) : text),
     ));
   }
   if (stale.length) {
