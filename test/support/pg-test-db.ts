@@ -2,6 +2,7 @@
 // suite runs on PostgreSQL) or, without one, a server of this test file's
 // own; a fresh database per test that wants one; the schema applied; offices
 // and login roles for the people in a test.
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { migratePg } from '../../src/storage/pg-migrate.js';
@@ -55,7 +56,7 @@ export function usePgServer(): PgServer {
   const server: PgServer = {
     async freshDatabase() {
       // Unique across the test files sharing one server.
-      const name = `t_${process.pid}_${++counter}`;
+      const name = `t_${randomBytes(4).toString('hex')}_${++counter}`;
       const c = await admin();
       await c.query(`CREATE DATABASE ${name}`);
       return { name, url: (user?: string) => socketUrl(name, user) };
@@ -73,7 +74,7 @@ export function usePgServer(): PgServer {
     },
     async loginRole(name, grants) {
       const c = await admin();
-      await c.query(`DO $$ BEGIN CREATE ROLE ${name} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+      await c.query(`DO $$ BEGIN CREATE ROLE ${name} LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
       for (const g of grants) await c.query(`GRANT ${g} TO ${name}`);
     },
   };
