@@ -93,7 +93,7 @@ export async function startCluster(opts: { port?: number } = {}): Promise<PgClus
     'fsync = off',
     'synchronous_commit = off',
     'full_page_writes = off',
-    'max_connections = 60',
+    'max_connections = 100',
     'shared_buffers = 32MB',
   ];
   fs.appendFileSync(path.join(data, 'postgresql.conf'), `\n# test server\n${settings.join('\n')}\n`);
