@@ -29,17 +29,17 @@ Examples:
   complaints overdue
   complaints overdue --json
   complaints overdue --exit-status || mail -s "超期投诉" office@example.com`)
-    .action((o: OverdueOptions) => {
-      if (runOverdue(ctx, o).count > 0 && o.exitStatus) ctx.exitCode = 1;
+    .action(async (o: OverdueOptions) => {
+      if ((await runOverdue(ctx, o)).count > 0 && o.exitStatus) ctx.exitCode = 1;
     });
 }
 
-export function runOverdue(ctx: Ctx, o: OverdueOptions = {}): { count: number } {
-  const s = ctx.store();
-  const k = ctx.clock();
+export async function runOverdue(ctx: Ctx, o: OverdueOptions = {}): Promise<{ count: number }> {
+  const s = await ctx.store();
+  const k = await ctx.clock();
   const progress = k.settings.procedure.progressContact;
   const since = (sev: Severity) => staleBefore(progress[sev], k.now, k.calendar, k.tz);
-  const found = chaseRows(s, k.now, { general: since('general'), important: since('important'), major: since('major') });
+  const found = await chaseRows(s, k.now, { general: since('general'), important: since('important'), major: since('major') });
   const chase = o.mask ? maskPersonal(found) : found;
   const items: OverdueItem[] = chase.overdue
     .map((c) => {
@@ -52,7 +52,7 @@ export function runOverdue(ctx: Ctx, o: OverdueOptions = {}): { count: number } 
     complaint: c, since: c.lastContactAt ?? c.receivedAt,
   }));
   const tz = k.tz;
-  ctx.emit(() => ({
+  await ctx.emit(() => ({
     at: isoLocal(k.now, tz),
     overdue: items.map((i) => ({
       ticket: i.complaint.ticket, department: i.complaint.department, assignee: i.complaint.assignee,
@@ -64,7 +64,7 @@ export function runOverdue(ctx: Ctx, o: OverdueOptions = {}): { count: number } 
       lastContactAt: i.complaint.lastContactAt === null ? null : isoLocal(i.complaint.lastContactAt, tz),
       days: Math.floor((k.now - i.since) / DAY),
     })),
-  }), () => renderOverdue(view(ctx), items, stale, localDate(k.now, tz)));
+  }), async () => renderOverdue(await view(ctx), items, stale, localDate(k.now, tz)));
   return { count: items.length + stale.length };
 }
 

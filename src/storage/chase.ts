@@ -45,8 +45,8 @@ export interface Chase {
  * `staleSince` is per severity: the weekly progress contact's interval is a
  * setting of each (SPEC §11).
  */
-export function chaseRows(s: Store, now: number, staleSince: Record<Severity, number>): Chase {
-  const rows = all(s, chaseSelect(s)
+export async function chaseRows(s: Store, now: number, staleSince: Record<Severity, number>): Promise<Chase> {
+  const rows = await all(s, chaseSelect(s)
     .select((eb) => [
       overdueAt(eb as never, now).as('is_overdue'),
       eb(eb.fn.coalesce('c.last_contact_at', 'c.received_at'), '<', eb.case()
@@ -55,8 +55,8 @@ export function chaseRows(s: Store, now: number, staleSince: Record<Severity, nu
         .else(staleSince.major).end()).as('is_stale'),
     ])
     .orderBy('c.received_at', 'asc').orderBy('c.id', 'asc'));
-  const late = lateSteps(s, now);
-  const unreported = lateReportUps(s, now);
+  const late = await lateSteps(s, now);
+  const unreported = await lateReportUps(s, now);
   const chase: Chase = { overdue: [], stale: [] };
   for (const r of rows) {
     const steps = late.get(r.id);
@@ -68,9 +68,9 @@ export function chaseRows(s: Store, now: number, staleSince: Record<Severity, nu
 }
 
 /** Reports up owed and past due, by complaint id. */
-function lateReportUps(s: Store, now: number): Map<number, ReportUp[]> {
+async function lateReportUps(s: Store, now: number): Promise<Map<number, ReportUp[]>> {
   const out = new Map<number, ReportUp[]>();
-  for (const r of all(s, s.q.selectFrom('report_ups').selectAll()
+  for (const r of await all(s, s.q.selectFrom('report_ups').selectAll()
     .where('done_at', 'is', null).where('due', 'is not', null).where('due', '<', now).orderBy('id'))) {
     const list = out.get(r.complaint_id) ?? out.set(r.complaint_id, []).get(r.complaint_id)!;
     list.push({ id: r.id, level: r.level as ReportLevel, role: r.role as ReportRole, via: r.via as ReportVia, due: r.due, doneAt: null, to: null, note: null });
@@ -79,9 +79,9 @@ function lateReportUps(s: Store, now: number): Map<number, ReportUp[]> {
 }
 
 /** The procedure's steps not done and past due, by complaint id (open or not: the caller's pass is over open ones). */
-function lateSteps(s: Store, now: number): Map<number, Record<string, StepState>> {
+async function lateSteps(s: Store, now: number): Promise<Map<number, Record<string, StepState>>> {
   const out = new Map<number, Record<string, StepState>>();
-  for (const r of all(s, s.q.selectFrom('complaint_steps').select(['complaint_id', 'step', 'due'])
+  for (const r of await all(s, s.q.selectFrom('complaint_steps').select(['complaint_id', 'step', 'due'])
     .where('done_at', 'is', null).where('due', 'is not', null).where('due', '<', now))) {
     const steps = out.get(r.complaint_id) ?? out.set(r.complaint_id, {}).get(r.complaint_id)!;
     steps[r.step] = { due: r.due, doneAt: null, note: null };
