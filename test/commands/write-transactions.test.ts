@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/open.js';
-import { all, write, type Store } from '../../src/storage/store.js';
+import { all, write, type SqliteStore, type Store } from '../../src/storage/store.js';
 import { appendEvents } from '../../src/storage/events.js';
 import { insertDepartment, listDepartments } from '../../src/storage/departments.js';
 import { cliOk, dbBytes, registerArgs, removeTempDirs, tempDb, testEnv } from '../helpers.js';
@@ -22,7 +22,7 @@ beforeAll(async () => {
   await cliOk(registerArgs(), { env: testEnv(db) });
 });
 
-async function withStore<T>(fn: (s: Store) => Promise<T>): Promise<T> {
+async function withStore<T>(fn: (s: SqliteStore) => Promise<T>): Promise<T> {
   const s = openStore(db, NOW, { create: false });
   try {
     return await fn(s);
