@@ -55,8 +55,13 @@ export interface NewFile {
   folder: string | null;
 }
 
-/** Rows a streamed query hands over per await. */
-const BATCH = 1000;
+/**
+ * Rows a streamed query hands over per await. Measured on an export of
+ * 100,000 rows: one await per row cost ~5%; batches of 1,000 kept enough rows
+ * alive to outlast young-generation collections (3× the GC time, +28 MB peak);
+ * 100 costs neither.
+ */
+const BATCH = 100;
 
 export function makeStore(sqlite: Database.Database, path: string, created: NewFile | null = null): SqliteStore {
   const q = new Kysely<DB>({
