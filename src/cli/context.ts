@@ -3,7 +3,7 @@
 import os from 'node:os';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Store } from '../storage/store.js';
-import { openStore, databasePath, discardIfUntouched, writeMark, IN_MEMORY } from '../storage/open.js';
+import { openStore, databasePath, discardIfUntouched, writeMark, closeStore, IN_MEMORY } from '../storage/open.js';
 import { loadSettingsChecked } from '../storage/settings.js';
 import { ensureOfficialDays, loadCalendar } from '../storage/calendar.js';
 import type { Settings } from '../domain/settings.js';
@@ -41,25 +41,26 @@ export interface Ctx {
   chalk: ChalkInstance;
   actor: string;
   dbPath: string;
-  store(): Store;
+  store(): Promise<Store>;
   /** Set for commands that only look: they must not create a database at a mistyped path. */
   mustExist: boolean;
-  settings(): Settings;
+  settings(): Promise<Settings>;
   /** The office's working-day calendar; warns once on stderr per uncovered year it is asked about. */
-  calendar(): OfficeCalendar;
-  tz(): string;
-  now(): number;
+  calendar(): Promise<OfficeCalendar>;
+  tz(): Promise<string>;
+  now(): Promise<number>;
   /** Settings, calendar, zone and now, as the domain functions take them. */
-  clock(): DomainCtx;
+  clock(): Promise<DomainCtx>;
   /** Prompt only at a terminal, and never with --no-input or --json. */
   canPrompt(noInput?: boolean): boolean;
   /** Set by a command that succeeded but has something to signal (overdue --exit-status). */
   exitCode: number;
   /**
    * Writes a result: JSON when --json, else the human text. The JSON may be
-   * given as a function, for a long result not worth building for text.
+   * given as a function, for a long result not worth building for text; the
+   * text too, and it may read the database (only text output needs it).
    */
-  emit(json: unknown, text: () => string): void;
+  emit(json: unknown, text: () => string | Promise<string>): Promise<void>;
   /** Closes the database; after a failed run, takes away a file the run created and did not write. */
   close(failed?: boolean): void;
 }
@@ -87,34 +88,35 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
     chalk: new Chalk({ level: tty ? 1 : 0 }),
     actor: g.actor || env.COMPLAINTS_ACTOR || safeUsername(),
     dbPath: databasePath(g.db, env),
-    store() {
+    async store() {
       if (!store) {
-        store = openStore(ctx.dbPath, Date.now(), { create: !ctx.mustExist });
+        const opened = openStore(ctx.dbPath, Date.now(), { create: !ctx.mustExist });
+        store = opened;
         // The official calendar is brought up to date as the file opens, before anything is read from it.
-        ensureOfficialDays(store, () => ({ actor: ctx.actor, now: ctx.now() }));
-        if (store.created) createdMark = writeMark(store);
+        await ensureOfficialDays(opened, async () => ({ actor: ctx.actor, now: await ctx.now() }));
+        if (opened.created) createdMark = writeMark(opened);
       }
       return store;
     },
-    settings() {
+    async settings() {
       if (!settings) {
-        const checked = loadSettingsChecked(ctx.store());
+        const checked = await loadSettingsChecked(await ctx.store());
         for (const p of checked.problems) warn('config.storedOutOfRange', { ...p });
         settings = checked.settings;
       }
       return settings;
     },
-    calendar() {
-      calendar ??= noticingUncovered(loadCalendar(ctx.store(), { actor: ctx.actor, now: ctx.now() }), (year, how) =>
+    async calendar() {
+      calendar ??= noticingUncovered(await loadCalendar(await ctx.store(), { actor: ctx.actor, now: await ctx.now() }), (year, how) =>
         warn(how === 'statutory' ? 'calendar.uncovered' : 'calendar.uncoveredWeekends', { year }));
       return calendar;
     },
-    tz: () => ctx.settings().timeZone,
-    now() {
+    tz: async () => (await ctx.settings()).timeZone,
+    async now() {
       if (now === undefined) {
         const fixed = env.COMPLAINTS_NOW;
         if (fixed) {
-          const parsed = parseInstant(fixed, ctx.tz());
+          const parsed = parseInstant(fixed, await ctx.tz());
           if (parsed === null) {
             throw new UsageError('usage.invalid', { what: 'COMPLAINTS_NOW', value: fixed, hint: 'Use ISO 8601, e.g. 2026-11-20T15:00:00+08:00.' });
           }
@@ -123,16 +125,16 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
       }
       return now;
     },
-    clock: () => ({ settings: ctx.settings(), calendar: ctx.calendar(), tz: ctx.tz(), now: ctx.now() }),
+    clock: async () => ({ settings: await ctx.settings(), calendar: await ctx.calendar(), tz: await ctx.tz(), now: await ctx.now() }),
     exitCode: 0,
     mustExist: false,
     canPrompt: (noInput) => io.stdinIsTTY && io.stdoutIsTTY && !noInput && !g.json && !env.CI,
-    emit(json, text) {
-      io.stdout.write(ctx.json ? JSON.stringify(typeof json === 'function' ? json() : json, null, 2) + '\n' : text());
+    async emit(json, text) {
+      io.stdout.write(ctx.json ? JSON.stringify(typeof json === 'function' ? json() : json, null, 2) + '\n' : await text());
     },
     close(failed = false) {
       if (store && failed && createdMark !== undefined) discardIfUntouched(store, createdMark);
-      else store?.sqlite.close();
+      else if (store) closeStore(store);
       store = undefined;
     },
   };

@@ -30,22 +30,22 @@ Examples:
     .action(async (ticket: string, o: AssignOptions) => {
       if (!o.dept) {
         if (!ctx.canPrompt(o.input === false)) throw new UsageError('usage.required', { what: '--dept', flags: '--dept <name>' });
-        const active = listDepartments(ctx.store()).filter((d) => d.active);
+        const active = (await listDepartments(await ctx.store())).filter((d) => d.active);
         o.dept = await ctx.prompter.select({ message: ctx.t.m('prompt.dept'), choices: active.map((d) => ({ value: d.name, name: d.name })) });
       }
-      runAssign(ctx, ticket, o);
+      await runAssign(ctx, ticket, o);
     });
 }
 
-export function runAssign(ctx: Ctx, ticket: string, o: AssignOptions): Complaint {
+export async function runAssign(ctx: Ctx, ticket: string, o: AssignOptions): Promise<Complaint> {
   const name = o.dept!.trim();
-  const { complaint, events } = applyStep(ctx, ticket, (c, k, s) => {
-    const d = findDepartment(s, name);
+  const { complaint, events } = await applyStep(ctx, ticket, async (c, k, s) => {
+    const d = await findDepartment(s, name);
     if (!d) throw new UsageError('dept.unknown', { name });
     if (!d.active) throw new UsageError('dept.disabled', { name });
     return assign(c, d.name, o.to?.trim() || null, o.note?.trim() || null, k);
   });
   // The headline says whether this was a first assignment or a transfer.
-  emitComplaint(ctx, complaint, doneLine(ctx, complaint, events[0].action));
+  await emitComplaint(ctx, complaint, doneLine(ctx, complaint, events[0].action));
   return complaint;
 }

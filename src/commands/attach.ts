@@ -35,8 +35,8 @@ Files larger than attachment.max_bytes (default 20 MB) are refused.
 Examples:
   complaints attach 260912-3 现场照片.jpg
   complaints attach 260912003 recording.m4a --name 来电录音.m4a`)
-    .action((ticket: string, file: string, o: AttachOptions) => {
-      runAttach(ctx, ticket, file, o);
+    .action(async (ticket: string, file: string, o: AttachOptions) => {
+      await runAttach(ctx, ticket, file, o);
     });
 }
 
@@ -56,9 +56,9 @@ function attachmentJson(a: Attachment, tz: string) {
   return { id: a.id, name: a.name, type: a.type, size: a.size, sha256: a.sha256, addedAt: isoLocal(a.addedAt, tz), addedBy: a.addedBy };
 }
 
-export function runAttach(ctx: Ctx, ticket: string, file: string, o: AttachOptions): Attachment {
-  const max = ctx.settings().attachmentMaxBytes;
-  loadComplaint(ctx.store(), ticket); // no such ticket is said before anything about the file
+export async function runAttach(ctx: Ctx, ticket: string, file: string, o: AttachOptions): Promise<Attachment> {
+  const max = (await ctx.settings()).attachmentMaxBytes;
+  await loadComplaint(await ctx.store(), ticket); // no such ticket is said before anything about the file
   let size: number;
   try {
     const st = fs.statSync(file);
@@ -76,18 +76,18 @@ export function runAttach(ctx: Ctx, ticket: string, file: string, o: AttachOptio
     throw readError(err, file);
   }
   if (data.length > max) throw new UsageError('attach.tooLarge', { file, size: data.length, max });
-  const s = ctx.store();
-  const now = ctx.now();
+  const s = await ctx.store();
+  const now = await ctx.now();
   const name = o.name?.trim() || path.basename(file);
-  const { complaint, attachment } = write(s, () => {
-    const c = loadComplaint(s, ticket);
-    const a = insertAttachment(s, c.id, { name, type: o.type?.trim() || mediaType(name), data }, ctx.actor, now);
-    appendEvents(s, c.id, ctx.actor, now, [{
+  const { complaint, attachment } = await write(s, async () => {
+    const c = await loadComplaint(s, ticket);
+    const a = await insertAttachment(s, c.id, { name, type: o.type?.trim() || mediaType(name), data }, ctx.actor, now);
+    await appendEvents(s, c.id, ctx.actor, now, [{
       action: 'attach', before: null, after: { attachment: a.id, name: a.name, type: a.type, size: a.size, sha256: a.sha256 }, note: null,
     }]);
     return { complaint: c, attachment: a };
   });
-  ctx.emit({ ticket: complaint.ticket, ...attachmentJson(attachment, ctx.tz()) }, () =>
+  await ctx.emit({ ticket: complaint.ticket, ...attachmentJson(attachment, await ctx.tz()) }, () =>
     ctx.t.m('attach.done', { ticket: complaint.ticket, name: attachment.name, id: attachment.id, size: attachment.size, sha: attachment.sha256.slice(0, 12) }) + '\n');
   return attachment;
 }
@@ -111,20 +111,20 @@ export function attachmentsCommand(ctx: Ctx): Command {
 Examples:
   complaints attachments 260912-3
   complaints attachments 260912-3 --extract 2 --out 现场照片.jpg`)
-    .action((ticket: string, o: AttachmentsOptions) => {
-      runAttachments(ctx, ticket, o);
+    .action(async (ticket: string, o: AttachmentsOptions) => {
+      await runAttachments(ctx, ticket, o);
     });
 }
 
-export function runAttachments(ctx: Ctx, ticket: string, o: AttachmentsOptions): void {
+export async function runAttachments(ctx: Ctx, ticket: string, o: AttachmentsOptions): Promise<void> {
   if (o.extract !== undefined && !o.out) throw new UsageError('attach.outRequired');
   // Checked before the database is opened.
   const file = o.extract !== undefined && o.out ? OutputFile.check(o.out, { database: ctx.dbPath, force: !!o.force }) : null;
-  const s = ctx.store();
-  const tz = ctx.tz();
-  const c = loadComplaint(s, ticket);
+  const s = await ctx.store();
+  const tz = await ctx.tz();
+  const c = await loadComplaint(s, ticket);
   if (o.extract !== undefined && file) {
-    const found = readAttachment(s, c.id, o.extract);
+    const found = await readAttachment(s, c.id, o.extract);
     if (!found) throw new NotFoundError('attach.noSuch', { ticket: c.ticket, id: o.extract });
     const actual = sha256(found.data);
     if (actual !== found.meta.sha256 || found.data.length !== found.meta.size) {
@@ -132,12 +132,12 @@ export function runAttachments(ctx: Ctx, ticket: string, o: AttachmentsOptions):
     }
     file.writeAll(found.data);
     const out = file.file;
-    ctx.emit({ ticket: c.ticket, file: out, ...attachmentJson(found.meta, tz) }, () =>
+    await ctx.emit({ ticket: c.ticket, file: out, ...attachmentJson(found.meta, tz) }, () =>
       ctx.t.m('attach.extracted', { id: found.meta.id, name: found.meta.name, file: out, size: found.meta.size }) + '\n');
     return;
   }
-  const list = listAttachments(s, c.id);
-  ctx.emit(list.map((a) => attachmentJson(a, tz)), () => {
+  const list = await listAttachments(s, c.id);
+  await ctx.emit(list.map((a) => attachmentJson(a, tz)), () => {
     if (!list.length) return ctx.t.m('attach.none', { ticket: c.ticket }) + '\n';
     const zh = ctx.t.lang === 'zh';
     const columns = [

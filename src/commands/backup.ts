@@ -35,7 +35,7 @@ export interface BackupResult {
 
 export async function runBackup(ctx: Ctx, file: string, o: BackupOptions): Promise<BackupResult> {
   const out = OutputFile.check(file, { database: ctx.dbPath, force: !!o.force });
-  const s = ctx.store();
+  const s = await ctx.store();
   const complaints = await out.fill(async (tmp) => {
     await backupTo(s, tmp.path);
     const check = checkCopy(tmp.path);
@@ -45,6 +45,6 @@ export async function runBackup(ctx: Ctx, file: string, o: BackupOptions): Promi
   // A -wal or -shm left beside an older copy of that name would be taken for part of this one.
   for (const ext of ['-wal', '-shm']) fs.rmSync(`${out.target}${ext}`, { force: true });
   const result = { file: out.file, size: fileSize(out.file), complaints };
-  ctx.emit(result, () => ctx.t.m('backup.done', { db: ctx.dbPath, file: out.file, size: result.size, complaints }) + '\n');
+  await ctx.emit(result, () => ctx.t.m('backup.done', { db: ctx.dbPath, file: out.file, size: result.size, complaints }) + '\n');
   return result;
 }

@@ -85,8 +85,8 @@ Examples:
   complaints calendar show
   complaints calendar show --month 2026-10
   complaints calendar show --year 2026 --json`)
-    .action((o: { year?: number; month?: { year?: number; month: number } }) => {
-      runCalendarShow(ctx, { year: o.month?.year ?? o.year, month: o.month?.month });
+    .action(async (o: { year?: number; month?: { year?: number; month: number } }) => {
+      await runCalendarShow(ctx, { year: o.month?.year ?? o.year, month: o.month?.month });
     });
   cal.command('set')
     .description(zh ? '设置本单位的放假日或上班日（覆盖官方安排）' : 'make a date a holiday or a working day for the office (over the official days)')
@@ -97,8 +97,8 @@ Examples:
 Examples:
   complaints calendar set 2026-10-09 holiday --name 台风停工
   complaints calendar set 2026-10-11 workday --name 调休`)
-    .action((date: string, kind: DayKind, o: { name?: string }) => {
-      runCalendarSet(ctx, { date: dateOf(date), kind, name: o.name });
+    .action(async (date: string, kind: DayKind, o: { name?: string }) => {
+      await runCalendarSet(ctx, { date: dateOf(date), kind, name: o.name });
     });
   cal.command('unset')
     .description(zh ? '取消本单位对某日的调整，恢复官方安排' : 'remove the office\'s setting of a date: the official day applies again')
@@ -106,8 +106,8 @@ Examples:
     .addHelpText('after', `
 Example:
   complaints calendar unset 2026-10-09`)
-    .action((date: string) => {
-      runCalendarUnset(ctx, dateOf(date));
+    .action(async (date: string) => {
+      await runCalendarUnset(ctx, dateOf(date));
     });
   cal.command('import')
     .description(zh ? '从 CSV（date,kind,name）或 .ics 日历导入本单位的日子；全部正确才导入' : 'import office days from CSV (date,kind,name) or .ics; all rows or none')
@@ -124,8 +124,8 @@ whose summary contains 班 or "workday" is a working day, any other a holiday.
 Examples:
   complaints calendar import office-2027.csv --dry-run
   complaints calendar import holidays.ics`)
-    .action((file: string, o: { dryRun?: boolean }) => {
-      runCalendarImport(ctx, { file, dryRun: o.dryRun });
+    .action(async (file: string, o: { dryRun?: boolean }) => {
+      await runCalendarImport(ctx, { file, dryRun: o.dryRun });
     });
   cal.command('explain')
     .description(zh ? '说明一件投诉每个步骤的时限如何计算（含逐日明细）' : 'how each step\'s deadline of a complaint is counted, day by day')
@@ -133,8 +133,8 @@ Examples:
     .addHelpText('after', `
 Example:
   complaints calendar explain 260930-1`)
-    .action((ticket: string) => {
-      runCalendarExplain(ctx, ticket);
+    .action(async (ticket: string) => {
+      await runCalendarExplain(ctx, ticket);
     });
   return cal;
 }
@@ -169,14 +169,14 @@ function dayJson(d: DayInfo) {
 
 // ── show ────────────────────────────────────────────────────────────────────
 
-export function runCalendarShow(ctx: Ctx, o: CalendarShowOptions): void {
-  const today = localDate(ctx.now(), ctx.tz());
+export async function runCalendarShow(ctx: Ctx, o: CalendarShowOptions): Promise<void> {
+  const today = localDate(await ctx.now(), await ctx.tz());
   const year = o.year ?? yearOf(today);
   const months = o.month !== undefined ? [o.month] : o.year !== undefined ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] : [Number(today.slice(5, 7))];
-  const cal = ctx.calendar();
+  const cal = await ctx.calendar();
   const byMonth = months.map((m) => ({ month: m, days: monthDays(cal, year, m) }));
   const all = byMonth.flatMap((b) => b.days);
-  ctx.emit(all.map(dayJson), () => {
+  await ctx.emit(all.map(dayJson), () => {
     // The grid is for a terminal, coloured or not (NO_COLOR still gets 休/班 marks); a pipe gets stable lines.
     if (!ctx.io.stdoutIsTTY) {
       const marked = all.filter((d) => d.source !== null);
@@ -245,15 +245,15 @@ function recountedLine(ctx: Ctx, tickets: string[]): string {
   return tickets.length ? ctx.t.m('calendar.recounted', { count: tickets.length, tickets: tickets.join(', ') }) + '\n' : '';
 }
 
-export function runCalendarSet(ctx: Ctx, o: CalendarSetOptions): void {
+export async function runCalendarSet(ctx: Ctx, o: CalendarSetOptions): Promise<void> {
   const name = o.name?.trim() || null;
   if (name !== null && name.length > MAX_NAME) throw new UsageError('calendar.nameTooLong', { max: MAX_NAME });
-  const s = ctx.store();
-  const acting = { actor: ctx.actor, now: ctx.now() };
-  const { changes, recounted } = write(s, () => applyOverrides(s, [{ date: o.date, kind: o.kind, name }], acting, `calendar set ${o.date} ${o.kind}`));
-  const day = loadCalendar(s, acting).day(o.date);
-  ctx.emit(
-    { ...dayJson(day), previous: changes.length ? overrideJson(changes[0].before) : overrideJson(findOverride(s, o.date) ?? null), changed: changes.length > 0, recounted },
+  const s = await ctx.store();
+  const acting = { actor: ctx.actor, now: await ctx.now() };
+  const { changes, recounted } = await write(s, async () => await applyOverrides(s, [{ date: o.date, kind: o.kind, name }], acting, `calendar set ${o.date} ${o.kind}`));
+  const day = (await loadCalendar(s, acting)).day(o.date);
+  await ctx.emit(
+    { ...dayJson(day), previous: changes.length ? overrideJson(changes[0].before) : overrideJson(await findOverride(s, o.date) ?? null), changed: changes.length > 0, recounted },
     () => {
       const key = changes.length ? 'calendar.set' : 'calendar.unchanged';
       return ctx.t.m(key, { date: o.date, weekday: weekdayName(ctx, day.weekday), what: reasonText(ctx, day), name: name ?? '' }) + '\n'
@@ -262,15 +262,15 @@ export function runCalendarSet(ctx: Ctx, o: CalendarSetOptions): void {
   );
 }
 
-export function runCalendarUnset(ctx: Ctx, date: string): void {
-  const s = ctx.store();
-  const acting = { actor: ctx.actor, now: ctx.now() };
-  const { changes, recounted } = write(s, () => {
-    if (!findOverride(s, date)) throw new UsageError('calendar.noOverride', { date });
-    return applyOverrides(s, [{ date, kind: null, name: null }], acting, `calendar unset ${date}`);
+export async function runCalendarUnset(ctx: Ctx, date: string): Promise<void> {
+  const s = await ctx.store();
+  const acting = { actor: ctx.actor, now: await ctx.now() };
+  const { changes, recounted } = await write(s, async () => {
+    if (!await findOverride(s, date)) throw new UsageError('calendar.noOverride', { date });
+    return await applyOverrides(s, [{ date, kind: null, name: null }], acting, `calendar unset ${date}`);
   });
-  const day = loadCalendar(s, acting).day(date);
-  ctx.emit({ ...dayJson(day), removed: overrideJson(changes[0]?.before ?? null), recounted }, () => {
+  const day = (await loadCalendar(s, acting)).day(date);
+  await ctx.emit({ ...dayJson(day), removed: overrideJson(changes[0]?.before ?? null), recounted }, () => {
     const name = dayName(ctx, day);
     return ctx.t.m('calendar.unset', { date, weekday: weekdayName(ctx, day.weekday), what: reasonText(ctx, day), name }) + '\n'
       + recountedLine(ctx, recounted);
@@ -291,7 +291,7 @@ function problemText(ctx: Ctx, p: ImportProblem): string {
 
 type Change = 'new' | 'changed' | 'unchanged';
 
-export function runCalendarImport(ctx: Ctx, o: CalendarImportOptions): void {
+export async function runCalendarImport(ctx: Ctx, o: CalendarImportOptions): Promise<void> {
   const ext = path.extname(o.file).toLowerCase();
   if (ext !== '.csv' && ext !== '.ics') throw new UsageError('calendar.import.format', { file: o.file });
   const text = readText(o.file);
@@ -301,29 +301,29 @@ export function runCalendarImport(ctx: Ctx, o: CalendarImportOptions): void {
     if (problems.length > 50) shown.push('  ' + ctx.t.m('calendar.import.more', { count: problems.length - 50 }));
     throw new UsageError('calendar.import.invalid', { file: o.file, count: problems.length, details: shown.join('\n') });
   }
-  const s = ctx.store();
-  const acting = { actor: ctx.actor, now: ctx.now() };
+  const s = await ctx.store();
+  const acting = { actor: ctx.actor, now: await ctx.now() };
   const changeOf = (d: ImportDay, existing: Map<string, Override>): Change => {
     const e = existing.get(d.date);
     return !e ? 'new' : e.kind === d.kind && e.name === d.name ? 'unchanged' : 'changed';
   };
-  const existingNow = () => new Map(listOverrides(s, days[0].date, days[days.length - 1].date).map((x) => [x.date, x]));
+  const existingNow = async () => new Map((await listOverrides(s, days[0].date, days[days.length - 1].date)).map((x) => [x.date, x]));
   let recounted: string[] = [];
   let rows: { day: ImportDay; change: Change }[];
   if (o.dryRun) {
-    const existing = existingNow();
+    const existing = await existingNow();
     rows = days.map((day) => ({ day, change: changeOf(day, existing) }));
   } else {
-    rows = write(s, () => {
-      const existing = existingNow();
+    rows = await write(s, async () => {
+      const existing = await existingNow();
       const r = days.map((day) => ({ day, change: changeOf(day, existing) }));
-      recounted = applyOverrides(s, days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })), acting, `calendar import ${path.basename(o.file)}`).recounted;
+      recounted = (await applyOverrides(s, days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })), acting, `calendar import ${path.basename(o.file)}`)).recounted;
       return r;
     });
   }
   const count = (c: Change) => rows.filter((r) => r.change === c).length;
   const totals = { added: count('new'), changed: count('changed'), unchanged: count('unchanged') };
-  ctx.emit(
+  await ctx.emit(
     { file: o.file, dryRun: !!o.dryRun, days: rows.map((r) => ({ date: r.day.date, kind: r.day.kind, name: r.day.name, change: r.change })), ...totals, recounted },
     () => {
       const out: string[] = [];
@@ -365,11 +365,11 @@ function explainJson(x: StepExplanation, c: Complaint, tz: string) {
   };
 }
 
-export function runCalendarExplain(ctx: Ctx, ticket: string): void {
-  const s = ctx.store();
-  const c = loadComplaint(s, ticket);
-  const k = ctx.clock();
-  const steps = explainSteps(c, { ...k, calendar: ctx.calendar() });
+export async function runCalendarExplain(ctx: Ctx, ticket: string): Promise<void> {
+  const s = await ctx.store();
+  const c = await loadComplaint(s, ticket);
+  const k = await ctx.clock();
+  const steps = explainSteps(c, { ...k, calendar: await ctx.calendar() });
   const json = {
     ticket: c.ticket,
     severity: c.severity,
@@ -377,13 +377,13 @@ export function runCalendarExplain(ctx: Ctx, ticket: string): void {
     deadlines: steps.map((x) => explainJson(x, c, k.tz)),
     followUpOwed: c.kind === 'complaint',
   };
-  ctx.emit(json, () => renderExplain(ctx, c, steps));
+  await ctx.emit(json, async () => await renderExplain(ctx, c, steps));
 }
 
 /** The first line of a step: how its rule counts, or why it is not counted yet. */
-function ruleLine(ctx: Ctx, c: Complaint, x: StepExplanation): string {
+async function ruleLine(ctx: Ctx, c: Complaint, x: StepExplanation): Promise<string> {
   const { t } = ctx;
-  const tz = ctx.tz();
+  const tz = await ctx.tz();
   const r = x.rule;
   if (r.unit === 'none') return t.m('explain.none');
   if (!x.owed) return t.m('explain.noFollowUp', { kind: t.l(`kind.${c.kind}`) });
@@ -405,13 +405,13 @@ function ruleLine(ctx: Ctx, c: Complaint, x: StepExplanation): string {
   return text + (w.provisional ? ' ' + ctx.chalk.yellow(t.m('due.provisional')) : '');
 }
 
-function renderExplain(ctx: Ctx, c: Complaint, steps: StepExplanation[]): string {
+async function renderExplain(ctx: Ctx, c: Complaint, steps: StepExplanation[]): Promise<string> {
   const { t, chalk } = ctx;
-  const tz = ctx.tz();
+  const tz = await ctx.tz();
   const out = [chalk.bold(t.m('explain.title', { ticket: c.ticket, severity: t.l(`severity.${c.severity}`), tz }))];
   const heading = (text: string) => chalk.bold(t.m('explain.heading', { text }));
   for (const x of steps) {
-    out.push('', heading(stepLabel(ctx, x)) + ruleLine(ctx, c, x));
+    out.push('', heading(stepLabel(ctx, x)) + await ruleLine(ctx, c, x));
     if (x.rule.unit !== 'none' && x.owed && x.start !== null) {
       const what = t.m(`explain.from.${x.reopened ? 'reopening' : x.def.from}`);
       out.push('  ' + chalk.dim(t.m('explain.rule', { rule: formatRule(x.rule), what, at: localDateTime(x.start, tz) })));

@@ -27,21 +27,21 @@ export function classifyCommand(ctx: Ctx): Command {
 Examples:
   complaints classify 260912-3 --category property_service --subcategory leak --validity valid
   complaints classify 260912-3 --validity invalid --reason "重复登记"`)
-    .action((ticket: string, o: ClassifyOptions) => {
-      runClassify(ctx, ticket, o);
+    .action(async (ticket: string, o: ClassifyOptions) => {
+      await runClassify(ctx, ticket, o);
     });
 }
 
-export function runClassify(ctx: Ctx, ticket: string, o: ClassifyOptions): Complaint {
+export async function runClassify(ctx: Ctx, ticket: string, o: ClassifyOptions): Promise<Complaint> {
   if (!o.kind && !o.category && o.subcategory === undefined && !o.severity && !o.validity) throw new UsageError('classify.nothing');
-  const { complaint } = applyStep(ctx, ticket, (c, k, s) => {
+  const { complaint } = await applyStep(ctx, ticket, async (c, k, s) => {
     const category = o.category ?? c.category;
     // A newly given category may make this a repeat of the caller's earlier complaint.
     const repeatOf = category && !c.repeatOf
-      ? findRepeat(s, c.complainant, category, c.receivedAt - k.settings.repeatWindowDays * DAY, c.receivedAt, c.id)
+      ? await findRepeat(s, c.complainant, category, c.receivedAt - k.settings.repeatWindowDays * DAY, c.receivedAt, c.id)
       : null;
     return classify(c, { ...o, subcategory: o.subcategory?.trim() }, repeatOf, k);
   });
-  emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'classify'));
+  await emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'classify'));
   return complaint;
 }

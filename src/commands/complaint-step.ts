@@ -24,44 +24,44 @@ export interface StepResult {
   events: DomainEvent[];
 }
 
-export function loadComplaint(s: Store, ticketText: string): Complaint {
+export async function loadComplaint(s: Store, ticketText: string): Promise<Complaint> {
   const ticket = ticketArg(ticketText);
-  const c = findByTicket(s, ticket);
+  const c = await findByTicket(s, ticket);
   if (!c) throw new NotFoundError('notFound.ticket', { ticket });
   return c;
 }
 
-export function applyStep(ctx: Ctx, ticketText: string, fn: (c: Complaint, k: DomainCtx, s: Store) => Step): StepResult {
+export async function applyStep(ctx: Ctx, ticketText: string, fn: (c: Complaint, k: DomainCtx, s: Store) => Step | Promise<Step>): Promise<StepResult> {
   const ticket = ticketArg(ticketText);
-  const s = ctx.store();
-  const k = ctx.clock();
-  const { result, stale } = write(s, () => {
-    const before = loadComplaint(s, ticket);
-    const step = fn(before, k, s);
-    updateComplaint(s, before, step.next);
-    appendEvents(s, before.id, ctx.actor, k.now, step.events);
-    const stale = markStaleSnapshots(s, touchedSpan(before, step.next, k.now), k.now, k.tz);
-    return { result: { complaint: findByTicket(s, ticket)!, before, events: step.events }, stale };
+  const s = await ctx.store();
+  const k = await ctx.clock();
+  const { result, stale } = await write(s, async () => {
+    const before = await loadComplaint(s, ticket);
+    const step = await fn(before, k, s);
+    await updateComplaint(s, before, step.next);
+    await appendEvents(s, before.id, ctx.actor, k.now, step.events);
+    const stale = await markStaleSnapshots(s, touchedSpan(before, step.next, k.now), k.now, k.tz);
+    return { result: { complaint: (await findByTicket(s, ticket))!, before, events: step.events }, stale };
   });
   noticeStale(ctx, stale);
   return result;
 }
 
 /** The keys of the office's steps in force, in procedure order. */
-export function stepKeysInForce(ctx: Ctx): string[] {
-  return stepsInForce(ctx.settings().procedure).map((d) => d.key);
+export async function stepKeysInForce(ctx: Ctx): Promise<string[]> {
+  return stepsInForce((await ctx.settings()).procedure).map((d) => d.key);
 }
 
-export function view(ctx: Ctx): View {
-  const ownSteps = Object.fromEntries(ctx.settings().procedure.custom.map((d) => [d.key, { zh: d.zh, en: d.en }]));
-  return { t: ctx.t, tz: ctx.tz(), now: ctx.now(), tty: ctx.tty, chalk: ctx.chalk, ownSteps };
+export async function view(ctx: Ctx): Promise<View> {
+  const ownSteps = Object.fromEntries((await ctx.settings()).procedure.custom.map((d) => [d.key, { zh: d.zh, en: d.en }]));
+  return { t: ctx.t, tz: await ctx.tz(), now: await ctx.now(), tty: ctx.tty, chalk: ctx.chalk, ownSteps };
 }
 
 /** Prints a complaint after a step: its JSON, or a headline and its card. */
-export function emitComplaint(ctx: Ctx, c: Complaint, headline: string, extra: string[] = []): void {
-  ctx.emit(complaintJson(c, ctx.tz(), stepKeysInForce(ctx)), () => {
-    const v = view(ctx);
-    return renderCard(v, c, headline, deadlineStatuses(c, v.now, ctx.clock())) + extra.map((l) => l + '\n').join('');
+export async function emitComplaint(ctx: Ctx, c: Complaint, headline: string, extra: string[] = []): Promise<void> {
+  await ctx.emit(complaintJson(c, await ctx.tz(), await stepKeysInForce(ctx)), async () => {
+    const v = await view(ctx);
+    return renderCard(v, c, headline, deadlineStatuses(c, v.now, await ctx.clock())) + extra.map((l) => l + '\n').join('');
   });
 }
 

@@ -57,14 +57,14 @@ export function checkSettingsBatch(entries: BatchEntry[], current: Settings, wra
  * `replaceProcedure`, the office's procedure settings not in the set go back
  * to their defaults, so the procedure is exactly the set's.
  */
-export function applySettingsBatch(ctx: Ctx, entries: BatchEntry[], o: { replaceProcedure: boolean; wrap?: (e: BatchEntry, err: UsageError) => UsageError }): number {
-  const s = ctx.store();
-  const current = loadSettings(s);
+export async function applySettingsBatch(ctx: Ctx, entries: BatchEntry[], o: { replaceProcedure: boolean; wrap?: (e: BatchEntry, err: UsageError) => UsageError }): Promise<number> {
+  const s = await ctx.store();
+  const current = await loadSettings(s);
   const changes = checkSettingsBatch(entries, current, o.wrap);
   if (o.replaceProcedure) {
     const kept = new Set(changes.map(([key]) => key));
-    for (const key of Object.keys(storedSettings(s))) if (PROCEDURE_KEY.test(key) && !kept.has(key)) changes.push([key, null]);
+    for (const key of Object.keys(await storedSettings(s))) if (PROCEDURE_KEY.test(key) && !kept.has(key)) changes.push([key, null]);
   }
   if (!changes.length) return 0;
-  return changeSettings(ctx, changes, () => undefined).length;
+  return (await changeSettings(ctx, changes, () => undefined)).length;
 }

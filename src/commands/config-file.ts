@@ -8,20 +8,20 @@ import { readInputUtf8 } from '../cli/input-file.js';
 import { loadSettings } from '../storage/settings.js';
 import { applySettingsBatch } from './config-batch.js';
 
-export function runConfigExport(ctx: Ctx, file: string | undefined, o: { force?: boolean }): void {
+export async function runConfigExport(ctx: Ctx, file: string | undefined, o: { force?: boolean }): Promise<void> {
   const out = file ? OutputFile.check(file, { database: ctx.dbPath, force: !!o.force }) : null;
-  const entries = settingsOwnValues(loadSettings(ctx.store()));
+  const entries = settingsOwnValues(await loadSettings(await ctx.store()));
   const text = formatSettingsFile(entries, ctx.t.m('settingsFile.header'));
   if (!out) {
-    ctx.emit(Object.fromEntries(entries), () => text);
+    await ctx.emit(Object.fromEntries(entries), () => text);
     return;
   }
   out.writeAll(text);
-  ctx.emit({ file: out.file, settings: entries.length }, () => ctx.t.m('settingsFile.written', { file: out.file, count: entries.length }) + '\n');
+  await ctx.emit({ file: out.file, settings: entries.length }, () => ctx.t.m('settingsFile.written', { file: out.file, count: entries.length }) + '\n');
 }
 
 /** All or nothing: every line is read and every key and value checked before one is written. */
-export function runConfigImport(ctx: Ctx, file: string): void {
+export async function runConfigImport(ctx: Ctx, file: string): Promise<void> {
   const text = readInputUtf8(file).toString('utf8');
   let lines;
   try {
@@ -29,11 +29,11 @@ export function runConfigImport(ctx: Ctx, file: string): void {
   } catch (err) {
     throw err instanceof UsageError ? inFile(file, err) : err;
   }
-  const moved = applySettingsBatch(ctx, lines, {
+  const moved = await applySettingsBatch(ctx, lines, {
     replaceProcedure: false,
     wrap: (e, err) => new UsageError('settingsFile.lineRefused', { ...err.params, file, line: e.line ?? 0, inner: err.key }),
   });
-  ctx.emit({ file, settings: lines.length, moved }, () => ctx.t.m('settingsFile.imported', { file, settings: lines.length, moved }) + '\n');
+  await ctx.emit({ file, settings: lines.length, moved }, () => ctx.t.m('settingsFile.imported', { file, settings: lines.length, moved }) + '\n');
 }
 
 function inFile(file: string, err: UsageError): UsageError {

@@ -14,14 +14,14 @@ Examples:
   complaints config profile show longhu
   complaints config profile apply xx-property
   complaints init --profile sunshine-coast`);
-  profile.command('list', { isDefault: true }).description(ctx.t.m('profile.listHelp')).action(() => {
-    runProfileList(ctx);
+  profile.command('list', { isDefault: true }).description(ctx.t.m('profile.listHelp')).action(async () => {
+    await runProfileList(ctx);
   });
-  profile.command('show').argument('<name>').description(ctx.t.m('profile.showHelp')).action((name: string) => {
-    runProfileShow(ctx, name);
+  profile.command('show').argument('<name>').description(ctx.t.m('profile.showHelp')).action(async (name: string) => {
+    await runProfileShow(ctx, name);
   });
-  profile.command('apply').argument('<name>').description(ctx.t.m('profile.applyHelp')).action((name: string) => {
-    runProfileApply(ctx, name);
+  profile.command('apply').argument('<name>').description(ctx.t.m('profile.applyHelp')).action(async (name: string) => {
+    await runProfileApply(ctx, name);
   });
   return profile;
 }
@@ -33,30 +33,30 @@ export function requireProfile(name: string): Profile {
   return p;
 }
 
-function runProfileList(ctx: Ctx): void {
+async function runProfileList(ctx: Ctx): Promise<void> {
   const rows = PROFILES.map((p) => ({ name: p.name, title: p.title[ctx.t.lang], seed: p.seed }));
-  ctx.emit(rows, () => renderSmallTable(ctx, [
+  await ctx.emit(rows, () => renderSmallTable(ctx, [
     { key: 'name', label: ctx.t.l('profile.col.name') }, { key: 'title', label: ctx.t.l('profile.col.title') }, { key: 'seed', label: ctx.t.l('profile.col.seed') },
   ], rows.map((r) => [r.name, r.title, r.seed])));
 }
 
-function runProfileShow(ctx: Ctx, name: string): void {
+async function runProfileShow(ctx: Ctx, name: string): Promise<void> {
   const p = requireProfile(name);
   const json = { name: p.name, title: p.title, seed: p.seed, settings: p.settings };
-  ctx.emit(json, () => `${p.name} — ${p.title[ctx.t.lang]} (${p.seed})\n` + renderSmallTable(ctx, [
+  await ctx.emit(json, () => `${p.name} — ${p.title[ctx.t.lang]} (${p.seed})\n` + renderSmallTable(ctx, [
     { key: 'key', label: ctx.t.l('config.col.key') }, { key: 'value', label: ctx.t.l('config.col.value') },
   ], Object.entries(p.settings)));
 }
 
 /** Sets the profile's settings in one transaction; the office's other procedure settings go back to their defaults. */
-export function applyProfile(ctx: Ctx, p: Profile): { settings: number; moved: number } {
+export async function applyProfile(ctx: Ctx, p: Profile): Promise<{ settings: number; moved: number }> {
   const entries = Object.entries(p.settings).map(([key, value]) => ({ key, value }));
-  const moved = applySettingsBatch(ctx, entries, { replaceProcedure: true });
+  const moved = await applySettingsBatch(ctx, entries, { replaceProcedure: true });
   return { settings: entries.length, moved };
 }
 
-function runProfileApply(ctx: Ctx, name: string): void {
+async function runProfileApply(ctx: Ctx, name: string): Promise<void> {
   const p = requireProfile(name);
-  const { settings, moved } = applyProfile(ctx, p);
-  ctx.emit({ profile: p.name, settings, moved }, () => ctx.t.m('profile.applied', { name: p.name, title: p.title[ctx.t.lang], settings, moved }) + '\n');
+  const { settings, moved } = await applyProfile(ctx, p);
+  await ctx.emit({ profile: p.name, settings, moved }, () => ctx.t.m('profile.applied', { name: p.name, title: p.title[ctx.t.lang], settings, moved }) + '\n');
 }

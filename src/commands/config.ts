@@ -31,28 +31,28 @@ Examples:
   complaints config profile apply longhu
   complaints config export office.conf
   complaints config import office.conf`);
-  config.command('list', { isDefault: true }).description(zh ? '列出全部设置' : 'list all settings').action(() => {
-      runConfigList(ctx);
+  config.command('list', { isDefault: true }).description(zh ? '列出全部设置' : 'list all settings').action(async () => {
+      await runConfigList(ctx);
     });
-  config.command('get').argument('<key>').description(zh ? '查看一项设置' : 'show one setting').action((key: string) => {
-      runConfigGet(ctx, key);
+  config.command('get').argument('<key>').description(zh ? '查看一项设置' : 'show one setting').action(async (key: string) => {
+      await runConfigGet(ctx, key);
     });
   config.command('set').argument('<key>').argument('<value>').description(zh ? '修改一项设置' : 'change one setting')
-    .action((key: string, value: string) => {
-      runConfigSet(ctx, key, value);
+    .action(async (key: string, value: string) => {
+      await runConfigSet(ctx, key, value);
     });
   config.command('unset').argument('<key>').description(zh ? '恢复一项设置的默认值' : 'put one setting back to its default')
-    .action((key: string) => {
-      runConfigUnset(ctx, key);
+    .action(async (key: string) => {
+      await runConfigUnset(ctx, key);
     });
   config.addCommand(profileCommand(ctx));
   config.command('export').argument('[file]').description(ctx.t.m('config.exportHelp'))
     .option('--force', ctx.t.m('file.forceHelp'))
-    .action((file: string | undefined, o: { force?: boolean }) => {
-      runConfigExport(ctx, file, o);
+    .action(async (file: string | undefined, o: { force?: boolean }) => {
+      await runConfigExport(ctx, file, o);
     });
-  config.command('import').argument('<file>').description(ctx.t.m('config.importHelp')).action((file: string) => {
-    runConfigImport(ctx, file);
+  config.command('import').argument('<file>').description(ctx.t.m('config.importHelp')).action(async (file: string) => {
+    await runConfigImport(ctx, file);
   });
   return config;
 }
@@ -64,10 +64,10 @@ function requireKey(key: string, current: Settings) {
   return def;
 }
 
-export function runConfigList(ctx: Ctx): void {
-  const s = loadSettings(ctx.store());
+export async function runConfigList(ctx: Ctx): Promise<void> {
+  const s = await loadSettings(await ctx.store());
   const rows = settingKeys(s).map((key) => ({ key, value: settingValue(s, key)!, default: settingValue(DEFAULT_SETTINGS, key) ?? '' }));
-  ctx.emit(Object.fromEntries(rows.map((r) => [r.key, r.value])), () => {
+  await ctx.emit(Object.fromEntries(rows.map((r) => [r.key, r.value])), () => {
     const cells = rows.map((r) => [r.key, String(r.value), String(r.default)]);
     return renderSmallTable(ctx, [
       { key: 'key', label: ctx.t.l('config.col.key') }, { key: 'value', label: ctx.t.l('config.col.value') }, { key: 'default', label: ctx.t.l('config.col.default') },
@@ -75,10 +75,10 @@ export function runConfigList(ctx: Ctx): void {
   });
 }
 
-export function runConfigGet(ctx: Ctx, key: string): void {
-  const current = loadSettings(ctx.store());
+export async function runConfigGet(ctx: Ctx, key: string): Promise<void> {
+  const current = await loadSettings(await ctx.store());
   const value = requireKey(key, current).get(current);
-  ctx.emit({ [key]: value }, () => `${value}\n`);
+  await ctx.emit({ [key]: value }, () => `${value}\n`);
 }
 
 /** Contact and resolve are the deadlines of SPEC §5 that every complaint has. */
@@ -93,15 +93,15 @@ export function refuseUntimed(key: string, value: string, current: Settings): vo
   }
 }
 
-export function runConfigSet(ctx: Ctx, key: string, raw: string): void {
-  const s = ctx.store();
-  const current = loadSettings(s);
+export async function runConfigSet(ctx: Ctx, key: string, raw: string): Promise<void> {
+  const s = await ctx.store();
+  const current = await loadSettings(s);
   requireKey(key, current);
   const value = checkSettingValue(key, raw, current);
   refuseUntimed(key, value, current);
   checkSettingOrder(current, key, value);
   const stored = canonicalKey(key, current);
-  changeSettings(ctx, [[stored, value], ...olderName(key, stored)], () => runConfigGet(ctx, stored));
+  await changeSettings(ctx, [[stored, value], ...olderName(key, stored)], async () => await runConfigGet(ctx, stored));
 }
 
 /** A value stored under an older name (resolve_workdays) goes when the current name is set. */
@@ -110,34 +110,34 @@ function olderName(key: string, stored: string): [string, null][] {
 }
 
 /** `config unset <key>`: back to the default (an override removed, an own step's deadline gone). */
-export function runConfigUnset(ctx: Ctx, key: string): void {
-  const s = ctx.store();
-  const current = loadSettings(s);
+export async function runConfigUnset(ctx: Ctx, key: string): Promise<void> {
+  const s = await ctx.store();
+  const current = await loadSettings(s);
   requireKey(key, current);
   const stored = canonicalKey(key, current);
-  changeSettings(ctx, [[stored, null], ...olderName(key, stored)], () => runConfigGet(ctx, stored));
+  await changeSettings(ctx, [[stored, null], ...olderName(key, stored)], async () => await runConfigGet(ctx, stored));
 }
 
 /**
  * Writes settings (null removes one) with their event in one transaction,
  * recounts the open complaints' deadlines under them, and says how many moved.
  */
-export function changeSettings(ctx: Ctx, changes: [string, string | null][], show: () => void): string[] {
-  const s = ctx.store();
-  const current = loadSettings(s);
-  const now = ctx.now();
-  const moved = write(s, () => {
+export async function changeSettings(ctx: Ctx, changes: [string, string | null][], show: () => void | Promise<void>): Promise<string[]> {
+  const s = await ctx.store();
+  const current = await loadSettings(s);
+  const now = await ctx.now();
+  const moved = await write(s, async () => {
     const before = Object.fromEntries(changes.map(([key]) => [key, settingValue(current, key) ?? null]));
     for (const [key, value] of changes) {
-      if (value === null) deleteSetting(s, key);
-      else saveSetting(s, key, value);
+      if (value === null) await deleteSetting(s, key);
+      else await saveSetting(s, key, value);
     }
-    appendEvents(s, null, ctx.actor, now, [{ action: 'config', before, after: Object.fromEntries(changes), note: null }]);
+    await appendEvents(s, null, ctx.actor, now, [{ action: 'config', before, after: Object.fromEntries(changes), note: null }]);
     // Only the procedure's settings move deadlines already counted.
     if (!changes.some(([key]) => /^(deadline|step)\./.test(key))) return [];
-    return recountDeadlinesSince(s, 0, { actor: ctx.actor, now }, `config ${changes.map(([k]) => k).join(', ')}`);
+    return await recountDeadlinesSince(s, 0, { actor: ctx.actor, now }, `config ${changes.map(([k]) => k).join(', ')}`);
   });
-  show();
+  await show();
   if (moved.length) ctx.io.stderr.write(ctx.t.m('config.recounted', { count: moved.length }) + '\n');
   return moved;
 }

@@ -26,20 +26,20 @@ Examples:
   complaints contact 260912-3 --note "已电话联系，约定明早上门查看"
   complaints contact 260912-3 --outcome disagreed --note "业主坚持全额赔偿"
   complaints contact 260912-3 --outcome 达成一致`)
-    .action((ticket: string, o: ContactOptions) => {
-      runContact(ctx, ticket, o);
+    .action(async (ticket: string, o: ContactOptions) => {
+      await runContact(ctx, ticket, o);
     });
 }
 
-export function runContact(ctx: Ctx, ticket: string, o: ContactOptions): Complaint {
-  const { complaint, events } = applyStep(ctx, ticket, (c, k) => contact(c, o.note?.trim() || null, k, o.outcome ?? null));
+export async function runContact(ctx: Ctx, ticket: string, o: ContactOptions): Promise<Complaint> {
+  const { complaint, events } = await applyStep(ctx, ticket, (c, k) => contact(c, o.note?.trim() || null, k, o.outcome ?? null));
   const extra: string[] = [];
   if (events.some((e) => e.action === 'escalate')) {
     extra.push(ctx.t.m('talk.raised', {
       n: complaint.disagreedTalks, ticket: complaint.ticket, severity: ctx.t.l(`severity.${complaint.severity}`),
-      due: localDate(complaint.deadlines.resolve, ctx.tz()),
+      due: localDate(complaint.deadlines.resolve, await ctx.tz()),
     }));
   }
-  emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'contact'), extra);
+  await emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'contact'), extra);
   return complaint;
 }

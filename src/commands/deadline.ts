@@ -22,17 +22,17 @@ export function deadlineCommand(ctx: Ctx): Command {
 Examples:
   complaints deadline 260912-3 resolve --by 2026-09-14T18:00 --reason "业主下周出国，须周一前修好"
   complaints deadline 260912-3 site_check --by 2026-09-12 --reason "总经理要求当日核实"`)
-    .action((ticket: string, step: string, o: { by: string; reason: string }) => {
-      runDeadline(ctx, ticket, step.trim(), o.by, o.reason);
+    .action(async (ticket: string, step: string, o: { by: string; reason: string }) => {
+      await runDeadline(ctx, ticket, step.trim(), o.by, o.reason);
     });
 }
 
-export function runDeadline(ctx: Ctx, ticket: string, step: string, by: string, reason: string): Complaint {
-  const tz = ctx.tz();
+export async function runDeadline(ctx: Ctx, ticket: string, step: string, by: string, reason: string): Promise<Complaint> {
+  const tz = await ctx.tz();
   // A date alone means the end of that day, as `extend --until` reads it.
   const due = /^\d{4}-\d{2}-\d{2}$/.test(by) ? (isValidDate(by) ? endOfLocalDay(by, tz) : null) : parseInstant(by, tz);
   if (due === null) throw new UsageError('usage.invalid', { what: '--by', value: by, hint: 'e.g. 2026-12-10T18:00' });
-  const { complaint } = applyStep(ctx, ticket, (c, k) => setEarlierDeadline(c, step, due, reason, k));
-  emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'deadline'));
+  const { complaint } = await applyStep(ctx, ticket, (c, k) => setEarlierDeadline(c, step, due, reason, k));
+  await emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'deadline'));
   return complaint;
 }

@@ -18,8 +18,8 @@ Exits 5 when something is wrong.
 Examples:
   complaints doctor
   complaints doctor --json`)
-    .action(() => {
-      runDoctor(ctx);
+    .action(async () => {
+      await runDoctor(ctx);
     });
 }
 
@@ -31,9 +31,9 @@ export interface DoctorReport extends Health {
   ok: boolean;
 }
 
-export function runDoctor(ctx: Ctx): DoctorReport {
-  const s = ctx.store();
-  const h = checkHealth(s);
+export async function runDoctor(ctx: Ctx): Promise<DoctorReport> {
+  const s = await ctx.store();
+  const h = await checkHealth(s);
   const problems: string[] = [];
   const warnings: string[] = [];
   if (!(h.integrity.length === 1 && h.integrity[0] === 'ok')) problems.push(...h.integrity.map((m) => `integrity: ${m}`));
@@ -42,12 +42,12 @@ export function runDoctor(ctx: Ctx): DoctorReport {
   for (const id of h.damagedAttachments) problems.push(`attachment #${id} does not match its SHA-256`);
   if (h.guards.missing.length) problems.push(ctx.t.m('doctor.guardsMissing', { names: h.guards.missing.join(', ') }));
   if (h.guards.altered.length) problems.push(ctx.t.m('doctor.guardsAltered', { names: h.guards.altered.join(', ') }));
-  const year = yearOf(localDate(ctx.now(), ctx.tz()));
+  const year = yearOf(localDate(await ctx.now(), await ctx.tz()));
   // The calendar is read only from a sound file that has one.
-  const covered = h.calendar !== null && !problems.length && ctx.calendar().covers(year);
-  if (h.calendar && !problems.length) warnings.push(...calendarWarnings(ctx));
+  const covered = h.calendar !== null && !problems.length && (await ctx.calendar()).covers(year);
+  if (h.calendar && !problems.length) warnings.push(...(await calendarWarnings(ctx)));
   const report: DoctorReport = { file: ctx.dbPath, size: fileSize(ctx.dbPath), ...h, problems, warnings, ok: problems.length === 0 };
-  ctx.emit(report, () => render(ctx, report, year, covered));
+  await ctx.emit(report, () => render(ctx, report, year, covered));
   if (problems.length) throw new DatabaseError('doctor.failed', { file: ctx.dbPath, count: problems.length });
   return report;
 }

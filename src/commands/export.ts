@@ -53,9 +53,9 @@ export interface ExportResult {
 export async function runExport(ctx: Ctx, o: ExportOptions): Promise<ExportResult> {
   // Checked before the database is opened; written through a temporary file renamed into place.
   const file = o.out ? OutputFile.check(o.out, { database: ctx.dbPath, force: !!o.force }) : null;
-  const filter = toFilter(ctx, { ...o, status: o.status ?? ['all'] });
-  const s = ctx.store();
-  const fmt = { iso: isoFormatter(ctx.tz()), mask: !!o.mask };
+  const filter = await toFilter(ctx, { ...o, status: o.status ?? ['all'] });
+  const s = await ctx.store();
+  const fmt = { iso: isoFormatter(await ctx.tz()), mask: !!o.mask };
   const slots = exportSlots(fmt.mask);
   const record = recordWriter(fmt, slots);
   const recordByColumn = recordWriter(fmt, exportSlots(fmt.mask, false));
@@ -68,18 +68,20 @@ export async function runExport(ctx: Ctx, o: ExportOptions): Promise<ExportResul
     const sink = new BufferedOutput(to);
     sink.add((out !== null && o.bom !== false ? '\uFEFF' : '') + headerLine(o.headers ?? 'keys'));
     let going = true;
-    for (const row of exportRows(s, filter, (o.sort ?? 'ticket') as ListSort, o.limit ?? null, slots)) {
-      const line = record(row) ?? recordByColumn(exportRowById(s, row[slots.length] as number))!;
-      if (!sink.add(line) && !(going = await sink.addAfterFlush(line))) break;
-      rows++;
-      if (progress && rows % 10_000 === 0) ctx.io.stderr.write(`\r${ctx.t.m('export.progress', { rows })}`);
+    reading: for await (const batch of await exportRows(s, filter, (o.sort ?? 'ticket') as ListSort, o.limit ?? null, slots)) {
+      for (const row of batch) {
+        const line = record(row) ?? recordByColumn(await exportRowById(s, row[slots.length] as number))!;
+        if (!sink.add(line) && !(going = await sink.addAfterFlush(line))) break reading;
+        rows++;
+        if (progress && rows % 10_000 === 0) ctx.io.stderr.write(`\r${ctx.t.m('export.progress', { rows })}`);
+      }
     }
     if (going) await sink.flush();
     if (progress) ctx.io.stderr.write('\r\x1b[K');
   };
-  if (file) await file.fill((tmp) => write(tmp.fd));
+  if (file) await file.fill(async (tmp) => await write(tmp.fd));
   else await write(ctx.io.stdout);
   const result = { rows, file: out };
-  if (out !== null) ctx.emit(result, () => ctx.t.m('export.done', { rows, file: out }) + '\n');
+  if (out !== null) await ctx.emit(result, () => ctx.t.m('export.done', { rows, file: out }) + '\n');
   return result;
 }

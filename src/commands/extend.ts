@@ -25,17 +25,17 @@ export function extendCommand(ctx: Ctx): Command {
     .addHelpText('after', `
 Example:
   complaints extend 260912-3 --until 2026-12-10 --reason "需厂家更换配件" --agreed-by 王女士`)
-    .action((ticket: string, o: ExtendOptions) => {
-      runExtend(ctx, ticket, o);
+    .action(async (ticket: string, o: ExtendOptions) => {
+      await runExtend(ctx, ticket, o);
     });
 }
 
-export function runExtend(ctx: Ctx, ticket: string, o: ExtendOptions): Complaint {
+export async function runExtend(ctx: Ctx, ticket: string, o: ExtendOptions): Promise<Complaint> {
   if (!o.until || !o.reason?.trim() || !o.agreedBy?.trim()) throw new UsageError('extend.reasonAgreed');
-  const tz = ctx.tz();
+  const tz = await ctx.tz();
   const until = /^\d{4}-\d{2}-\d{2}$/.test(o.until) ? (isValidDate(o.until) ? endOfLocalDay(o.until, tz) : null) : parseInstant(o.until, tz);
   if (until === null) throw new UsageError('usage.invalid', { what: '--until', value: o.until, hint: 'e.g. 2026-12-10' });
-  const { complaint } = applyStep(ctx, ticket, (c, k) => extend(c, until, o.reason!, o.agreedBy!, k));
-  emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'extend'));
+  const { complaint } = await applyStep(ctx, ticket, (c, k) => extend(c, until, o.reason!, o.agreedBy!, k));
+  await emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'extend'));
   return complaint;
 }

@@ -46,19 +46,19 @@ Examples:
         if (/^\d$/.test(answer)) o.satisfaction = Number(answer);
         else o.attempt = answer as AttemptOutcome;
       }
-      runFollowUp(ctx, ticket, o);
+      await runFollowUp(ctx, ticket, o);
     });
 }
 
-export function runFollowUp(ctx: Ctx, ticket: string, o: FollowUpOptions): Complaint {
+export async function runFollowUp(ctx: Ctx, ticket: string, o: FollowUpOptions): Promise<Complaint> {
   const note = o.note?.trim() || null;
-  const { complaint, events } = applyStep(ctx, ticket, (c, k) =>
+  const { complaint, events } = await applyStep(ctx, ticket, (c, k) =>
     o.attempt ? attempt(c, o.attempt, note, k) : followUp(c, { satisfaction: o.satisfaction!, method: o.method ?? 'phone', note }, k));
   const extra: string[] = [];
   if (events.some((e) => e.action === 'reopen')) {
     extra.push(ctx.t.m('notice.reopened', { ticket: complaint.ticket, department: complaint.department ?? '—', severity: ctx.t.l(`severity.${complaint.severity}`) }));
     if (complaint.flagged) extra.push(ctx.t.m('notice.flagged'));
   }
-  emitComplaint(ctx, complaint, doneLine(ctx, complaint, events[0].action), extra);
+  await emitComplaint(ctx, complaint, doneLine(ctx, complaint, events[0].action), extra);
   return complaint;
 }

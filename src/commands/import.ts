@@ -36,8 +36,8 @@ Valid, unused ticket numbers are kept; other rows get new numbers.
 Examples:
   complaints import 投诉台账.csv --dry-run
   complaints import 2025-register.csv`)
-    .action((file: string, o: ImportOptions) => {
-      runImport(ctx, file, o);
+    .action(async (file: string, o: ImportOptions) => {
+      await runImport(ctx, file, o);
     });
 }
 
@@ -92,7 +92,7 @@ interface Checked {
 }
 
 /** Reads, parses and checks every row on its own (the clock and settings come from ctx's database). */
-function checkFile(ctx: Ctx, file: string): Checked {
+async function checkFile(ctx: Ctx, file: string): Promise<Checked> {
   const source = path.basename(file);
   const bytes = readInputUtf8(file);
   let parsed: Parsed;
@@ -104,7 +104,7 @@ function checkFile(ctx: Ctx, file: string): Checked {
   }
   if (!parsed.rows.length) throw new UsageError('import.empty', { file });
 
-  const k = { ...ctx.clock(), actor: ctx.actor };
+  const k = { ...(await ctx.clock()), actor: ctx.actor };
   const recognised = recogniseHeaders(parsed.header);
   const problems: RowProblem[] = recognised.duplicates.map((d) => ({
     line: parsed.headerLine, column: d.headers.join(' / '), code: 'duplicateColumn', params: { column: d.key },
@@ -123,8 +123,8 @@ function checkFile(ctx: Ctx, file: string): Checked {
  * transaction, so what a dry run passes the import takes, unless a clerk took
  * a kept number in between — then the import refuses it by line, too.
  */
-function refuseProblems(ctx: Ctx, s: Store, c: Checked): void {
-  const problems = [...c.problems, ...numberProblems(c.items, numberFacts(s, c.items), c.ticketColumn)];
+async function refuseProblems(ctx: Ctx, s: Store, c: Checked): Promise<void> {
+  const problems = [...c.problems, ...numberProblems(c.items, await numberFacts(s, c.items), c.ticketColumn)];
   if (!problems.length) return;
   problems.sort((a, b) => a.line - b.line);
   const shown = problems.slice(0, 50).map((p) => describe(ctx, p));
@@ -132,7 +132,7 @@ function refuseProblems(ctx: Ctx, s: Store, c: Checked): void {
   throw new UsageError('import.invalid', { file: c.source, count: problems.length, details: shown.join('\n') });
 }
 
-export function runImport(ctx: Ctx, file: string, o: ImportOptions): ImportSummary {
+export async function runImport(ctx: Ctx, file: string, o: ImportOptions): Promise<ImportSummary> {
   const { t } = ctx;
   // Into a path with no database yet, the file is first checked against a
   // blank one in memory: a refused or dry-run import creates no file there.
@@ -140,23 +140,23 @@ export function runImport(ctx: Ctx, file: string, o: ImportOptions): ImportSumma
   const scratch = fresh ? inMemoryContext(ctx, { quiet: !o.dryRun }) : ctx;
   let summary: ImportSummary;
   try {
-    const checked = checkFile(scratch, file);
+    const checked = await checkFile(scratch, file);
     const { source, items, kept, ignoredColumns } = checked;
-    if (o.dryRun || checked.problems.length) refuseProblems(scratch, scratch.store(), checked);
+    if (o.dryRun || checked.problems.length) await refuseProblems(scratch, await scratch.store(), checked);
     if (o.dryRun) {
       const names = items.flatMap((i) => [i.complaint.department, i.complaint.responsible]).filter((n): n is string => n !== null);
       summary = {
         file: source, dryRun: true, rows: items.length, kept, renumbered: items.length - kept,
-        departmentsAdded: unknownDepartments(scratch.store(), names), ignoredColumns, tickets: items.filter((i) => i.kept).map((i) => i.complaint.ticket),
+        departmentsAdded: await unknownDepartments(await scratch.store(), names), ignoredColumns, tickets: items.filter((i) => i.kept).map((i) => i.complaint.ticket),
       };
     } else {
       // Checked again against the database itself, which another process may have created meanwhile.
-      const real = fresh ? checkFile(ctx, file) : checked;
+      const real = fresh ? await checkFile(ctx, file) : checked;
       if (ctx.io.stdoutIsTTY && !ctx.json) ctx.io.stderr.write(t.m('import.progress', { rows: real.items.length }) + '\n');
-      const s = ctx.store();
-      const r = write(s, () => {
-        refuseProblems(ctx, s, real);
-        return importComplaints(s, real.items, { actor: ctx.actor, now: ctx.now(), tz: ctx.tz(), source });
+      const s = await ctx.store();
+      const r = await write(s, async () => {
+        await refuseProblems(ctx, s, real);
+        return await importComplaints(s, real.items, { actor: ctx.actor, now: await ctx.now(), tz: await ctx.tz(), source });
       });
       summary = {
         file: source, dryRun: false, rows: real.items.length, kept: real.kept, renumbered: real.items.length - real.kept,
@@ -167,7 +167,7 @@ export function runImport(ctx: Ctx, file: string, o: ImportOptions): ImportSumma
   } finally {
     if (scratch !== ctx) scratch.close();
   }
-  ctx.emit(summary, () => {
+  await ctx.emit(summary, () => {
     const lines = [t.m(summary.dryRun ? 'import.wouldImport' : 'import.done', { rows: summary.rows, kept: summary.kept, renumbered: summary.renumbered, file: summary.file })];
     if (summary.departmentsAdded.length) lines.push(t.m('import.departments', { names: visible(summary.departmentsAdded.join(', ')) }));
     if (summary.ignoredColumns.length) lines.push(t.m('import.ignored', { names: visible(summary.ignoredColumns.join(', ')) }));

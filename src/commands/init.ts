@@ -26,30 +26,30 @@ export function initCommand(ctx: Ctx): Command {
 Example:
   complaints init --office 阳光海岸客户服务中心 --timezone Asia/Shanghai
   complaints init --profile longhu`)
-    .action((o: InitOptions) => {
-      runInit(ctx, o);
+    .action(async (o: InitOptions) => {
+      await runInit(ctx, o);
     });
 }
 
-export function runInit(ctx: Ctx, o: InitOptions): void {
+export async function runInit(ctx: Ctx, o: InitOptions): Promise<void> {
   const changes: [string, string | undefined][] = [['office.name', o.office], ['office.timezone', o.timezone]];
   const valid = changes.filter(([, v]) => v !== undefined).map(([key, raw]) => [key, checkSettingValue(key, raw!)] as const);
   // Checked before the database is created or upgraded.
   const profile = o.profile === undefined ? null : requireProfile(o.profile);
-  const s = ctx.store();
+  const s = await ctx.store();
   if (valid.length) {
-    const before = loadSettings(s);
-    write(s, () => {
-      for (const [key, value] of valid) saveSetting(s, key, value);
-      appendEvents(s, null, ctx.actor, ctx.now(), [{
+    const before = await loadSettings(s);
+    await write(s, async () => {
+      for (const [key, value] of valid) await saveSetting(s, key, value);
+      await appendEvents(s, null, ctx.actor, await ctx.now(), [{
         action: 'config', before: { officeName: before.officeName, timeZone: before.timeZone }, after: Object.fromEntries(valid), note: null,
       }]);
     });
   }
-  const applied = profile ? applyProfile(ctx, profile) : null;
-  const settings = loadSettings(s);
+  const applied = profile ? await applyProfile(ctx, profile) : null;
+  const settings = await loadSettings(s);
   const result = { database: ctx.dbPath, schemaVersion: schemaVersion(s), office: settings.officeName, timeZone: settings.timeZone };
   const profileLine = () => (profile && applied ? ctx.t.m('profile.applied', { name: profile.name, title: profile.title[ctx.t.lang], ...applied }) + '\n' : '');
-  ctx.emit(profile ? { ...result, profile: profile.name } : result,
+  await ctx.emit(profile ? { ...result, profile: profile.name } : result,
     () => ctx.t.m('notice.initialised', { file: ctx.dbPath, version: result.schemaVersion, office: result.office, tz: result.timeZone }) + '\n' + profileLine());
 }

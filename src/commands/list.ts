@@ -91,8 +91,8 @@ function statusesOf(words: string[] | undefined): Status[] | null {
 }
 
 /** Turns the shared filter flags into a storage filter. */
-export function toFilter(ctx: Ctx, o: ListOptions): ListFilter {
-  const tz = ctx.tz();
+export async function toFilter(ctx: Ctx, o: ListOptions): Promise<ListFilter> {
+  const tz = await ctx.tz();
   const bound = (flag: string, text: string | undefined, endOfDay: boolean): number | null => {
     if (!text) return null;
     const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
@@ -112,7 +112,7 @@ export function toFilter(ctx: Ctx, o: ListOptions): ListFilter {
     phone: o.phone ?? null,
     from: bound('--from', o.from, false),
     to: bound('--to', o.to, true),
-    overdueAt: o.overdue ? ctx.now() : null,
+    overdueAt: o.overdue ? await ctx.now() : null,
     search: o.search?.trim() || null,
   };
 }
@@ -120,19 +120,20 @@ export function toFilter(ctx: Ctx, o: ListOptions): ListFilter {
 export async function runList(ctx: Ctx, o: ListOptions): Promise<number> {
   const limit = o.limit ?? 50;
   if (limit > LIST_MAX) throw new UsageError('list.tooMany', { limit, max: LIST_MAX });
-  const filter = toFilter(ctx, o);
+  const filter = await toFilter(ctx, o);
   const sort = o.sort ?? 'newest';
-  const tz = ctx.tz();
-  const rows = iterateComplaints(ctx.store(), filter, sort, limit);
-  const steps = stepKeysInForce(ctx);
+  const tz = await ctx.tz();
+  const rows = iterateComplaints(await ctx.store(), filter, sort, limit);
+  const steps = await stepKeysInForce(ctx);
   const shown = (c: Complaint) => (o.mask ? maskPersonal(c) : c);
   if (ctx.json) return writeRows(ctx, rows, (c, i) => array.elements([complaintJson(shown(c), tz, steps)], i), '[]\n', '\n]\n');
-  const v = view(ctx);
+  const v = await view(ctx);
   const none = ctx.t.m('notice.noResults') + '\n';
   // Through a pipe, one line a row as they are read.
   if (!v.tty) return writeRows(ctx, rows, (c, i) => (i === 0 ? LIST_TSV_HEADER : '') + complaintTsvLine(v, shown(c)), none, '');
   // Aligned columns need every row's width first: this holds the list in memory, and is why it has a limit.
-  const list = [...rows].map(shown);
+  const list: Complaint[] = [];
+  for await (const batch of rows) for (const c of batch) list.push(shown(c));
   ctx.io.stdout.write(list.length ? renderComplaintList(v, list) : none);
   return list.length;
 }
@@ -145,12 +146,14 @@ const array = jsonArrayPieces(0);
  * there are none, else each row's text and then `end`. The JSON array this
  * writes is the same text as JSON.stringify of the whole array.
  */
-async function writeRows<T>(ctx: Ctx, items: Iterable<T>, text: (item: T, i: number) => string, empty: string, end: string): Promise<number> {
+async function writeRows<T>(ctx: Ctx, batches: AsyncIterable<T[]>, text: (item: T, i: number) => string, empty: string, end: string): Promise<number> {
   const sink = new BufferedOutput(ctx.io.stdout);
   let n = 0;
-  for (const item of items) {
-    if (!(await sink.put(text(item, n)))) return n;
-    n++;
+  for await (const items of batches) {
+    for (const item of items) {
+      if (!(await sink.put(text(item, n)))) return n;
+      n++;
+    }
   }
   if (await sink.put(n === 0 ? empty : end)) await sink.flush();
   return n;

@@ -14,13 +14,13 @@ export function noteCommand(ctx: Ctx): Command {
     .addHelpText('after', `
 Example:
   complaints note 260912-3 "维修工已到场，更换水管"`)
-    .action((ticket: string, words: string[]) => {
-      runNote(ctx, ticket, words.join(' '));
+    .action(async (ticket: string, words: string[]) => {
+      await runNote(ctx, ticket, words.join(' '));
     });
 }
 
-export function runNote(ctx: Ctx, ticket: string, text: string): Complaint {
-  const { complaint } = applyStep(ctx, ticket, (c, k) => addNote(c, text, k));
-  emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'note'));
+export async function runNote(ctx: Ctx, ticket: string, text: string): Promise<Complaint> {
+  const { complaint } = await applyStep(ctx, ticket, (c, k) => addNote(c, text, k));
+  await emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'note'));
   return complaint;
 }

@@ -38,11 +38,11 @@ Examples:
 }
 
 export async function runOverdue(ctx: Ctx, o: OverdueOptions = {}): Promise<{ count: number }> {
-  const s = ctx.store();
-  const k = ctx.clock();
+  const s = await ctx.store();
+  const k = await ctx.clock();
   const progress = k.settings.procedure.progressContact;
   const since = (sev: Severity) => staleBefore(progress[sev], k.now, k.calendar, k.tz);
-  const found = chaseRows(s, k.now, { general: since('general'), important: since('important'), major: since('major') });
+  const found = await chaseRows(s, k.now, { general: since('general'), important: since('important'), major: since('major') });
   const chase = o.mask ? maskPersonal(found) : found;
   const steps = stepsInForce(k.settings.procedure);
   const items: OverdueItem[] = [];
@@ -56,7 +56,7 @@ export async function runOverdue(ctx: Ctx, o: OverdueOptions = {}): Promise<{ co
   }));
   // Written as it is made: under a procedure of many steps the list runs to tens of megabytes.
   const sink = new BufferedOutput(ctx.io.stdout);
-  const pieces = ctx.json ? overdueJson(k.now, k.tz, items, stale) : renderOverdue(view(ctx), items, stale, localDate(k.now, k.tz));
+  const pieces = ctx.json ? overdueJson(k.now, k.tz, items, stale) : renderOverdue(await view(ctx), items, stale, localDate(k.now, k.tz));
   let going = true;
   for (const piece of pieces) if (!(going = await sink.put(piece))) break;
   if (going) await sink.flush();

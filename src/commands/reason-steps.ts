@@ -35,7 +35,7 @@ export function reopenCommand(ctx: Ctx): Command {
   return reasonCommand(ctx, 'reopen', '重新处理（级别升一级）', 'reopen a resolved or closed complaint, one severity level up',
     'complaints reopen 260912-3 --reason "业主反映再次漏水"')
     .action(async (ticket: string, o: ReasonOptions) => {
-      runReopen(ctx, ticket, await reasonFor(ctx, 'reopen', o));
+      await runReopen(ctx, ticket, await reasonFor(ctx, 'reopen', o));
     });
 }
 
@@ -63,7 +63,7 @@ Examples:
   complaints close 260912-3 --reason invalid --note "非本小区业主，误登记"
   complaints close 260912-3 --reason unreachable          # after failed call-backs on 3 days`)
     .action(async (ticket: string, o: CloseOptions) => {
-      runClose(ctx, ticket, await closingFor(ctx, o));
+      await runClose(ctx, ticket, await closingFor(ctx, o));
     });
 }
 
@@ -105,27 +105,27 @@ export function escalateCommand(ctx: Ctx): Command {
     'complaints escalate 260912-3 --to major --reason "业主已向12345投诉"')
     .addOption(choice('--to <severity>', ctx.t.lang === 'zh' ? '升至级别' : 'the new severity', SEVERITIES))
     .action(async (ticket: string, o: ReasonOptions) => {
-      runEscalate(ctx, ticket, o.to ?? null, await reasonFor(ctx, 'escalate', o));
+      await runEscalate(ctx, ticket, o.to ?? null, await reasonFor(ctx, 'escalate', o));
     });
 }
 
-export function runReopen(ctx: Ctx, ticket: string, reason: string): Complaint {
-  const { complaint } = applyStep(ctx, ticket, (c, k) => reopen(c, reason, k));
-  emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'reopen'));
+export async function runReopen(ctx: Ctx, ticket: string, reason: string): Promise<Complaint> {
+  const { complaint } = await applyStep(ctx, ticket, (c, k) => reopen(c, reason, k));
+  await emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'reopen'));
   return complaint;
 }
 
-export function runClose(ctx: Ctx, ticket: string, closing: Closing): Complaint {
-  const { complaint } = applyStep(ctx, ticket, (c, k, s) => {
-    if (closing.of !== null) loadComplaint(s, closing.of); // the ticket named must exist (exit 3)
+export async function runClose(ctx: Ctx, ticket: string, closing: Closing): Promise<Complaint> {
+  const { complaint } = await applyStep(ctx, ticket, async (c, k, s) => {
+    if (closing.of !== null) await loadComplaint(s, closing.of); // the ticket named must exist (exit 3)
     return close(c, closing, k);
   });
-  emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'close'));
+  await emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'close'));
   return complaint;
 }
 
-export function runEscalate(ctx: Ctx, ticket: string, to: Severity | null, reason: string): Complaint {
-  const { complaint } = applyStep(ctx, ticket, (c, k) => escalate(c, to, reason, k));
-  emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'escalate'));
+export async function runEscalate(ctx: Ctx, ticket: string, to: Severity | null, reason: string): Promise<Complaint> {
+  const { complaint } = await applyStep(ctx, ticket, (c, k) => escalate(c, to, reason, k));
+  await emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'escalate'));
   return complaint;
 }

@@ -68,7 +68,7 @@ Examples:
     --category property_service --subcategory noise --description "楼上装修噪音，晚上十点后仍在施工"
   complaints register            # at a terminal: asks for each field`)
     .action(async (o: RegisterOptions) => {
-      runRegister(ctx, await completeRegister(ctx, o));
+      await runRegister(ctx, await completeRegister(ctx, o));
     });
 }
 
@@ -107,17 +107,17 @@ export async function completeRegister(ctx: Ctx, o: RegisterOptions): Promise<Re
   r.description ??= await prompter.input({ message: t.m('prompt.description'), validate: required });
   r.demand ??= (await prompter.input({ message: t.m('prompt.demand') })) || undefined;
   // The caller's history before saving (SPEC §8), so the clerk can link it.
-  const earlier = earlierOfCaller(ctx.store(), { phone: r.phone ?? null, estate: r.estate ?? null, unit: r.unit ?? null });
+  const earlier = await earlierOfCaller(await ctx.store(), { phone: r.phone ?? null, estate: r.estate ?? null, unit: r.unit ?? null });
   if (earlier.length) {
-    ctx.io.stderr.write(t.m('notice.earlier', { count: earlier.length }) + '\n' + renderComplaintList(view(ctx), earlier));
+    ctx.io.stderr.write(t.m('notice.earlier', { count: earlier.length }) + '\n' + renderComplaintList(await view(ctx), earlier));
     if (!(await prompter.confirm({ message: t.m('prompt.save'), default: true }))) throw new CancelledError('cancelled');
   }
   return r;
 }
 
-export function runRegister(ctx: Ctx, o: RegisterOptions): Complaint {
-  const tz = ctx.tz();
-  const k = ctx.clock();
+export async function runRegister(ctx: Ctx, o: RegisterOptions): Promise<Complaint> {
+  const tz = await ctx.tz();
+  const k = await ctx.clock();
   let receivedAt = k.now;
   if (o.receivedAt) {
     const at = parseInstant(o.receivedAt, tz);
@@ -143,26 +143,26 @@ export function runRegister(ctx: Ctx, o: RegisterOptions): Complaint {
     safety: !!o.safety,
     media: !!o.media,
   };
-  const s = ctx.store();
+  const s = await ctx.store();
   const caller = { phone: input.phone, estate: input.estate, unit: input.unit };
-  const earlier = ctx.canPrompt(o.input === false) ? [] : earlierOfCaller(s, caller);
-  const { complaint, stale } = write(s, () => {
+  const earlier = ctx.canPrompt(o.input === false) ? [] : await earlierOfCaller(s, caller);
+  const { complaint, stale } = await write(s, async () => {
     const repeatOf = input.category
-      ? findRepeat(s, caller, input.category, receivedAt - k.settings.repeatWindowDays * DAY, receivedAt, null)
+      ? await findRepeat(s, caller, input.category, receivedAt - k.settings.repeatWindowDays * DAY, receivedAt, null)
       : null;
     const date = localDate(receivedAt, tz);
     const year = yearOf(date);
-    const seq = nextSeq(s, year);
+    const seq = await nextSeq(s, year);
     const ticket = formatTicket(date, seq);
     const step = register(input, ticket, repeatOf, k);
-    const id = insertComplaint(s, step.next, year, seq);
-    appendEvents(s, id, ctx.actor, k.now, step.events);
-    return { complaint: findByTicket(s, ticket)!, stale: markStaleSnapshots(s, touchedSpan(null, step.next, k.now), k.now, tz) };
+    const id = await insertComplaint(s, step.next, year, seq);
+    await appendEvents(s, id, ctx.actor, k.now, step.events);
+    return { complaint: (await findByTicket(s, ticket))!, stale: await markStaleSnapshots(s, touchedSpan(null, step.next, k.now), k.now, tz) };
   });
   noticeStale(ctx, stale);
   const extra: string[] = [];
-  if (earlier.length) extra.push('', ctx.t.m('notice.earlier', { count: earlier.length }), renderComplaintList(view(ctx), earlier).trimEnd());
+  if (earlier.length) extra.push('', ctx.t.m('notice.earlier', { count: earlier.length }), renderComplaintList(await view(ctx), earlier).trimEnd());
   if (complaint.repeatOf) extra.push(ctx.t.m('notice.repeat', { ticket: complaint.repeatOf, days: k.settings.repeatWindowDays }));
-  emitComplaint(ctx, complaint, ctx.t.m('notice.registered', { ticket: complaint.ticket }), extra);
+  await emitComplaint(ctx, complaint, ctx.t.m('notice.registered', { ticket: complaint.ticket }), extra);
   return complaint;
 }

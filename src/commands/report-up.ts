@@ -24,8 +24,8 @@ Examples:
   complaints report-up 260912-3 --to director --via phone --note "已电话报告王主任"
   complaints report-up 260912-3 --to 主任 --via 书面
   complaints report-up 260912-3 --to 王主任 --via written`)
-    .action((ticket: string, o: { to: string; via: string; note?: string }) => {
-      runReportUp(ctx, ticket, roleOf(o.to), viaOf(o.via), o.note?.trim() || null);
+    .action(async (ticket: string, o: { to: string; via: string; note?: string }) => {
+      await runReportUp(ctx, ticket, roleOf(o.to), viaOf(o.via), o.note?.trim() || null);
     });
 }
 
@@ -42,8 +42,8 @@ function viaOf(text: string): ReportVia {
   return hit;
 }
 
-export function runReportUp(ctx: Ctx, ticket: string, to: string, via: ReportVia, note: string | null): Complaint {
-  const { complaint } = applyStep(ctx, ticket, (c, k) => reportUp(c, to, via, note, k));
-  emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'report-up'));
+export async function runReportUp(ctx: Ctx, ticket: string, to: string, via: ReportVia, note: string | null): Promise<Complaint> {
+  const { complaint } = await applyStep(ctx, ticket, (c, k) => reportUp(c, to, via, note, k));
+  await emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'report-up'));
   return complaint;
 }

@@ -72,35 +72,35 @@ Examples:
     .option('--mask', ctx.t.m('option.mask'));
   withOutput(report.command('monthly').description(zh ? '月报（默认上个月）' : 'a calendar month (default: the previous one)')
     .option('--month <YYYY-MM>', zh ? '月份，如 2026-10' : 'the month, e.g. 2026-10'))
-    .action((o: OutputFlags & { month?: string }) => {
-      runReport(ctx, { ...o, period: { kind: 'monthly', month: o.month } });
+    .action(async (o: OutputFlags & { month?: string }) => {
+      await runReport(ctx, { ...o, period: { kind: 'monthly', month: o.month } });
     });
   withOutput(report.command('weekly').description(zh ? '周报（默认上一周，ISO 周）' : 'an ISO week (default: the previous one)')
     .option('--week <YYYY-Www>', zh ? 'ISO 周，如 2026-W44' : 'the ISO week, e.g. 2026-W44'))
-    .action((o: OutputFlags & { week?: string }) => {
-      runReport(ctx, { ...o, period: { kind: 'weekly', week: o.week } });
+    .action(async (o: OutputFlags & { week?: string }) => {
+      await runReport(ctx, { ...o, period: { kind: 'weekly', week: o.week } });
     });
   withOutput(report.command('range').description(zh ? '任意期间（含首尾两天）' : 'any range of days, both ends included')
     .option('--from <date>', zh ? '起始日期，如 2026-01-01' : 'first day, e.g. 2026-01-01')
     .option('--to <date>', zh ? '截止日期（含当天）' : 'last day (included)'))
-    .action((o: OutputFlags & { from?: string; to?: string }) => {
-      runReport(ctx, { ...o, period: { kind: 'range', from: o.from, to: o.to } });
+    .action(async (o: OutputFlags & { from?: string; to?: string }) => {
+      await runReport(ctx, { ...o, period: { kind: 'range', from: o.from, to: o.to } });
     });
   return report;
 }
 
 /** The period a report covers; the default is the previous month or week in the office's zone. */
-export function periodOf(ctx: Ctx, p: ReportPeriodOption): Period {
-  const tz = ctx.tz();
+export async function periodOf(ctx: Ctx, p: ReportPeriodOption): Promise<Period> {
+  const tz = await ctx.tz();
   const bad = (flag: string, value: string, hint: string) => new UsageError('report.badPeriod', { flag, value, hint });
   switch (p.kind) {
     case 'monthly': {
-      const month = p.month ?? previousMonth(ctx.now(), tz);
+      const month = p.month ?? previousMonth(await ctx.now(), tz);
       if (parseMonth(month) === null) throw bad('--month', month, 'YYYY-MM, e.g. 2026-10');
       return monthPeriod(month, tz);
     }
     case 'weekly': {
-      const week = p.week ?? previousWeek(ctx.now(), tz);
+      const week = p.week ?? previousWeek(await ctx.now(), tz);
       if (parseWeek(week) === null) throw bad('--week', week, 'YYYY-Www, e.g. 2026-W44');
       return weekPeriod(week, tz);
     }
@@ -114,9 +114,9 @@ export function periodOf(ctx: Ctx, p: ReportPeriodOption): Period {
   }
 }
 
-function compute(ctx: Ctx, period: Period): Report {
-  const { settings, calendar, tz, now } = ctx.clock();
-  const counts = reportCounts(ctx.store(), period, now, settings, trendMonths(period, tz));
+async function compute(ctx: Ctx, period: Period): Promise<Report> {
+  const { settings, calendar, tz, now } = await ctx.clock();
+  const counts = await reportCounts(await ctx.store(), period, now, settings, trendMonths(period, tz));
   return buildReport(period, counts, calendar, tz, isoLocal(now, tz), stepsInForce(settings.procedure).map((d) => d.key));
 }
 
@@ -125,26 +125,26 @@ function compute(ctx: Ctx, period: Period): Report {
  * is produced and returned as stored afterwards; `refresh` recomputes and
  * replaces it, and records that on the timeline.
  */
-export function produceReport(ctx: Ctx, period: Period, refresh: boolean): Report {
-  const now = ctx.now();
-  if (!isSnapshotPeriod(period, now)) return compute(ctx, period);
-  const s = ctx.store();
-  const tz = ctx.tz();
-  const stored = findSnapshot(s, period.label);
+export async function produceReport(ctx: Ctx, period: Period, refresh: boolean): Promise<Report> {
+  const now = await ctx.now();
+  if (!isSnapshotPeriod(period, now)) return await compute(ctx, period);
+  const s = await ctx.store();
+  const tz = await ctx.tz();
+  const stored = await findSnapshot(s, period.label);
   if (stored && !refresh) return fromSnapshot(stored, tz);
-  const report = compute(ctx, period);
+  const report = await compute(ctx, period);
   // A database this user may only read is reported from, not stored in.
-  if (s.sqlite.readonly && !refresh) return report;
+  if (s.readOnly && !refresh) return report;
   const snap = { label: period.label, computedAt: now, json: JSON.stringify(report), staleSince: null };
-  return write(s, () => {
+  return await write(s, async () => {
     if (!refresh) {
-      insertSnapshot(s, snap);
+      await insertSnapshot(s, snap);
       // Another process may have stored it first: theirs stands.
-      return fromSnapshot(findSnapshot(s, period.label)!, tz);
+      return fromSnapshot((await findSnapshot(s, period.label))!, tz);
     }
-    const before = findSnapshot(s, period.label);
-    replaceSnapshot(s, snap);
-    appendEvents(s, null, ctx.actor, now, [{
+    const before = await findSnapshot(s, period.label);
+    await replaceSnapshot(s, snap);
+    await appendEvents(s, null, ctx.actor, now, [{
       action: 'report-refresh',
       before: before ? { label: period.label, computedAt: isoLocal(before.computedAt, tz) } : null,
       after: { label: period.label, computedAt: report.computedAt },
@@ -188,12 +188,12 @@ export function renderReport(ctx: Ctx, report: Report, format: ReportFormat, toF
   }
 }
 
-export function runReport(ctx: Ctx, o: ReportOptions): Report {
+export async function runReport(ctx: Ctx, o: ReportOptions): Promise<Report> {
   // Checked before the database is opened (and a snapshot stored).
   const file = o.out ? OutputFile.check(o.out, { database: ctx.dbPath, force: !!o.force }) : null;
-  const period = periodOf(ctx, o.period);
+  const period = await periodOf(ctx, o.period);
   const format: ReportFormat = ctx.json ? 'json' : (o.format ?? 'table');
-  const report = produceReport(ctx, period, !!o.refresh);
+  const report = await produceReport(ctx, period, !!o.refresh);
   // The stored snapshot stays whole; only what is printed is masked.
   const text = renderReport(ctx, o.mask ? maskPersonal(report) : report, format, !!o.out, o.bom !== false);
   if (file) {

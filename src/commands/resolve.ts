@@ -38,18 +38,18 @@ A second resolve (after a reopening) adds its cost as a further payment; nothing
         if (!ctx.canPrompt(o.input === false)) throw new UsageError('usage.required', { what: '--resolution', flags: '--resolution "…"' });
         o.resolution = await ctx.prompter.input({ message: ctx.t.m('prompt.resolution'), validate: (v) => (v.trim() ? true : ctx.t.m('prompt.required')) });
       }
-      runResolve(ctx, ticket, o);
+      await runResolve(ctx, ticket, o);
     });
 }
 
-export function runResolve(ctx: Ctx, ticket: string, o: ResolveOptions): Complaint {
+export async function runResolve(ctx: Ctx, ticket: string, o: ResolveOptions): Promise<Complaint> {
   const dept = o.responsible?.trim() || null;
-  const { complaint } = applyStep(ctx, ticket, (c, k, s) => {
-    if (dept && !findDepartment(s, dept)) {
+  const { complaint } = await applyStep(ctx, ticket, async (c, k, s) => {
+    if (dept && !await findDepartment(s, dept)) {
       // "工程部/张工" was once how a person was named: say how to write it now
       // rather than charge a department that does not exist, or the wrong one.
       const slash = dept.indexOf('/');
-      if (slash > 0 && findDepartment(s, dept.slice(0, slash).trim())) {
+      if (slash > 0 && await findDepartment(s, dept.slice(0, slash).trim())) {
         throw new UsageError('resolve.ambiguousResponsible', { value: dept, dept: dept.slice(0, slash).trim(), person: dept.slice(slash + 1).trim() });
       }
       throw new UsageError('dept.unknown', { name: dept });
@@ -62,6 +62,6 @@ export function runResolve(ctx: Ctx, ticket: string, o: ResolveOptions): Complai
       approvedBy: o.approvedBy ?? null,
     }, k);
   });
-  emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'resolve'));
+  await emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'resolve'));
   return complaint;
 }

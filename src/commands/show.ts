@@ -19,22 +19,22 @@ Examples:
   complaints show 260912-3
   complaints show 260912003 --json
   complaints show 260912-3 --mask`)
-    .action((ticket: string, o: { mask?: boolean }) => {
-      runShow(ctx, ticket, o);
+    .action(async (ticket: string, o: { mask?: boolean }) => {
+      await runShow(ctx, ticket, o);
     });
 }
 
-export function runShow(ctx: Ctx, ticket: string, o: { mask?: boolean } = {}): void {
-  const s = ctx.store();
-  const found = loadComplaint(s, ticket);
+export async function runShow(ctx: Ctx, ticket: string, o: { mask?: boolean } = {}): Promise<void> {
+  const s = await ctx.store();
+  const found = await loadComplaint(s, ticket);
   // Masked before anything is drawn from it: the deadlines need none of the text.
   const c = o.mask ? maskPersonal(found) : found;
-  const events = o.mask ? eventsOf(s, c.id).map(maskPersonal) : eventsOf(s, c.id);
-  const k = ctx.clock();
+  const events = o.mask ? (await eventsOf(s, c.id)).map(maskPersonal) : await eventsOf(s, c.id);
+  const k = await ctx.clock();
   const deadlines = deadlineStatuses(c, k.now, k);
-  const tz = ctx.tz();
-  ctx.emit(
-    { ...complaintJson(c, tz, stepKeysInForce(ctx)), deadlineStatus: deadlines.map((d) => deadlineStatusJson(d, tz)), events: events.map((e) => eventJson(e, tz)) },
-    () => renderShow(view(ctx), c, deadlines, events),
+  const tz = await ctx.tz();
+  await ctx.emit(
+    { ...complaintJson(c, tz, await stepKeysInForce(ctx)), deadlineStatus: deadlines.map((d) => deadlineStatusJson(d, tz)), events: events.map((e) => eventJson(e, tz)) },
+    async () => renderShow(await view(ctx), c, deadlines, events),
   );
 }

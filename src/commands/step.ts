@@ -20,13 +20,13 @@ Examples:
   complaints step 260912-3 site_check --note "已到现场，确认为楼上管道渗漏"
   complaints step 260912-3 plan --note "更换管道，周五施工"
   complaints step 260912-3 feedback`)
-    .action((ticket: string, step: string, o: { note?: string }) => {
-      runStep(ctx, ticket, step, o.note?.trim() || null);
+    .action(async (ticket: string, step: string, o: { note?: string }) => {
+      await runStep(ctx, ticket, step, o.note?.trim() || null);
     });
 }
 
-export function runStep(ctx: Ctx, ticket: string, step: string, note: string | null): Complaint {
-  const { complaint } = applyStep(ctx, ticket, (c, k) => recordStep(c, step.trim(), note, k));
-  emitComplaint(ctx, complaint, ctx.t.m('step.recorded', { ticket: complaint.ticket, step: stepName(view(ctx), step.trim()) }));
+export async function runStep(ctx: Ctx, ticket: string, step: string, note: string | null): Promise<Complaint> {
+  const { complaint } = await applyStep(ctx, ticket, (c, k) => recordStep(c, step.trim(), note, k));
+  await emitComplaint(ctx, complaint, ctx.t.m('step.recorded', { ticket: complaint.ticket, step: stepName(await view(ctx), step.trim()) }));
   return complaint;
 }

@@ -20,8 +20,8 @@ export function sweepCommand(ctx: Ctx): Command {
 Example:
   complaints sweep --json
   30 6 * * *  complaints sweep      # crontab: every day at 06:30`)
-    .action(() => {
-      runSweep(ctx);
+    .action(async () => {
+      await runSweep(ctx);
     });
 }
 
@@ -30,27 +30,27 @@ export interface SweepResult {
   groups: ReturnType<typeof findGroups>;
 }
 
-export function runSweep(ctx: Ctx): SweepResult {
-  const s = ctx.store();
-  const k = ctx.clock();
+export async function runSweep(ctx: Ctx): Promise<SweepResult> {
+  const s = await ctx.store();
+  const k = await ctx.clock();
   // Months are at least 28 days: a generous first cut; the domain rule decides exactly.
-  const candidates = longOpenImportant(s, k.now - k.settings.majorAfterMonths * 28 * DAY);
+  const candidates = await longOpenImportant(s, k.now - k.settings.majorAfterMonths * 28 * DAY);
   const escalated: SweepResult['escalated'] = [];
   for (const ticket of candidates) {
-    write(s, () => {
-      const c = findByTicket(s, ticket)!;
+    await write(s, async () => {
+      const c = (await findByTicket(s, ticket))!;
       const step = sweep(c, k);
       if (!step) return;
-      updateComplaint(s, c, step.next);
-      appendEvents(s, c.id, ctx.actor, k.now, step.events);
+      await updateComplaint(s, c, step.next);
+      await appendEvents(s, c.id, ctx.actor, k.now, step.events);
       escalated.push({ ticket, from: c.severity, to: step.next.severity });
     });
   }
   const window = k.settings.groupWindowDays * DAY;
-  const groups = findGroups(receivedBetween(s, k.now - window, k.now + 1), k.settings.groupUnits, k.settings.groupWindowDays);
+  const groups = findGroups(await receivedBetween(s, k.now - window, k.now + 1), k.settings.groupUnits, k.settings.groupWindowDays);
   const tz = k.tz;
   const { t } = ctx;
-  ctx.emit({
+  await ctx.emit({
     at: isoLocal(k.now, tz),
     escalated,
     groups: groups.map((g) => ({ ...g, from: isoLocal(g.from, tz), to: isoLocal(g.to, tz) })),

@@ -24,11 +24,11 @@ export function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export function insertAttachment(s: Store, complaintId: number, a: NewAttachment, actor: string, now: number): Attachment {
+export async function insertAttachment(s: Store, complaintId: number, a: NewAttachment, actor: string, now: number): Promise<Attachment> {
   const hash = sha256(a.data);
-  const id = run(s, s.q.insertInto('attachments').values({
+  const { id } = (await first(s, s.q.insertInto('attachments').values({
     complaint_id: complaintId, name: a.name, type: a.type, size: a.data.length, sha256: hash, data: a.data, added_at: now, added_by: actor,
-  })).lastInsertRowid;
+  }).returning('id')))!;
   return { id, name: a.name, type: a.type, size: a.data.length, sha256: hash, addedAt: now, addedBy: actor };
 }
 
@@ -38,20 +38,20 @@ function toAttachment(r: { id: number; name: string; type: string; size: number;
   return { id: r.id, name: r.name, type: r.type, size: r.size, sha256: r.sha256, addedAt: r.added_at, addedBy: r.added_by };
 }
 
-export function listAttachments(s: Store, complaintId: number): Attachment[] {
-  return all(s, s.q.selectFrom('attachments').select(META).where('complaint_id', '=', complaintId).orderBy('id')).map(toAttachment);
+export async function listAttachments(s: Store, complaintId: number): Promise<Attachment[]> {
+  return (await all(s, s.q.selectFrom('attachments').select(META).where('complaint_id', '=', complaintId).orderBy('id'))).map(toAttachment);
 }
 
-export function readAttachment(s: Store, complaintId: number, id: number): { meta: Attachment; data: Buffer } | undefined {
-  const r = first(s, s.q.selectFrom('attachments').select([...META, 'data']).where('complaint_id', '=', complaintId).where('id', '=', id));
+export async function readAttachment(s: Store, complaintId: number, id: number): Promise<{ meta: Attachment; data: Buffer } | undefined> {
+  const r = await first(s, s.q.selectFrom('attachments').select([...META, 'data']).where('complaint_id', '=', complaintId).where('id', '=', id));
   return r && { meta: toAttachment(r), data: r.data };
 }
 
 /** Attachments whose bytes no longer match their size or SHA-256 (doctor). */
-export function damagedAttachments(s: Store): number[] {
+export async function damagedAttachments(s: Store): Promise<number[]> {
   const bad: number[] = [];
-  for (const r of iterate(s, s.q.selectFrom('attachments').select(['id', 'size', 'sha256', 'data']).orderBy('id'))) {
-    if (r.data.length !== r.size || sha256(r.data) !== r.sha256) bad.push(r.id);
+  for await (const rows of iterate(s, s.q.selectFrom('attachments').select(['id', 'size', 'sha256', 'data']).orderBy('id'))) {
+    for (const r of rows) if (r.data.length !== r.size || sha256(r.data) !== r.sha256) bad.push(r.id);
   }
   return bad;
 }

@@ -35,8 +35,8 @@ interface Source {
   last_year: number | null;
 }
 
-function storedSource(s: Store): Source | undefined {
-  return first(s, s.q.selectFrom('calendar_source').select(['version', 'first_year', 'last_year']).where('id', '=', 1));
+async function storedSource(s: Store): Promise<Source | undefined> {
+  return await first(s, s.q.selectFrom('calendar_source').select(['version', 'first_year', 'last_year']).where('id', '=', 1));
 }
 
 /**
@@ -45,10 +45,10 @@ function storedSource(s: Store): Source | undefined {
  * moves. An up-to-date file is only read (one row). A read-only file keeps
  * what it has: the calendar then uses the program's data in memory.
  */
-export function ensureOfficialDays(s: Store, acting: Acting | (() => Acting)): void {
-  if (!isNewerData(OFFICIAL_VERSION, storedSource(s)?.version ?? null)) return;
+export async function ensureOfficialDays(s: Store, acting: Acting | (() => Promise<Acting>)): Promise<void> {
+  if (!isNewerData(OFFICIAL_VERSION, (await storedSource(s))?.version ?? null)) return;
   try {
-    seedOfficial(s, typeof acting === 'function' ? acting() : acting);
+    await seedOfficial(s, typeof acting === 'function' ? await acting() : acting);
   } catch (err) {
     // A file this user may only read keeps the days it has (SQLITE_READONLY and its extended codes).
     if (!String((err as { code?: string }).code).startsWith('SQLITE_READONLY')) throw err;
@@ -56,23 +56,23 @@ export function ensureOfficialDays(s: Store, acting: Acting | (() => Acting)): v
 }
 
 /** The combined calendar: official days (brought up to date first) under the office's overrides. */
-export function loadCalendar(s: Store, acting: Acting = { actor: 'complaints', now: Date.now() }): OfficeCalendar {
-  ensureOfficialDays(s, acting);
-  return buildCalendar(officialOf(s, storedSource(s)), overrideMarks(s));
+export async function loadCalendar(s: Store, acting: Acting = { actor: 'complaints', now: Date.now() }): Promise<OfficeCalendar> {
+  await ensureOfficialDays(s, acting);
+  return buildCalendar(await officialOf(s, await storedSource(s)), await overrideMarks(s));
 }
 
-function officialOf(s: Store, source: Source | undefined): OfficialDays {
+async function officialOf(s: Store, source: Source | undefined): Promise<OfficialDays> {
   // The file holds exactly the shipped data (no need to read it back), or
   // older data it could not be given (read-only): use the program's.
   if (isNewerData(OFFICIAL_VERSION, source?.version ?? null) || source?.version === OFFICIAL_VERSION) return officialDays();
-  return readOfficial(s);
+  return await readOfficial(s);
 }
 
 /** The official days as the database holds them (a newer program may have seeded them). */
-export function readOfficial(s: Store): OfficialDays {
-  const source = storedSource(s);
+export async function readOfficial(s: Store): Promise<OfficialDays> {
+  const source = await storedSource(s);
   const days = new Map<string, DayMark>();
-  for (const r of all(s, s.q.selectFrom('calendar_official').selectAll())) {
+  for (const r of await all(s, s.q.selectFrom('calendar_official').selectAll())) {
     days.set(r.date, { kind: r.kind as DayKind, name: r.name, nameEn: r.name_en });
   }
   const years = source && source.first_year !== null && source.last_year !== null ? { first: source.first_year, last: source.last_year } : null;
@@ -80,32 +80,32 @@ export function readOfficial(s: Store): OfficialDays {
 }
 
 /** The version of the official data in the file; null before the first seeding. */
-export function officialVersion(s: Store): string | null {
-  return storedSource(s)?.version ?? null;
+export async function officialVersion(s: Store): Promise<string | null> {
+  return (await storedSource(s))?.version ?? null;
 }
 
 /**
  * Replaces the official days with the program's, unless another process got
  * there first. Returns whether it wrote. Overrides are left as they are.
  */
-export function seedOfficial(s: Store, acting: Acting): boolean {
-  return write(s, () => {
-    const source = storedSource(s);
+export async function seedOfficial(s: Store, acting: Acting): Promise<boolean> {
+  return await write(s, async () => {
+    const source = await storedSource(s);
     if (!isNewerData(OFFICIAL_VERSION, source?.version ?? null)) return false;
-    const before = readOfficial(s);
-    run(s, s.q.deleteFrom('calendar_official'));
+    const before = await readOfficial(s);
+    await run(s, s.q.deleteFrom('calendar_official'));
     for (const [date, m] of officialDays().days) {
-      run(s, s.q.insertInto('calendar_official').values({ date, kind: m.kind, name: m.name, name_en: m.nameEn }));
+      await run(s, s.q.insertInto('calendar_official').values({ date, kind: m.kind, name: m.name, name_en: m.nameEn }));
     }
     const years = officialDays().years;
-    run(s, s.q.insertInto('calendar_source')
+    await run(s, s.q.insertInto('calendar_source')
       .values({ id: 1, version: OFFICIAL_VERSION, first_year: years?.first ?? null, last_year: years?.last ?? null, seeded_at: acting.now })
       .onConflict((oc) => oc.column('id').doUpdateSet({
         version: OFFICIAL_VERSION, first_year: years?.first ?? null, last_year: years?.last ?? null, seeded_at: acting.now,
       })));
     const changed = changedDates(before, officialDays());
     if (changed.length) {
-      recountOpenDeadlines(s, changed, acting, `official calendar ${OFFICIAL_VERSION}`);
+      await recountOpenDeadlines(s, changed, acting, `official calendar ${OFFICIAL_VERSION}`);
     }
     return true;
   });
@@ -128,22 +128,22 @@ function toOverride(r: { date: string; kind: string; name: string | null; create
   return { date: r.date, kind: r.kind as DayKind, name: r.name, createdAt: r.created_at, actor: r.actor };
 }
 
-function overrideMarks(s: Store): Map<string, DayMark> {
+async function overrideMarks(s: Store): Promise<Map<string, DayMark>> {
   const out = new Map<string, DayMark>();
-  for (const o of listOverrides(s)) out.set(o.date, { kind: o.kind, name: o.name, nameEn: null });
+  for (const o of await listOverrides(s)) out.set(o.date, { kind: o.kind, name: o.name, nameEn: null });
   return out;
 }
 
 /** The office's overrides, by date; optionally only from..to inclusive. */
-export function listOverrides(s: Store, from?: string, to?: string): Override[] {
+export async function listOverrides(s: Store, from?: string, to?: string): Promise<Override[]> {
   let q = s.q.selectFrom('calendar_overrides').selectAll().orderBy('date');
   if (from) q = q.where('date', '>=', from);
   if (to) q = q.where('date', '<=', to);
-  return all(s, q).map(toOverride);
+  return (await all(s, q)).map(toOverride);
 }
 
-export function findOverride(s: Store, date: string): Override | undefined {
-  const r = first(s, s.q.selectFrom('calendar_overrides').selectAll().where('date', '=', date));
+export async function findOverride(s: Store, date: string): Promise<Override | undefined> {
+  const r = await first(s, s.q.selectFrom('calendar_overrides').selectAll().where('date', '=', date));
   return r ? toOverride(r) : undefined;
 }
 
@@ -158,25 +158,25 @@ function overrideJson(o: Override | null): Record<string, unknown> | null {
 }
 
 /**
- * Sets (or, with kind null, removes) office overrides; call inside write().
+ * Sets (or, with kind null, removes) office overrides; call inside (await write()).
  * Each real change is an office-wide event; the open deadlines the change
  * moves are recounted. Returns the changes made.
  */
-export function applyOverrides(
+export async function applyOverrides(
   s: Store, days: { date: string; kind: DayKind | null; name: string | null }[], acting: Acting, note: string,
-): { changes: OverrideChange[]; recounted: string[] } {
+): Promise<{ changes: OverrideChange[]; recounted: string[] }> {
   const changes: OverrideChange[] = [];
   for (const d of days) {
-    const before = findOverride(s, d.date) ?? null;
+    const before = await findOverride(s, d.date) ?? null;
     if (d.kind === null) {
       if (!before) continue;
-      run(s, s.q.deleteFrom('calendar_overrides').where('date', '=', d.date));
+      await run(s, s.q.deleteFrom('calendar_overrides').where('date', '=', d.date));
       changes.push({ date: d.date, before, after: null });
       continue;
     }
     if (before && before.kind === d.kind && before.name === d.name) continue;
     const after: Override = { date: d.date, kind: d.kind, name: d.name, createdAt: acting.now, actor: acting.actor };
-    run(s, s.q.insertInto('calendar_overrides')
+    await run(s, s.q.insertInto('calendar_overrides')
       .values({ date: d.date, kind: d.kind, name: d.name, created_at: acting.now, actor: acting.actor })
       .onConflict((oc) => oc.column('date').doUpdateSet({ kind: d.kind!, name: d.name, created_at: acting.now, actor: acting.actor })));
     changes.push({ date: d.date, before, after });
@@ -184,9 +184,9 @@ export function applyOverrides(
   const events: DomainEvent[] = changes.map((c) => ({
     action: c.after ? 'calendar-set' : 'calendar-unset', before: overrideJson(c.before), after: overrideJson(c.after), note,
   }));
-  appendEvents(s, null, acting.actor, acting.now, events);
+  await appendEvents(s, null, acting.actor, acting.now, events);
   const recounted = changes.length
-    ? recountOpenDeadlines(s, changes.map((c) => c.date).sort(), acting, note)
+    ? await recountOpenDeadlines(s, changes.map((c) => c.date).sort(), acting, note)
     : [];
   return { changes, recounted };
 }
@@ -199,9 +199,9 @@ export function applyOverrides(
  * with a deadline on or after the earliest changed day are looked at. Each
  * one whose deadlines move gets a `recount` event. Returns their tickets.
  */
-export function recountOpenDeadlines(s: Store, changed: string[], acting: Acting, note: string): string[] {
+export async function recountOpenDeadlines(s: Store, changed: string[], acting: Acting, note: string): Promise<string[]> {
   if (!changed.length) return [];
-  return recountDeadlinesSince(s, zonedInstant(changed[0], '00:00:00', loadSettings(s).timeZone), acting, note);
+  return await recountDeadlinesSince(s, zonedInstant(changed[0], '00:00:00', (await loadSettings(s)).timeZone), acting, note);
 }
 
 /**
@@ -210,20 +210,20 @@ export function recountOpenDeadlines(s: Store, changed: string[], acting: Acting
  * the settings and calendar now stored; each whose deadlines move gets a
  * `recount` event. Returns their tickets.
  */
-export function recountDeadlinesSince(s: Store, since: number, acting: Acting, note: string): string[] {
-  const settings = loadSettings(s);
+export async function recountDeadlinesSince(s: Store, since: number, acting: Acting, note: string): Promise<string[]> {
+  const settings = await loadSettings(s);
   const tz = settings.timeZone;
-  const open = openComplaintsDueSince(s, since);
+  const open = await openComplaintsDueSince(s, since);
   if (!open.length) return [];
-  const calendar = buildCalendar(readOfficial(s), overrideMarks(s));
+  const calendar = buildCalendar(await readOfficial(s), await overrideMarks(s));
   const k: Clock = { settings, calendar, tz };
   const moved: string[] = [];
   for (const c of open) {
     // The procedure's other steps move too (a profile's dispatch, an own step's rule).
     const next: Complaint = withSteps({ ...c, deadlines: refreshOpenDeadlines(c, k) }, k);
     if (JSON.stringify([next.deadlines, next.steps]) === JSON.stringify([c.deadlines, c.steps])) continue;
-    saveRecount(s, c, next);
-    appendEvents(s, c.id, acting.actor, acting.now, [{ action: 'recount', ...diff(c, next), note }]);
+    await saveRecount(s, c, next);
+    await appendEvents(s, c.id, acting.actor, acting.now, [{ action: 'recount', ...diff(c, next), note }]);
     moved.push(c.ticket);
   }
   return moved;
@@ -237,16 +237,16 @@ export function recountDeadlinesSince(s: Store, since: number, acting: Acting, n
  * `provisional` picks, and those years. Two small queries: the span of the
  * owed deadlines, then one count over the provisional years inside it.
  */
-export function openDeadlinesInYears(s: Store, provisional: (year: number) => boolean, tz: string): { count: number; years: number[] } {
+export async function openDeadlinesInYears(s: Store, provisional: (year: number) => boolean, tz: string): Promise<{ count: number; years: number[] }> {
   const owed = sql<number | null>`CASE WHEN status = 'resolved' THEN follow_up_due ELSE resolve_due END`;
   const open = s.q.selectFrom('complaints').where('status', 'in', OPEN_STATUSES);
-  const span = first(s, open.select((eb) => [eb.fn.min(owed).as('lo'), eb.fn.max(owed).as('hi')]));
+  const span = await first(s, open.select((eb) => [eb.fn.min(owed).as('lo'), eb.fn.max(owed).as('hi')]));
   if (!span || span.lo === null || span.hi === null) return { count: 0, years: [] };
   const years: number[] = [];
   for (let y = yearOf(localDate(span.lo, tz)); y <= yearOf(localDate(span.hi, tz)); y++) if (provisional(y)) years.push(y);
   if (!years.length) return { count: 0, years };
   const start = (y: number) => zonedInstant(`${String(y).padStart(4, '0')}-01-01`, '00:00:00', tz);
-  const counted = first(s, open.select((eb) => eb.fn.countAll<number>().as('n'))
+  const counted = await first(s, open.select((eb) => eb.fn.countAll<number>().as('n'))
     .where((eb) => eb.or(years.map((y) => eb.and([eb(owed, '>=', start(y)), eb(owed, '<', start(y + 1))])))));
   return { count: Number(counted?.n ?? 0), years };
 }

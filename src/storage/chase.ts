@@ -46,8 +46,8 @@ export interface Chase {
  * `staleSince` is per severity: the weekly progress contact's interval is a
  * setting of each (SPEC §11).
  */
-export function chaseRows(s: Store, now: number, staleSince: Record<Severity, number>): Chase {
-  const rows = all(s, chaseSelect(s)
+export async function chaseRows(s: Store, now: number, staleSince: Record<Severity, number>): Promise<Chase> {
+  const rows = await all(s, chaseSelect(s)
     .select((eb) => [
       overdueAt(eb as never, now).as('is_overdue'),
       eb(eb.fn.coalesce('c.last_contact_at', 'c.received_at'), '<', eb.case()
@@ -60,7 +60,7 @@ export function chaseRows(s: Store, now: number, staleSince: Record<Severity, nu
         WHERE complaint_id = c.id AND done_at IS NULL AND due < ${now})`.as('late_json'),
     ])
     .orderBy('c.received_at', 'asc').orderBy('c.id', 'asc'));
-  const unreported = lateReportUps(s, now);
+  const unreported = await lateReportUps(s, now);
   const chase: Chase = { overdue: [], stale: [] };
   for (const r of rows) {
     const steps = lateSteps(r.late_json);
@@ -85,9 +85,9 @@ function lateSteps(json: string | null): Record<string, StepState> | undefined {
 }
 
 /** Reports up owed and past due, by complaint id. */
-function lateReportUps(s: Store, now: number): Map<number, ReportUp[]> {
+async function lateReportUps(s: Store, now: number): Promise<Map<number, ReportUp[]>> {
   const out = new Map<number, ReportUp[]>();
-  for (const r of all(s, s.q.selectFrom('report_ups').selectAll()
+  for (const r of await all(s, s.q.selectFrom('report_ups').selectAll()
     .where('done_at', 'is', null).where('due', 'is not', null).where('due', '<', now).orderBy('id'))) {
     const list = out.get(r.complaint_id) ?? out.set(r.complaint_id, []).get(r.complaint_id)!;
     list.push({ id: r.id, level: r.level as ReportLevel, role: r.role as ReportRole, via: r.via as ReportVia, due: r.due, doneAt: null, to: null, note: null });

@@ -13,7 +13,7 @@ import { StateError, UsageError } from '../domain/errors.js';
 import { MAX_SEQ } from '../domain/ticket.js';
 import { groupThousands } from '../domain/money.js';
 import type { ComplaintsTable, DB } from './schema-types.js';
-import { all, first, iterate, run, statement, type Store } from './store.js';
+import { all, first, iterate, run, type Store } from './store.js';
 import { findDepartment } from './departments.js';
 import { indexComplaint, searchableTexts } from './search-index.js';
 
@@ -100,12 +100,12 @@ export function toComplaint(r: JoinedRow): Complaint {
   };
 }
 
-export function findByTicket(s: Store, ticket: string): Complaint | undefined {
-  const row = first(s, withJoins(s).where('c.ticket', '=', ticket));
+export async function findByTicket(s: Store, ticket: string): Promise<Complaint | undefined> {
+  const row = await first(s, withJoins(s).where('c.ticket', '=', ticket));
   if (!row) return undefined;
   const c = toComplaint(row);
-  c.attempts = all(s, s.q.selectFrom('follow_ups').select(['at', 'outcome', 'note'])
-    .where('complaint_id', '=', c.id).where('outcome', 'is not', null).orderBy('id'))
+  c.attempts = (await all(s, s.q.selectFrom('follow_ups').select(['at', 'outcome', 'note'])
+    .where('complaint_id', '=', c.id).where('outcome', 'is not', null).orderBy('id')))
     .map((a) => ({ at: a.at, outcome: a.outcome as AttemptOutcome, note: a.note }));
   return c;
 }
@@ -115,11 +115,11 @@ export function findByTicket(s: Store, ticket: string): Complaint | undefined {
  * deadline at or after it), in one read, in the order they were registered.
  * Their call-back attempts are not read: a recount does not touch them.
  */
-export function openComplaintsDueSince(s: Store, since: number): Complaint[] {
-  return all(s, withJoins(s)
+export async function openComplaintsDueSince(s: Store, since: number): Promise<Complaint[]> {
+  return (await all(s, withJoins(s)
     .where('c.status', '!=', 'closed')
     .where((eb) => eb.or([eb('c.resolve_due', '>=', since), eb('c.follow_up_due', '>=', since)]))
-    .orderBy('c.id')).map(toComplaint);
+    .orderBy('c.id'))).map(toComplaint);
 }
 
 type StepTuple = [string, number | null, number | null, string | null];
@@ -138,14 +138,14 @@ function reportUpsFrom(json: string | null): ReportUp[] {
 }
 
 /** New reports up are inserted; one owed and now made is marked done (the database keeps a made one as made). */
-function saveReportUps(s: Store, complaintId: number, prev: ReportUp[], next: ReportUp[]): void {
+async function saveReportUps(s: Store, complaintId: number, prev: ReportUp[], next: ReportUp[]): Promise<void> {
   for (const r of next) {
     if (r.id === 0) {
-      run(s, s.q.insertInto('report_ups').values({
+      await run(s, s.q.insertInto('report_ups').values({
         complaint_id: complaintId, level: r.level, role: r.role, via: r.via, due: r.due, done_at: r.doneAt, done_to: r.to, note: r.note,
       }));
     } else if (r.doneAt !== null && prev.find((p) => p.id === r.id)?.doneAt === null) {
-      run(s, s.q.updateTable('report_ups').set({ done_at: r.doneAt, done_to: r.to, note: r.note }).where('id', '=', r.id));
+      await run(s, s.q.updateTable('report_ups').set({ done_at: r.doneAt, done_to: r.to, note: r.note }).where('id', '=', r.id));
     }
   }
 }
@@ -167,41 +167,40 @@ function paymentsFrom(json: string): Payment[] {
  * count is one step down the (year, seq) index. Values past MAX_SEQ (written
  * before there was a maximum) are passed over rather than counted on from.
  */
-const LAST_SEQ = `max(
-  coalesce((SELECT last FROM ticket_counters WHERE year = @year AND last <= @max), 0),
-  coalesce((SELECT max(seq) FROM complaints WHERE year = @year AND seq <= @max), 0))`;
+const lastSeqOf = (year: number) => sql<number>`max(
+  coalesce((SELECT last FROM ticket_counters WHERE year = ${year} AND last <= ${MAX_SEQ}), 0),
+  coalesce((SELECT max(seq) FROM complaints WHERE year = ${year} AND seq <= ${MAX_SEQ}), 0))`;
 
-export function lastSeq(s: Store, year: number): number {
-  return statement(s, `SELECT ${LAST_SEQ}`).pluck().get({ year, max: MAX_SEQ }) as number;
+export async function lastSeq(s: Store, year: number): Promise<number> {
+  return (await first(s, s.q.selectNoFrom(lastSeqOf(year).as('last'))))!.last;
 }
-
-const NEXT_SEQ = `INSERT INTO ticket_counters (year, last) VALUES (@year, ${LAST_SEQ} + 1)
-  ON CONFLICT (year) DO UPDATE SET last = excluded.last RETURNING last`;
 
 /**
  * Hands out the next running count of the year; call inside a write
  * transaction. Past MAX_SEQ the year has no numbers left: refused, and the
  * caller's transaction rolls back.
  */
-export function nextSeq(s: Store, year: number): number {
-  const last = statement(s, NEXT_SEQ).pluck().get({ year, max: MAX_SEQ }) as number;
+export async function nextSeq(s: Store, year: number): Promise<number> {
+  const { last } = (await first(s, s.q.insertInto('ticket_counters').values({ year, last: sql<number>`${lastSeqOf(year)} + 1` })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last: (eb) => eb.ref('excluded.last') }))
+    .returning('last')))!;
   if (last > MAX_SEQ) throw new StateError('ticket.yearFull', { year, max: groupThousands(MAX_SEQ) });
   return last;
 }
 
-function idOfDepartment(s: Store, name: string | null): number | null {
+async function idOfDepartment(s: Store, name: string | null): Promise<number | null> {
   if (name === null) return null;
-  const d = findDepartment(s, name);
+  const d = await findDepartment(s, name);
   if (!d) throw new UsageError('dept.unknown', { name });
   return d.id;
 }
 
-function idOfTicket(s: Store, ticket: string | null): number | null {
+async function idOfTicket(s: Store, ticket: string | null): Promise<number | null> {
   if (ticket === null) return null;
-  return first(s, s.q.selectFrom('complaints').select('id').where('ticket', '=', ticket))?.id ?? null;
+  return (await first(s, s.q.selectFrom('complaints').select('id').where('ticket', '=', ticket)))?.id ?? null;
 }
 
-function columns(s: Store, c: Complaint) {
+async function columns(s: Store, c: Complaint) {
   return {
     received_at: c.receivedAt,
     channel: c.channel,
@@ -220,7 +219,7 @@ function columns(s: Store, c: Complaint) {
     description: c.description,
     demand: c.demand,
     receiver: c.receiver,
-    department_id: idOfDepartment(s, c.department),
+    department_id: await idOfDepartment(s, c.department),
     assignee: c.assignee,
     households: c.households,
     claim_fen: c.claimFen,
@@ -236,35 +235,35 @@ function columns(s: Store, c: Complaint) {
     resolved_at: c.resolvedAt,
     resolution: c.resolution,
     cost_fen: c.costFen,
-    responsible_dept_id: idOfDepartment(s, c.responsible),
+    responsible_dept_id: await idOfDepartment(s, c.responsible),
     responsible_person: c.responsiblePerson,
     approved_by: c.approvedBy,
     approval_level: c.approvalLevel,
     closed_at: c.closedAt,
     close_reason: c.closeReason,
-    duplicate_of_id: idOfTicket(s, c.duplicateOf),
+    duplicate_of_id: await idOfTicket(s, c.duplicateOf),
     assigned_at: c.assignedAt,
-    repeat_of_id: idOfTicket(s, c.repeatOf),
+    repeat_of_id: await idOfTicket(s, c.repeatOf),
     flagged: c.flagged ? 1 : 0,
     disagreed_talks: c.disagreedTalks,
   };
 }
 
-export function insertComplaint(s: Store, c: Complaint, year: number, seq: number): number {
-  const id = run(s, s.q.insertInto('complaints').values({ ticket: c.ticket, year, seq, ...columns(s, c), follow_up_id: null }))
-    .lastInsertRowid;
-  indexComplaint(s, id, c);
-  saveSteps(s, id, {}, c.steps);
-  saveReportUps(s, id, [], c.reportUps);
+export async function insertComplaint(s: Store, c: Complaint, year: number, seq: number): Promise<number> {
+  const { id } = (await first(s, s.q.insertInto('complaints')
+    .values({ ticket: c.ticket, year, seq, ...(await columns(s, c)), follow_up_id: null }).returning('id')))!;
+  await indexComplaint(s, id, c);
+  await saveSteps(s, id, {}, c.steps);
+  await saveReportUps(s, id, [], c.reportUps);
   return id;
 }
 
 /** Writes the steps whose state changed (a complaint's step rows are its steps' state now; their history is in the timeline). */
-function saveSteps(s: Store, complaintId: number, prev: Record<string, StepState>, next: Record<string, StepState>): void {
+async function saveSteps(s: Store, complaintId: number, prev: Record<string, StepState>, next: Record<string, StepState>): Promise<void> {
   for (const [step, state] of Object.entries(next)) {
     const was = prev[step];
     if (was && was.due === state.due && was.doneAt === state.doneAt && was.note === state.note) continue;
-    run(s, s.q.insertInto('complaint_steps').values({ complaint_id: complaintId, step, due: state.due, done_at: state.doneAt, note: state.note })
+    await run(s, s.q.insertInto('complaint_steps').values({ complaint_id: complaintId, step, due: state.due, done_at: state.doneAt, note: state.note })
       .onConflict((oc) => oc.columns(['complaint_id', 'step']).doUpdateSet({ due: state.due, done_at: state.doneAt, note: state.note })));
   }
 }
@@ -274,44 +273,44 @@ function saveSteps(s: Store, complaintId: number, prev: Record<string, StepState
  * procedure's other steps — and nothing else: a changed setting recounts
  * every open complaint, and rewriting whole rows was most of its time.
  */
-export function saveRecount(s: Store, prev: Complaint, next: Complaint): void {
-  saveSteps(s, prev.id, prev.steps, next.steps);
-  run(s, s.q.updateTable('complaints')
+export async function saveRecount(s: Store, prev: Complaint, next: Complaint): Promise<void> {
+  await saveSteps(s, prev.id, prev.steps, next.steps);
+  await run(s, s.q.updateTable('complaints')
     .set({ contact_due: next.deadlines.contact, resolve_due: next.deadlines.resolve, follow_up_due: next.deadlines.followUp })
     .where('id', '=', prev.id));
 }
 
 /** Saves the next state of a complaint over its previous one. */
-export function updateComplaint(s: Store, prev: Complaint, next: Complaint): void {
-  saveSteps(s, prev.id, prev.steps, next.steps);
-  saveReportUps(s, prev.id, prev.reportUps, next.reportUps);
+export async function updateComplaint(s: Store, prev: Complaint, next: Complaint): Promise<void> {
+  await saveSteps(s, prev.id, prev.steps, next.steps);
+  await saveReportUps(s, prev.id, prev.reportUps, next.reportUps);
   for (const [step, e] of Object.entries(next.earlier)) {
     if (prev.earlier[step]?.due === e.due) continue;
-    run(s, s.q.insertInto('earlier_deadlines').values({ complaint_id: prev.id, step, due: e.due, reason: e.reason })
+    await run(s, s.q.insertInto('earlier_deadlines').values({ complaint_id: prev.id, step, due: e.due, reason: e.reason })
       .onConflict((oc) => oc.columns(['complaint_id', 'step']).doUpdateSet({ due: e.due, reason: e.reason })));
   }
   let followUpId: number | undefined;
   if (next.followUp && next.followUp !== prev.followUp) {
-    followUpId = run(s, s.q.insertInto('follow_ups').values({
+    followUpId = (await first(s, s.q.insertInto('follow_ups').values({
       complaint_id: prev.id, at: next.followUp.at, method: next.followUp.method,
       satisfaction: next.followUp.satisfaction, outcome: null, note: next.followUp.note,
-    })).lastInsertRowid;
+    }).returning('id')))!.id;
   }
   for (const p of next.payments.slice(prev.payments.length)) {
-    run(s, s.q.insertInto('payments').values({
-      complaint_id: prev.id, at: p.at, amount_fen: p.amountFen, responsible_dept_id: idOfDepartment(s, p.responsible),
+    await run(s, s.q.insertInto('payments').values({
+      complaint_id: prev.id, at: p.at, amount_fen: p.amountFen, responsible_dept_id: await idOfDepartment(s, p.responsible),
       responsible_person: p.responsiblePerson, approval_level: p.approvalLevel, approved_by: p.approvedBy,
     }));
   }
   for (const a of next.attempts.slice(prev.attempts.length)) {
-    run(s, s.q.insertInto('follow_ups').values({
+    await run(s, s.q.insertInto('follow_ups').values({
       complaint_id: prev.id, at: a.at, method: null, satisfaction: null, outcome: a.outcome, note: a.note,
     }));
   }
-  run(s, s.q.updateTable('complaints')
-    .set({ ...columns(s, next), ...(followUpId !== undefined ? { follow_up_id: followUpId } : {}) })
+  await run(s, s.q.updateTable('complaints')
+    .set({ ...(await columns(s, next)), ...(followUpId !== undefined ? { follow_up_id: followUpId } : {}) })
     .where('id', '=', prev.id));
-  if (JSON.stringify(searchableTexts(prev)) !== JSON.stringify(searchableTexts(next))) indexComplaint(s, prev.id, next);
+  if (JSON.stringify(searchableTexts(prev)) !== JSON.stringify(searchableTexts(next))) await indexComplaint(s, prev.id, next);
 }
 
 // ── queries ────────────────────────────────────────────────────────────────
@@ -330,15 +329,15 @@ function sameCaller(eb: CEB, caller: CallerKey) {
 }
 
 /** The caller's earlier complaints (same phone, or same estate and unit), newest first. */
-export function earlierOfCaller(s: Store, caller: CallerKey, limit = 10): Complaint[] {
+export async function earlierOfCaller(s: Store, caller: CallerKey, limit = 10): Promise<Complaint[]> {
   if (!caller.phone && !(caller.estate && caller.unit)) return [];
-  return all(s, withJoins(s).where((eb) => sameCaller(eb as never, caller)).orderBy('c.received_at', 'desc').limit(limit)).map(toComplaint);
+  return (await all(s, withJoins(s).where((eb) => sameCaller(eb as never, caller)).orderBy('c.received_at', 'desc').limit(limit))).map(toComplaint);
 }
 
 /** The latest complaint that the new one repeats (SPEC §6), or null. */
-export function findRepeat(
+export async function findRepeat(
   s: Store, caller: CallerKey, category: Category, since: number, until: number, excludeId: number | null,
-): string | null {
+): Promise<string | null> {
   if (!caller.phone && !(caller.estate && caller.unit)) return null;
   let q = s.q.selectFrom('complaints as c').select('c.ticket')
     .where((eb) => sameCaller(eb as never, caller))
@@ -346,7 +345,7 @@ export function findRepeat(
     .where('c.received_at', '>=', since)
     .where('c.received_at', '<=', until);
   if (excludeId !== null) q = q.where('c.id', '!=', excludeId);
-  return first(s, q.orderBy('c.received_at', 'desc').limit(1))?.ticket ?? null;
+  return (await first(s, q.orderBy('c.received_at', 'desc').limit(1)))?.ticket ?? null;
 }
 
 export interface ListFilter {
@@ -378,14 +377,14 @@ function isOpenSet(statuses: Status[]): boolean {
   return statuses.length === OPEN_STATUSES.length && OPEN_STATUSES.every((x) => statuses.includes(x));
 }
 
-export function filtered(s: Store, f: ListFilter) {
+export async function filtered(s: Store, f: ListFilter) {
   let q = withJoins(s);
   if (f.statuses && isOpenSet(f.statuses)) q = q.where('c.status', '<>', 'closed'); // matches the partial indexes
   else if (f.statuses) q = q.where('c.status', 'in', f.statuses);
   if (f.severities) q = q.where('c.severity', 'in', f.severities);
   if (f.categories) q = q.where('c.category', 'in', f.categories);
   if (f.department !== null) {
-    const d = findDepartment(s, f.department);
+    const d = await findDepartment(s, f.department);
     if (!d) throw new UsageError('dept.unknown', { name: f.department });
     q = q.where('c.department_id', '=', d.id);
   }
@@ -426,20 +425,22 @@ export function overdueAt(eb: CEB, now: number) {
 }
 
 /** The list query itself (tests assert its plan). */
-export function listQuery(s: Store, f: ListFilter, sort: ListSort, limit: number | null) {
+export async function listQuery(s: Store, f: ListFilter, sort: ListSort, limit: number | null) {
   // A search lists newest registered first: the index's own order (ids follow registration).
   const q = f.search !== null && sort === 'newest'
-    ? filtered(s, f).orderBy(sql`complaint_search.rowid`, 'desc')
-    : sorted(filtered(s, f), sort);
+    ? (await filtered(s, f)).orderBy(sql`complaint_search.rowid`, 'desc')
+    : sorted(await filtered(s, f), sort);
   return limit !== null ? q.limit(limit) : q;
 }
 
-/** The same complaints one at a time, as the database reads them: for output written as it goes. */
-export function* iterateComplaints(s: Store, f: ListFilter, sort: ListSort, limit: number | null): Generator<Complaint> {
-  for (const r of iterate(s, listQuery(s, f, sort, limit))) yield toComplaint(r as JoinedRow);
+/** The same complaints a batch at a time, as the database reads them: for output written as it goes. */
+export async function* iterateComplaints(s: Store, f: ListFilter, sort: ListSort, limit: number | null): AsyncGenerator<Complaint[]> {
+  for await (const rows of iterate(s, await listQuery(s, f, sort, limit))) yield rows.map((r) => toComplaint(r as JoinedRow));
 }
 
-export function sorted(q: ReturnType<typeof filtered>, sort: ListSort): ReturnType<typeof filtered> {
+type Filtered = Awaited<ReturnType<typeof filtered>>;
+
+export function sorted(q: Filtered, sort: ListSort): Filtered {
   switch (sort) {
     case 'newest': return q.orderBy('c.received_at', 'desc').orderBy('c.id', 'desc');
     case 'oldest': return q.orderBy('c.received_at', 'asc').orderBy('c.id', 'asc');
@@ -451,19 +452,19 @@ export function sorted(q: ReturnType<typeof filtered>, sort: ListSort): ReturnTy
 }
 
 /** Tickets of open important complaints received before `before` (candidates for the 3-month rule). */
-export function longOpenImportant(s: Store, before: number): string[] {
-  return all(s, s.q.selectFrom('complaints').select('ticket')
+export async function longOpenImportant(s: Store, before: number): Promise<string[]> {
+  return (await all(s, s.q.selectFrom('complaints').select('ticket')
     .where('status', '!=', 'closed').where('severity', '=', 'important').where('received_at', '<', before)
-    .orderBy('id')).map((r) => r.ticket);
+    .orderBy('id'))).map((r) => r.ticket);
 }
 
 /** Complaints received in a time window, for group detection. */
-export function receivedBetween(s: Store, from: number, to: number) {
-  return all(s, s.q.selectFrom('complaints')
+export async function receivedBetween(s: Store, from: number, to: number) {
+  return (await all(s, s.q.selectFrom('complaints')
     .select(['ticket', 'received_at', 'estate', 'unit', 'category', 'subcategory'])
     .where('received_at', '>=', from).where('received_at', '<', to)
     .where('validity', 'not in', ['invalid', 'malicious'])
-    .orderBy('received_at')).map((r) => ({
+    .orderBy('received_at'))).map((r) => ({
       ticket: r.ticket, receivedAt: r.received_at, estate: r.estate, unit: r.unit,
       category: r.category as Category | null, subcategory: r.subcategory,
     }));

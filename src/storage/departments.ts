@@ -8,23 +8,23 @@ export interface Department {
   active: boolean;
 }
 
-export function listDepartments(s: Store): Department[] {
-  return all(s, s.q.selectFrom('departments').select(['id', 'name', 'active']).orderBy('id')).map((r) => ({
+export async function listDepartments(s: Store): Promise<Department[]> {
+  return (await all(s, s.q.selectFrom('departments').select(['id', 'name', 'active']).orderBy('id'))).map((r) => ({
     id: r.id, name: r.name, active: r.active === 1,
   }));
 }
 
-export function findDepartment(s: Store, name: string): Department | undefined {
-  const r = first(s, s.q.selectFrom('departments').select(['id', 'name', 'active']).where('name', '=', name.trim()));
+export async function findDepartment(s: Store, name: string): Promise<Department | undefined> {
+  const r = await first(s, s.q.selectFrom('departments').select(['id', 'name', 'active']).where('name', '=', name.trim()));
   return r && { id: r.id, name: r.name, active: r.active === 1 };
 }
 
-export function insertDepartment(s: Store, name: string, now: number): number {
-  return run(s, s.q.insertInto('departments').values({ name, active: 1, created_at: now })).lastInsertRowid;
+export async function insertDepartment(s: Store, name: string, now: number): Promise<number> {
+  return (await first(s, s.q.insertInto('departments').values({ name, active: 1, created_at: now }).returning('id')))!.id;
 }
 
-export function updateDepartment(s: Store, id: number, change: { name?: string; active?: boolean }): void {
-  run(s, s.q.updateTable('departments').set({
+export async function updateDepartment(s: Store, id: number, change: { name?: string; active?: boolean }): Promise<void> {
+  await run(s, s.q.updateTable('departments').set({
     ...(change.name !== undefined ? { name: change.name } : {}),
     ...(change.active !== undefined ? { active: change.active ? 1 : 0 } : {}),
   }).where('id', '=', id));

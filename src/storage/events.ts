@@ -9,9 +9,9 @@ export interface StoredEvent extends DomainEvent {
   actor: string;
 }
 
-export function appendEvents(s: Store, complaintId: number | null, actor: string, at: number, events: DomainEvent[]): void {
+export async function appendEvents(s: Store, complaintId: number | null, actor: string, at: number, events: DomainEvent[]): Promise<void> {
   for (const e of events) {
-    run(s, s.q.insertInto('events').values({
+    await run(s, s.q.insertInto('events').values({
       complaint_id: complaintId,
       at,
       actor,
@@ -23,8 +23,8 @@ export function appendEvents(s: Store, complaintId: number | null, actor: string
   }
 }
 
-export function eventsOf(s: Store, complaintId: number): StoredEvent[] {
-  return all(s, s.q.selectFrom('events').selectAll().where('complaint_id', '=', complaintId).orderBy('id')).map((r) => ({
+export async function eventsOf(s: Store, complaintId: number): Promise<StoredEvent[]> {
+  return (await all(s, s.q.selectFrom('events').selectAll().where('complaint_id', '=', complaintId).orderBy('id'))).map((r) => ({
     id: r.id,
     at: r.at,
     actor: r.actor,

@@ -8,7 +8,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { CSV_COLUMNS } from '../domain/csv-columns.js';
 import type { ExportSlot } from '../domain/csv-lines.js';
-import { statement, type Store } from './store.js';
+import { first, type Store } from './store.js';
 import { filtered, NO_FILTER, sorted, type ListFilter, type ListSort } from './complaints.js';
 
 /**
@@ -80,20 +80,20 @@ function slotValue(slot: ExportSlot): RawBuilder<unknown> {
  * Streams the rows of an export: one value per slot (csv-lines.ts
  * exportSlots), then the complaint's id, for exportRowById.
  */
-export function exportRows(
+export async function exportRows(
   s: Store, f: ListFilter, sort: ListSort, limit: number | null, slots: readonly ExportSlot[],
-): IterableIterator<unknown[]> {
-  let q = sorted(filtered(s, f), sort).clearSelect()
+): Promise<AsyncIterable<unknown[][]>> {
+  let q = sorted(await filtered(s, f), sort).clearSelect()
     .select([...slots.map((slot, i) => slotValue(slot).as(`s${i}`)), sql<number>`c.id`.as('id')]);
   if (limit !== null) q = q.limit(limit);
-  const c = q.compile();
-  return s.sqlite.prepare(c.sql).raw(true).iterate(...(c.parameters as unknown[])) as IterableIterator<unknown[]>;
+  return s.exec.iterate<unknown[]>(q.compile(), { arrays: true });
 }
 
 /** One complaint's export row with one value per column: for a row whose joined slots cannot be split. */
-export function exportRowById(s: Store, id: number): unknown[] {
-  const c = filtered(s, NO_FILTER).clearSelect()
+export async function exportRowById(s: Store, id: number): Promise<unknown[]> {
+  const row = await first(s, (await filtered(s, NO_FILTER)).clearSelect()
     .select(CSV_COLUMNS.map((_, i) => sourceOf(i).as(`c${i}`)))
-    .where('c.id', '=', id).compile();
-  return statement(s, c.sql).raw(true).get(...(c.parameters as unknown[])) as unknown[];
+    .where('c.id', '=', id));
+  // Named c0, c1, …: not integer-like, so the object keeps them in select order.
+  return Object.values(row as Record<string, unknown>);
 }

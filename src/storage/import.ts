@@ -1,3 +1,4 @@
+// SQLite-only (bulk tricks: prepared statements, pragmas, FTS5's buffer).
 // Writing an imported register: all rows in one BEGIN IMMEDIATE transaction
 // through prepared statements (100,000 rows must go in at tens of thousands a
 // second), each with its search entry, its call-back and one `import` event.
@@ -8,7 +9,7 @@ import { COUNT_BASE, countKey, formatTicket } from '../domain/ticket.js';
 import { yearOf } from '../domain/time.js';
 import { receiptOrder, type NumberFacts } from '../domain/import-numbers.js';
 import { lastSeq } from './complaints.js';
-import { statement, write, type Store } from './store.js';
+import { sqliteOf, statement, write, type SqliteStore, type Store } from './store.js';
 import { searchDoc } from '../domain/search-terms.js';
 import { searchableTexts } from './search-index.js';
 import { appendEvents } from './events.js';
@@ -22,7 +23,8 @@ import { touchedSpanOf } from '../domain/report.js';
  * each instead of a look-up per ticket: 100,000 separate calls cost a quarter
  * of a second.
  */
-export function numberFacts(s: Store, items: readonly ImportItem[]): NumberFacts {
+export async function numberFacts(store: Store, items: readonly ImportItem[]): Promise<NumberFacts> {
+  const s = sqliteOf(store);
   const kept = items.filter((i) => i.kept);
   const ticketsInUse = new Set<string>();
   const countsInUse = new Map<number, string>();
@@ -38,12 +40,15 @@ export function numberFacts(s: Store, items: readonly ImportItem[]): NumberFacts
       countsInUse.set(key, holder.get(Math.floor(key / COUNT_BASE), key % COUNT_BASE) as string);
     }
   }
-  return { ticketsInUse, countsInUse, lastCount: (year) => lastSeq(s, year) };
+  // The last count of every year the file names, read now: the check that uses them is pure.
+  const lastCounts = new Map<number, number>();
+  for (const year of new Set(items.map((i) => yearOf(i.date)))) lastCounts.set(year, await lastSeq(s, year));
+  return { ticketsInUse, countsInUse, lastCount: (year) => lastCounts.get(year) ?? 0 };
 }
 
 /** Department names the database does not know yet. */
-export function unknownDepartments(s: Store, names: Iterable<string>): string[] {
-  const st = statement(s, 'SELECT id FROM departments WHERE name = ?').pluck();
+export async function unknownDepartments(s: Store, names: Iterable<string>): Promise<string[]> {
+  const st = statement(sqliteOf(s), 'SELECT id FROM departments WHERE name = ?').pluck();
   return [...new Set(names)].filter((n) => st.get(n) === undefined);
 }
 
@@ -82,14 +87,14 @@ export interface ImportOptions {
 const BULK_HASH_SIZE = 64 * 1024 * 1024;
 const DEFAULT_HASH_SIZE = 1024 * 1024;
 
-function withLargeSearchBuffer<T>(s: Store, fn: () => T): T {
+async function withLargeSearchBuffer<T>(s: SqliteStore, fn: () => Promise<T>): Promise<T> {
   const set = (bytes: number) => {
     // An FTS5 config value must be an integer literal: a bound JS number arrives as a real.
     s.sqlite.prepare(`INSERT INTO complaint_search (complaint_search, rank) VALUES ('hashsize', ${Math.trunc(bytes)})`).run();
   };
   const before = Number(s.sqlite.prepare("SELECT v FROM complaint_search_config WHERE k = 'hashsize'").pluck().get() ?? DEFAULT_HASH_SIZE);
   set(BULK_HASH_SIZE);
-  const result = fn();
+  const result = await fn();
   set(before);
   return result;
 }
@@ -105,10 +110,10 @@ function withLargeSearchBuffer<T>(s: Store, fn: () => T): T {
  * and changing it expires every prepared statement, so whatever runs after
  * the import is checked again.
  */
-function withoutCheckConstraints<T>(s: Store, fn: () => T): T {
+async function withoutCheckConstraints<T>(s: SqliteStore, fn: () => Promise<T>): Promise<T> {
   s.sqlite.pragma('ignore_check_constraints = ON');
   try {
-    return fn();
+    return await fn();
   } finally {
     s.sqlite.pragma('ignore_check_constraints = OFF');
   }
@@ -121,27 +126,28 @@ function withoutCheckConstraints<T>(s: Store, fn: () => T): T {
  * of system time over 100,000 rows. Each journal holds only the pages one
  * statement touched. Set outside the transaction, as SQLite requires.
  */
-function withStatementJournalsInMemory<T>(s: Store, fn: () => T): T {
+async function withStatementJournalsInMemory<T>(s: SqliteStore, fn: () => Promise<T>): Promise<T> {
   const before = s.sqlite.pragma('temp_store', { simple: true }) as number;
   s.sqlite.pragma('temp_store = MEMORY');
   try {
-    return fn();
+    return await fn();
   } finally {
     s.sqlite.pragma(`temp_store = ${before}`);
   }
 }
 
 /** Writes every item, or nothing. */
-export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions): ImportResult {
-  return withStatementJournalsInMemory(s, () => write(s, () => withoutCheckConstraints(s, () => withLargeSearchBuffer(s, () => {
+export async function importComplaints(store: Store, items: ImportItem[], o: ImportOptions): Promise<ImportResult> {
+  const s = sqliteOf(store);
+  return withStatementJournalsInMemory(s, () => write(s, () => withoutCheckConstraints(s, () => withLargeSearchBuffer(s, async () => {
     const db = s.sqlite;
     const deptId = statement(s, 'SELECT id FROM departments WHERE name = ?').pluck();
     const names = items.flatMap((i) => [i.complaint.department, i.complaint.responsible]).filter((n): n is string => n !== null);
-    const departmentsAdded = unknownDepartments(s, names);
+    const departmentsAdded = await unknownDepartments(s, names);
     const addDept = statement(s, 'INSERT INTO departments (name, active, created_at) VALUES (?, 1, ?)');
     for (const name of departmentsAdded) {
       addDept.run(name, o.now);
-      appendEvents(s, null, o.actor, o.now, [{ action: 'dept-add', before: null, after: { name }, note: o.source }]);
+      await appendEvents(s, null, o.actor, o.now, [{ action: 'dept-add', before: null, after: { name }, note: o.source }]);
     }
     const depts = new Map<string, number>();
     const idOf = (name: string | null): number | null => {
@@ -192,7 +198,7 @@ export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions
         ({ year, seq } = item.kept);
       } else {
         year = yearOf(item.date);
-        seq = (last.get(year) ?? lastSeq(s, year)) + 1;
+        seq = (last.get(year) ?? await lastSeq(s, year)) + 1;
         last.set(year, seq);
         c.ticket = formatTicket(item.date, seq);
       }
@@ -239,6 +245,6 @@ export function importComplaints(s: Store, items: ImportItem[], o: ImportOptions
       insertSearch.run(ids[at], doc.uni, doc.bi, doc.words);
     }
     const span = touchedSpanOf(items.map((i) => ({ prev: null, next: i.complaint })), o.now);
-    return { tickets, departmentsAdded, staleSnapshots: markStaleSnapshots(s, span, o.now, o.tz) };
+    return { tickets, departmentsAdded, staleSnapshots: await markStaleSnapshots(s, span, o.now, o.tz) };
   }))));
 }

@@ -1,16 +1,16 @@
-// Backups and health checks of the database file: SQLite's online backup
+// SQLite-only: backups and health checks of the database file: SQLite's online backup
 // (a consistent copy while others write), integrity and foreign-key checks,
 // counts and the calendar's coverage.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import type { Store } from './store.js';
+import { sqliteOf, type Store } from './store.js';
 import { knownMigrations, schemaTriggers, schemaVersion } from './migrate.js';
 import { damagedAttachments } from './attachments.js';
 
 /** Copies the open database to file with SQLite's online backup, in one step. */
 export async function backupTo(s: Store, file: string): Promise<void> {
   // All remaining pages in one step: a writer between steps would restart the copy.
-  await s.sqlite.backup(file, { progress: () => 0x7fffffff });
+  await sqliteOf(s).sqlite.backup(file, { progress: () => 0x7fffffff });
 }
 
 /** Opens a copy read-only and checks it. */
@@ -32,7 +32,7 @@ export function fileSize(file: string): number {
 }
 
 function tableExists(s: Store, name: string): boolean {
-  return s.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  return sqliteOf(s).sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
 export interface Health {
@@ -48,8 +48,8 @@ export interface Health {
   calendar: { version: string | null; firstYear: number | null; lastYear: number | null; officialDays: number; overrides: number } | null;
 }
 
-export function checkHealth(s: Store): Health {
-  const db = s.sqlite;
+export async function checkHealth(s: Store): Promise<Health> {
+  const db = sqliteOf(s).sqlite;
   const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
   const foreignKeys = (db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[])
     .map((r) => ({ table: r.table, rowid: r.rowid, parent: r.parent }));
@@ -77,14 +77,14 @@ export function checkHealth(s: Store): Health {
     foreignKeys,
     counts,
     byStatus,
-    damagedAttachments: tableExists(s, 'attachments') ? damagedAttachments(s) : [],
+    damagedAttachments: tableExists(s, 'attachments') ? await damagedAttachments(s) : [],
     guards: checkGuards(s),
     calendar,
   };
 }
 
 function checkGuards(s: Store): Health['guards'] {
-  const present = new Map((s.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[])
+  const present = new Map((sqliteOf(s).sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[])
     .map((r) => [r.name, r.sql]));
   const missing: string[] = [];
   const altered: string[] = [];

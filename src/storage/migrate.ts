@@ -1,11 +1,11 @@
-// Migrations: schema/NNNN_name.sql, applied in order, each in one
+// SQLite-only. Migrations: schema/NNNN_name.sql, applied in order, each in one
 // transaction together with the row that records it (a failure leaves
 // nothing half-applied). Released migrations are never edited.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatabaseError } from '../domain/errors.js';
-import type { Store } from './store.js';
+import { sqliteOf, type SqliteStore, type Store } from './store.js';
 
 export interface Migration {
   version: number;
@@ -60,7 +60,8 @@ export function schemaTriggers(): Map<string, string> {
   return triggers;
 }
 
-export function schemaVersion(s: Store): number {
+export function schemaVersion(store: Store): number {
+  const s = sqliteOf(store);
   const exists = s.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   if (!exists) return 0;
   return (s.sqlite.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
@@ -71,7 +72,7 @@ export function schemaVersion(s: Store): number {
  * some other program's database (tables but no migration record) or one made
  * by a newer version of this program.
  */
-export function checkOwnership(s: Store): void {
+export function checkOwnership(s: SqliteStore): void {
   const version = schemaVersion(s);
   if (version === 0) {
     const tables = s.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1").get();
@@ -81,7 +82,7 @@ export function checkOwnership(s: Store): void {
   if (version > latest) throw new DatabaseError('db.newer', { file: s.path, version, supported: latest });
 }
 
-export function migrate(s: Store, now: number): void {
+export function migrate(s: SqliteStore, now: number): void {
   const known = knownMigrations();
   const latest = known.at(-1)?.version ?? 0;
   const current = schemaVersion(s);

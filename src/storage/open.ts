@@ -1,5 +1,5 @@
-// Finding, creating and opening the database file, then bringing its schema
-// up to date. Every connection gets WAL, foreign keys and a busy timeout.
+// SQLite-only: finding, creating and opening the database file, then bringing
+// its schema up to date. Every connection gets WAL, foreign keys and a busy timeout.
 import './uri-filenames.js';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { DatabaseError } from '../domain/errors.js';
 import { checkOwnership, knownMigrations, migrate, schemaVersion } from './migrate.js';
-import { makeStore, type NewFile, type Store } from './store.js';
+import { makeStore, sqliteOf, type NewFile, type SqliteStore, type Store } from './store.js';
 
 /** SPEC §8: --db, else COMPLAINTS_DB, else $XDG_DATA_HOME/complaints/complaints.db. */
 export function databasePath(flag: string | undefined, env: NodeJS.ProcessEnv): string {
@@ -23,7 +23,7 @@ export const BUSY_TIMEOUT_MS = 10_000;
 /** A database that lives only as long as its connection: nothing on disk. */
 export const IN_MEMORY = ':memory:';
 
-export function openStore(file: string, now: number, opts: { create: boolean } = { create: true }): Store {
+export function openStore(file: string, now: number, opts: { create: boolean } = { create: true }): SqliteStore {
   const created = file === IN_MEMORY ? null : createIfMissing(file, opts.create);
   // Reading needs no write: a file this user may not write, or one in a
   // folder it may not write, is opened read-only, and only a command that
@@ -57,7 +57,7 @@ function createIfMissing(file: string, create: boolean): NewFile | null {
   }
 }
 
-function openForWriting(file: string, now: number, created: NewFile | null): Store {
+function openForWriting(file: string, now: number, created: NewFile | null): SqliteStore {
   let sqlite: Database.Database | undefined;
   try {
     sqlite = new Database(file, { timeout: BUSY_TIMEOUT_MS });
@@ -81,7 +81,7 @@ function openForWriting(file: string, now: number, created: NewFile | null): Sto
  * cannot, or would leave them behind for the owner), so the file is opened
  * `immutable` and read as it is.
  */
-function openReadOnly(file: string): Store {
+function openReadOnly(file: string): SqliteStore {
   const name = fs.existsSync(`${file}-wal`) ? file : `${pathToFileURL(file).href}?immutable=1`;
   let sqlite: Database.Database | undefined;
   try {
@@ -118,7 +118,7 @@ function canWrite(p: string): boolean {
  */
 export function discardIfUntouched(s: Store, mark: string): void {
   const untouched = s.created !== null && writeMark(s) === mark;
-  s.sqlite.close();
+  closeStore(s);
   if (!untouched || fs.existsSync(`${s.path}-wal`)) return;
   try {
     removeFiles(s.path, s.created!);
@@ -129,8 +129,13 @@ export function discardIfUntouched(s: Store, mark: string): void {
 
 /** Changes since the connection opened: its own, and other connections' commits. */
 export function writeMark(s: Store): string {
-  const r = s.sqlite.prepare('SELECT total_changes() AS own').get() as { own: number };
-  return `${r.own}:${s.sqlite.pragma('data_version', { simple: true }) as number}`;
+  const { sqlite } = sqliteOf(s);
+  const r = sqlite.prepare('SELECT total_changes() AS own').get() as { own: number };
+  return `${r.own}:${sqlite.pragma('data_version', { simple: true }) as number}`;
+}
+
+export function closeStore(s: Store): void {
+  sqliteOf(s).sqlite.close();
 }
 
 function removeFiles(file: string, created: NewFile): void {

@@ -33,50 +33,50 @@ const rank = (col: 'before' | 'after') => sql<number>`(CASE json_extract(${sql.r
 /** Actions that can raise a complaint's severity (register is its starting level, not a raise). */
 const RAISING_ACTIONS = ['classify', 'assign', 'transfer', 'contact', 'resolve', 'follow-up', 'reopen', 'close', 'escalate', 'extend', 'sweep'];
 
-export function reportCounts(s: Store, p: Period, now: number, settings: Settings, trendMonths: { month: string; from: number; to: number }[]): ReportCounts {
+export async function reportCounts(s: Store, p: Period, now: number, settings: Settings, trendMonths: { month: string; from: number; to: number }[]): Promise<ReportCounts> {
   const received = () => s.q.selectFrom('complaints as c').where('c.received_at', '>=', p.from).where('c.received_at', '<', p.to);
   const valid = () => received().where('c.validity', 'not in', DISMISSED);
-  const count = (query: ReturnType<typeof received>) => first(s, query.select((eb) => eb.fn.countAll<number>().as('n')))!.n;
-  const groupBy = (col: 'c.kind' | 'c.category' | 'c.subcategory' | 'c.severity' | 'c.channel' | 'c.estate') =>
-    all(s, received().select([`${col} as key`, (eb) => eb.fn.countAll<number>().as('n')]).groupBy(col)) as { key: string | null; n: number }[];
+  const count = async (query: ReturnType<typeof received>) => (await first(s, query.select((eb) => eb.fn.countAll<number>().as('n'))))!.n;
+  const groupBy = async (col: 'c.kind' | 'c.category' | 'c.subcategory' | 'c.severity' | 'c.channel' | 'c.estate') =>
+    await all(s, received().select([`${col} as key`, (eb) => eb.fn.countAll<number>().as('n')]).groupBy(col)) as { key: string | null; n: number }[];
 
-  const byDepartment = all(s, received().leftJoin('departments as d', 'd.id', 'c.department_id')
+  const byDepartment = await all(s, received().leftJoin('departments as d', 'd.id', 'c.department_id')
     .select(['d.name as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('d.name'));
 
   // Contact on time: of the valid complaints received, those contacted or already past the contact deadline.
-  const contact = first(s, valid()
+  const contact = (await first(s, valid()
     .where((eb) => eb.or([eb('c.contacted_at', 'is not', null), eb('c.contact_due', '<', now)]))
     .select([
       (eb) => eb.fn.countAll<number>().as('n'),
       sql<number>`coalesce(sum(c.contacted_at IS NOT NULL AND c.contacted_at <= c.contact_due), 0)`.as('onTime'),
-    ]))!;
+    ])))!;
 
   // Resolved: the latest resolvedAt in the period (a reopened complaint has none until resolved again).
   const resolvedQ = () => s.q.selectFrom('complaints as c').where('c.resolved_at', '>=', p.from).where('c.resolved_at', '<', p.to);
   const calledBack = sql<number>`EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${now})`;
   const owed = sql<number>`(c.kind = 'complaint' AND c.validity NOT IN ('invalid', 'malicious'))`;
-  const res = first(s, resolvedQ().select([
+  const res = (await first(s, resolvedQ().select([
     (eb) => eb.fn.countAll<number>().as('n'),
     sql<number>`coalesce(sum(c.resolved_at <= c.resolve_due), 0)`.as('onTime'),
     sql<number>`coalesce(sum(c.extended_until IS NOT NULL), 0)`.as('extended'),
     sql<number>`coalesce(sum(${owed}), 0)`.as('owed'),
     sql<number>`coalesce(sum(${owed} AND ${calledBack}), 0)`.as('calledBack'),
-  ]))!;
-  const resolveSpans = all(s, resolvedQ().select(['c.received_at', 'c.resolved_at']))
+  ])))!;
+  const resolveSpans = (await all(s, resolvedQ().select(['c.received_at', 'c.resolved_at'])))
     .map((r) => ({ receivedAt: r.received_at, resolvedAt: r.resolved_at!, n: 1 }));
 
-  const satisfaction = all(s, s.q.selectFrom('follow_ups').where('at', '>=', p.from).where('at', '<', p.to)
+  const satisfaction = (await all(s, s.q.selectFrom('follow_ups').where('at', '>=', p.from).where('at', '<', p.to)
     .where('satisfaction', 'is not', null)
-    .select(['satisfaction', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('satisfaction'))
+    .select(['satisfaction', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('satisfaction')))
     .map((r) => ({ score: r.satisfaction!, n: r.n }));
 
   const raisedIn = () => s.q.selectFrom('events as e')
     .where('e.action', 'in', RAISING_ACTIONS).where('e.at', '>=', p.from).where('e.at', '<', p.to)
     .where('e.complaint_id', 'is not', null);
-  const escalated = first(s, raisedIn().where(sql<boolean>`${rank('after')} > ${rank('before')}`)
-    .select(sql<number>`count(DISTINCT e.complaint_id)`.as('n')))!.n;
+  const escalated = (await first(s, raisedIn().where(sql<boolean>`${rank('after')} > ${rank('before')}`)
+    .select(sql<number>`count(DISTINCT e.complaint_id)`.as('n'))))!.n;
 
-  const major: MajorItem[] = all(s, s.q.selectFrom('complaints as c').leftJoin('departments as d', 'd.id', 'c.department_id')
+  const major: MajorItem[] = await all(s, s.q.selectFrom('complaints as c').leftJoin('departments as d', 'd.id', 'c.department_id')
     .where('c.severity', '=', 'major').where('c.validity', 'not in', DISMISSED)
     .where((eb) => eb.or([
       eb.and([eb('c.received_at', '>=', p.from), eb('c.received_at', '<', p.to)]),
@@ -85,21 +85,21 @@ export function reportCounts(s: Store, p: Period, now: number, settings: Setting
     .select(['c.ticket', 'c.subject', 'c.status', 'd.name as department'])
     .orderBy('c.received_at').orderBy('c.id'));
 
-  const candidates = all(s, valid()
+  const candidates = (await all(s, valid()
     .where('c.estate', 'is not', null).where('c.unit', 'is not', null)
     .where('c.category', 'is not', null).where('c.subcategory', 'is not', null)
     .select(['c.ticket', 'c.received_at', 'c.estate', 'c.unit', 'c.category', 'c.subcategory'])
-    .orderBy('c.received_at'))
+    .orderBy('c.received_at')))
     .map((r) => ({ ticket: r.ticket, receivedAt: r.received_at, estate: r.estate, unit: r.unit, category: r.category as Category | null, subcategory: r.subcategory }));
   const groups: GroupItem[] = findGroups(candidates, settings.groupUnits, settings.groupWindowDays)
     .map((g) => ({ estate: g.estate, category: g.category, subcategory: g.subcategory, units: g.units, tickets: g.tickets }));
 
   // Payments by the date they were recorded (SPEC §12), whatever became of the complaint since.
-  const compensationFen = all(s, s.q.selectFrom('payments as p').leftJoin('departments as rd', 'rd.id', 'p.responsible_dept_id')
+  const compensationFen = await all(s, s.q.selectFrom('payments as p').leftJoin('departments as rd', 'rd.id', 'p.responsible_dept_id')
     .where('p.at', '>=', p.from).where('p.at', '<', p.to)
     .select(['rd.name as key', (eb) => eb.fn.sum<number>('p.amount_fen').as('fen')]).groupBy('rd.name'));
 
-  const closedWithoutCallBack = all(s, s.q.selectFrom('complaints').where('closed_at', '>=', p.from).where('closed_at', '<', p.to)
+  const closedWithoutCallBack = await all(s, s.q.selectFrom('complaints').where('closed_at', '>=', p.from).where('closed_at', '<', p.to)
     .where('close_reason', 'in', CLOSE_REASONS)
     .select(['close_reason as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('close_reason'));
 
@@ -110,10 +110,10 @@ export function reportCounts(s: Store, p: Period, now: number, settings: Setting
   // closed since the end (the recent part of the closed_at index). Counting
   // all received and all closed before the end read the whole of both
   // indexes: 60 ms at a million.
-  const openNowReceivedBefore = first(s, s.q.selectFrom('complaints').where('status', 'in', OPEN_STATUSES).where('received_at', '<', p.to)
-    .select((eb) => eb.fn.countAll<number>().as('n')))!.n;
-  const closedSinceEnd = first(s, s.q.selectFrom('complaints').where('closed_at', '>=', p.to).where('received_at', '<', p.to)
-    .select((eb) => eb.fn.countAll<number>().as('n')))!.n;
+  const openNowReceivedBefore = (await first(s, s.q.selectFrom('complaints').where('status', 'in', OPEN_STATUSES).where('received_at', '<', p.to)
+    .select((eb) => eb.fn.countAll<number>().as('n'))))!.n;
+  const closedSinceEnd = (await first(s, s.q.selectFrom('complaints').where('closed_at', '>=', p.to).where('received_at', '<', p.to)
+    .select((eb) => eb.fn.countAll<number>().as('n'))))!.n;
 
   // Overdue then (or now, for a period not yet over): open, and past a deadline not met by that time.
   const at = Math.min(p.to, now);
@@ -122,48 +122,48 @@ export function reportCounts(s: Store, p: Period, now: number, settings: Setting
     OR (c.resolve_due < ${at} AND (c.resolved_at IS NULL OR c.resolved_at > ${at}))
     OR (c.follow_up_due IS NOT NULL AND c.follow_up_due < ${at} AND c.resolved_at <= ${at}
         AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${at})))`;
-  const overdueOpenNow = first(s, s.q.selectFrom('complaints as c').where('c.status', 'in', OPEN_STATUSES)
-    .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n')))!.n;
-  const overdueClosedSince = first(s, s.q.selectFrom('complaints as c').where('c.closed_at', '>=', p.to)
-    .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n')))!.n;
+  const overdueOpenNow = (await first(s, s.q.selectFrom('complaints as c').where('c.status', 'in', OPEN_STATUSES)
+    .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n'))))!.n;
+  const overdueClosedSince = (await first(s, s.q.selectFrom('complaints as c').where('c.closed_at', '>=', p.to)
+    .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n'))))!.n;
 
   // Steps due in the period, and done by their due (SPEC §11): the three the
   // complaint row holds, then the procedure's others. Invalid ones count nowhere.
-  const dueIn = (due: 'c.contact_due' | 'c.resolve_due' | 'c.follow_up_due', done: ReturnType<typeof sql<number | null>>) => first(s,
+  const dueIn = async (due: 'c.contact_due' | 'c.resolve_due' | 'c.follow_up_due', done: ReturnType<typeof sql<number | null>>) => (await first(s,
     s.q.selectFrom('complaints as c').where(due, '>=', p.from).where(due, '<', p.to).where('c.validity', 'not in', DISMISSED)
-      .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`coalesce(sum(${done} IS NOT NULL AND ${done} <= ${sql.ref(due)}), 0)`.as('onTime')]))!;
+      .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`coalesce(sum(${done} IS NOT NULL AND ${done} <= ${sql.ref(due)}), 0)`.as('onTime')])))!;
   const followUpDone = sql<number | null>`(SELECT min(f.at) FROM follow_ups f WHERE f.complaint_id = c.id AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at)`;
   const stepCounts: { key: string; n: number; onTime: number }[] = [
-    { key: 'contact', ...dueIn('c.contact_due', sql<number | null>`c.contacted_at`) },
-    { key: 'resolve', ...dueIn('c.resolve_due', sql<number | null>`c.resolved_at`) },
-    { key: 'follow_up', ...dueIn('c.follow_up_due', followUpDone) },
-    ...all(s, s.q.selectFrom('complaint_steps as st').innerJoin('complaints as c', 'c.id', 'st.complaint_id')
+    { key: 'contact', ...await dueIn('c.contact_due', sql<number | null>`c.contacted_at`) },
+    { key: 'resolve', ...await dueIn('c.resolve_due', sql<number | null>`c.resolved_at`) },
+    { key: 'follow_up', ...await dueIn('c.follow_up_due', followUpDone) },
+    ...(await all(s, s.q.selectFrom('complaint_steps as st').innerJoin('complaints as c', 'c.id', 'st.complaint_id')
       .where('st.due', '>=', p.from).where('st.due', '<', p.to).where('c.validity', 'not in', DISMISSED)
       .select(['st.step as key', (eb) => eb.fn.countAll<number>().as('n'),
         sql<number>`coalesce(sum(st.done_at IS NOT NULL AND st.done_at <= st.due), 0)`.as('onTime')])
-      .groupBy('st.step')),
+      .groupBy('st.step'))),
   ];
 
-  const reportUps = first(s, s.q.selectFrom('report_ups as ru').innerJoin('complaints as c', 'c.id', 'ru.complaint_id')
+  const reportUps = (await first(s, s.q.selectFrom('report_ups as ru').innerJoin('complaints as c', 'c.id', 'ru.complaint_id')
     .where('ru.due', '>=', p.from).where('ru.due', '<', p.to).where('c.validity', 'not in', DISMISSED)
-    .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`coalesce(sum(ru.done_at IS NOT NULL AND ru.done_at <= ru.due), 0)`.as('onTime')]))!;
+    .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`coalesce(sum(ru.done_at IS NOT NULL AND ru.done_at <= ru.due), 0)`.as('onTime')])))!;
 
-  const trend = trendMonths.map((m) => ({
+  const trend = await Promise.all(trendMonths.map(async (m) => ({
     month: m.month,
-    received: first(s, s.q.selectFrom('complaints').where('received_at', '>=', m.from).where('received_at', '<', m.to)
-      .select((eb) => eb.fn.countAll<number>().as('n')))!.n,
-  }));
+    received: (await first(s, s.q.selectFrom('complaints').where('received_at', '>=', m.from).where('received_at', '<', m.to)
+      .select((eb) => eb.fn.countAll<number>().as('n'))))!.n,
+  })));
 
   return {
-    received: count(received()),
-    byKind: groupBy('c.kind'),
-    byCategory: groupBy('c.category'),
-    bySubcategory: groupBy('c.subcategory'),
-    bySeverity: groupBy('c.severity'),
-    byChannel: groupBy('c.channel'),
+    received: await count(received()),
+    byKind: await groupBy('c.kind'),
+    byCategory: await groupBy('c.category'),
+    bySubcategory: await groupBy('c.subcategory'),
+    bySeverity: await groupBy('c.severity'),
+    byChannel: await groupBy('c.channel'),
     byDepartment,
-    byEstate: groupBy('c.estate'),
-    invalid: count(received().where('c.validity', 'in', DISMISSED)),
+    byEstate: await groupBy('c.estate'),
+    invalid: await count(received().where('c.validity', 'in', DISMISSED)),
     contacted: contact.n,
     contactedOnTime: contact.onTime,
     resolved: res.n,
@@ -173,7 +173,7 @@ export function reportCounts(s: Store, p: Period, now: number, settings: Setting
     followUpsOwed: res.owed,
     followedUp: res.calledBack,
     satisfaction,
-    repeats: count(valid().where('c.repeat_of_id', 'is not', null)),
+    repeats: await count(valid().where('c.repeat_of_id', 'is not', null)),
     escalated,
     major,
     groups,
@@ -196,8 +196,8 @@ export interface Snapshot {
   staleSince: number | null;
 }
 
-export function findSnapshot(s: Store, label: string): Snapshot | undefined {
-  const r = first(s, q(s).selectFrom('report_snapshots').selectAll().where('label', '=', label));
+export async function findSnapshot(s: Store, label: string): Promise<Snapshot | undefined> {
+  const r = await first(s, q(s).selectFrom('report_snapshots').selectAll().where('label', '=', label));
   return r && { label: r.label, computedAt: r.computed_at, json: r.json, staleSince: r.stale_since };
 }
 
@@ -206,26 +206,26 @@ export function findSnapshot(s: Store, label: string): Snapshot | undefined {
  * [from, until), and returns the labels newly marked, oldest first.
  * A month already marked keeps its first date.
  */
-export function markStaleSnapshots(s: Store, span: { from: number; until: number } | null, now: number, tz: string): string[] {
+export async function markStaleSnapshots(s: Store, span: { from: number; until: number } | null, now: number, tz: string): Promise<string[]> {
   if (span === null) return [];
   const { from, until } = span;
-  const fresh = all(s, q(s).selectFrom('report_snapshots').select('label').where('stale_since', 'is', null).orderBy('label'))
+  const fresh = (await all(s, q(s).selectFrom('report_snapshots').select('label').where('stale_since', 'is', null).orderBy('label')))
     .map((r) => r.label)
     .filter((label) => {
       const m = monthPeriod(label, tz);
       return m.to > from && m.from < until;
     });
-  if (fresh.length) run(s, q(s).updateTable('report_snapshots').set({ stale_since: now }).where('label', 'in', fresh));
+  if (fresh.length) await run(s, q(s).updateTable('report_snapshots').set({ stale_since: now }).where('label', 'in', fresh));
   return fresh;
 }
 
 /** Keeps the first snapshot of a period: a concurrent report that got there first wins. */
-export function insertSnapshot(s: Store, snap: Snapshot): void {
-  run(s, q(s).insertInto('report_snapshots').values({ label: snap.label, computed_at: snap.computedAt, json: snap.json })
+export async function insertSnapshot(s: Store, snap: Snapshot): Promise<void> {
+  await run(s, q(s).insertInto('report_snapshots').values({ label: snap.label, computed_at: snap.computedAt, json: snap.json })
     .onConflict((oc) => oc.column('label').doNothing()));
 }
 
-export function replaceSnapshot(s: Store, snap: Snapshot): void {
-  run(s, q(s).insertInto('report_snapshots').values({ label: snap.label, computed_at: snap.computedAt, json: snap.json, stale_since: null })
+export async function replaceSnapshot(s: Store, snap: Snapshot): Promise<void> {
+  await run(s, q(s).insertInto('report_snapshots').values({ label: snap.label, computed_at: snap.computedAt, json: snap.json, stale_since: null })
     .onConflict((oc) => oc.column('label').doUpdateSet({ computed_at: snap.computedAt, json: snap.json, stale_since: null })));
 }

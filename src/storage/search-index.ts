@@ -1,7 +1,7 @@
-// Keeps the full-text index in step with a complaint's searchable text.
+// SQLite-only (FTS5): keeps the full-text index in step with a complaint's searchable text.
 import { searchDoc } from '../domain/search-terms.js';
 import type { Complaint } from '../domain/types.js';
-import { statement, type Store } from './store.js';
+import { sqliteOf, statement, type Store } from './store.js';
 
 export function searchableTexts(c: Complaint): (string | null)[] {
   return [
@@ -10,8 +10,9 @@ export function searchableTexts(c: Complaint): (string | null)[] {
   ];
 }
 
-export function indexComplaint(s: Store, id: number, c: Complaint): void {
+export async function indexComplaint(s: Store, id: number, c: Complaint): Promise<void> {
   const doc = searchDoc(searchableTexts(c));
-  statement(s, 'DELETE FROM complaint_search WHERE rowid = ?').run(id);
-  statement(s, 'INSERT INTO complaint_search (rowid, uni, bi, words) VALUES (?, ?, ?, ?)').run(id, doc.uni, doc.bi, doc.words);
+  const db = sqliteOf(s);
+  statement(db, 'DELETE FROM complaint_search WHERE rowid = ?').run(id);
+  statement(db, 'INSERT INTO complaint_search (rowid, uni, bi, words) VALUES (?, ?, ?, ?)').run(id, doc.uni, doc.bi, doc.words);
 }

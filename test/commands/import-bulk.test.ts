@@ -115,7 +115,7 @@ describe('import without CHECK re-evaluation', () => {
     }
   });
 
-  it('leaves the connection checking CHECK constraints again, for statements prepared before and after', () => {
+  it('leaves the connection checking CHECK constraints again, for statements prepared before and after', async () => {
     const s = openStore(tempDb(), NOW);
     try {
       const k: ImportContext = {
@@ -126,7 +126,7 @@ describe('import without CHECK re-evaluation', () => {
       const { items, problems } = validateRows(header, recogniseHeaders(header).keys, [{ line: 2, cells: ['2026-09-01 09:00', '张三', '电梯坏了'] }], k);
       expect(problems).toEqual([]);
       const before = s.sqlite.prepare('UPDATE complaints SET channel = ? WHERE id = ?');
-      const r = importComplaints(s, items, { actor: 'li', now: NOW, tz: 'Asia/Shanghai', source: 'x.csv' });
+      const r = await importComplaints(s, items, { actor: 'li', now: NOW, tz: 'Asia/Shanghai', source: 'x.csv' });
       expect(r.tickets).toEqual(['260901001']);
       expect(s.sqlite.pragma('ignore_check_constraints', { simple: true })).toBe(0);
       expect(() => before.run('pigeon', 1)).toThrow(/CHECK constraint failed/);
@@ -136,7 +136,7 @@ describe('import without CHECK re-evaluation', () => {
     }
   });
 
-  it('turns checking back on when the import fails and rolls back', () => {
+  it('turns checking back on when the import fails and rolls back', async () => {
     const s = openStore(tempDb(), NOW);
     try {
       const k: ImportContext = {
@@ -145,9 +145,9 @@ describe('import without CHECK re-evaluation', () => {
       const header = ['ticket', 'receivedAt', 'name', 'description'];
       const rows = [{ line: 2, cells: ['260901001', '2026-09-01 09:00', '张三', '电梯坏了'] }];
       const { items } = validateRows(header, recogniseHeaders(header).keys, rows, k);
-      importComplaints(s, items, { actor: 'li', now: NOW, tz: 'Asia/Shanghai', source: 'x.csv' });
+      await importComplaints(s, items, { actor: 'li', now: NOW, tz: 'Asia/Shanghai', source: 'x.csv' });
       // The same ticket again: the database refuses a taken ticket, the transaction rolls back.
-      expect(() => importComplaints(s, items, { actor: 'li', now: NOW, tz: 'Asia/Shanghai', source: 'x.csv' })).toThrow(/ticket number is taken/);
+      await expect(importComplaints(s, items, { actor: 'li', now: NOW, tz: 'Asia/Shanghai', source: 'x.csv' })).rejects.toThrow(/ticket number is taken/);
       expect(s.sqlite.prepare('SELECT count(*) FROM complaints').pluck().get()).toBe(1);
       expect(s.sqlite.pragma('ignore_check_constraints', { simple: true })).toBe(0);
       expect(() => s.sqlite.prepare("UPDATE complaints SET status = 'lost'").run()).toThrow(/CHECK constraint failed/);

@@ -5,15 +5,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/storage/open.js';
 import { listQuery, NO_FILTER, type ListFilter } from '../../src/storage/complaints.js';
 import { OPEN_STATUSES } from '../../src/domain/types.js';
-import type { Store } from '../../src/storage/store.js';
+import type { SqliteStore } from '../../src/storage/store.js';
 import { removeTempDirs, tempDb } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
 const none: ListFilter = { ...NO_FILTER, statuses: [...OPEN_STATUSES] };
 
-function plan(s: Store, f: ListFilter): string {
-  const c = listQuery(s, f, 'newest', 20).compile();
+async function plan(s: SqliteStore, f: ListFilter): Promise<string> {
+  const c = (await listQuery(s, f, 'newest', 20)).compile();
   return (s.sqlite.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as { detail: string }[])
     .map((r) => r.detail).join('\n');
 }
@@ -21,19 +21,19 @@ function plan(s: Store, f: ListFilter): string {
 describe('query plans', () => {
   const s = openStore(tempDb(), 0);
   for (const analyzed of [false, true]) {
-    it(`newest open complaints use the open partial index without sorting${analyzed ? ' (after ANALYZE)' : ''}`, () => {
+    it(`newest open complaints use the open partial index without sorting${analyzed ? ' (after ANALYZE)' : ''}`, async () => {
       if (analyzed) s.sqlite.exec('ANALYZE');
-      const p = plan(s, none);
+      const p = await plan(s, none);
       expect(p).toMatch(/complaints_open_received/);
       expect(p).not.toMatch(/TEMP B-TREE/);
     });
-    it(`newest open of one department use its partial index${analyzed ? ' (after ANALYZE)' : ''}`, () => {
-      const p = plan(s, { ...none, department: '工程部' });
+    it(`newest open of one department use its partial index${analyzed ? ' (after ANALYZE)' : ''}`, async () => {
+      const p = await plan(s, { ...none, department: '工程部' });
       expect(p).toMatch(/complaints_open_dept_received/);
       expect(p).not.toMatch(/TEMP B-TREE/);
     });
-    it(`newest overdue walk the open partial index and stop at the limit, no OR of status ranges${analyzed ? ' (after ANALYZE)' : ''}`, () => {
-      const p = plan(s, { ...none, overdueAt: Date.UTC(2026, 10, 20) });
+    it(`newest overdue walk the open partial index and stop at the limit, no OR of status ranges${analyzed ? ' (after ANALYZE)' : ''}`, async () => {
+      const p = await plan(s, { ...none, overdueAt: Date.UTC(2026, 10, 20) });
       expect(p).toMatch(/SCAN c USING INDEX complaints_open_received/);
       expect(p).not.toMatch(/MULTI-INDEX OR|TEMP B-TREE/);
     });
@@ -43,8 +43,8 @@ describe('query plans', () => {
 describe('search plans', () => {
   const s = openStore(tempDb(), 0);
   for (const statuses of [none.statuses, null]) {
-    it(`the first page of a search is read from the full-text index in rowid order (${statuses ? 'open' : 'all'})`, () => {
-      const p = plan(s, { ...none, statuses, search: '漏水' });
+    it(`the first page of a search is read from the full-text index in rowid order (${statuses ? 'open' : 'all'})`, async () => {
+      const p = await plan(s, { ...none, statuses, search: '漏水' });
       expect(p.split('\n')[0]).toMatch(/SCAN complaint_search VIRTUAL TABLE/);
       expect(p).not.toMatch(/TEMP B-TREE/);
     });
