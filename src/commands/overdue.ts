@@ -65,11 +65,14 @@ export async function runOverdue(ctx: Ctx, o: OverdueOptions = {}): Promise<{ co
 
 /** The JSON of `overdue`, piece by piece: the same text as JSON.stringify({at, overdue, stale}, null, 2). */
 function* overdueJson(now: number, tz: string, items: OverdueItem[], stale: StaleItem[]): Generator<string> {
+  // Working-day deadlines end at 23:59:59 of a day: the same few hundred instants come up again and again.
+  const times = new Map<number, string>();
+  const iso = (at: number) => times.get(at) ?? times.set(at, isoLocal(at, tz)).get(at)!;
   yield `{\n  "at": ${JSON.stringify(isoLocal(now, tz))},\n  "overdue": `;
   yield* arrayInBatches(items, (i) => ({
     ticket: i.complaint.ticket, department: i.complaint.department, assignee: i.complaint.assignee,
     severity: i.complaint.severity, status: i.complaint.status, subject: i.complaint.subject,
-    deadlines: i.late.map((d) => ({ step: d.step, due: isoLocal(d.due, tz), workdays: d.workdays, hours: d.hours, ...(d.role ? { role: d.role, via: d.via } : {}) })),
+    deadlines: i.late.map((d) => ({ step: d.step, due: iso(d.due), workdays: d.workdays, hours: d.hours, ...(d.role ? { role: d.role, via: d.via } : {}) })),
   }));
   yield ',\n  "stale": ';
   yield* arrayInBatches(stale, (i) => ({

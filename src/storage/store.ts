@@ -19,6 +19,8 @@ export interface CompiledQuery {
 /** Runs compiled queries on one engine's connection. */
 export interface Executor {
   all<R>(query: CompiledQuery): Promise<R[]>;
+  /** Every row as an array of its column values, in select order: for reads of tens of thousands of rows. */
+  arrays(query: CompiledQuery): Promise<unknown[][]>;
   first<R>(query: CompiledQuery): Promise<R | undefined>;
   run(query: CompiledQuery): Promise<{ changes: number }>;
   /**
@@ -90,7 +92,8 @@ function sqliteExecutor(db: Database.Database, prepared: (sql: string) => Databa
   let savepoints = 0;
   const args = (query: CompiledQuery) => query.parameters as unknown[];
   return {
-    all: async <R>(query: CompiledQuery) => prepared(query.sql).all(...args(query)) as R[],
+    all: async <R>(query: CompiledQuery) => prepared(query.sql).raw(false).all(...args(query)) as R[],
+    arrays: async (query: CompiledQuery) => prepared(query.sql).raw(true).all(...args(query)) as unknown[][],
     first: async <R>(query: CompiledQuery) => prepared(query.sql).get(...args(query)) as R | undefined,
     run: async (query) => ({ changes: prepared(query.sql).run(...args(query)).changes }),
     async *iterate<R>(query: CompiledQuery, o: { arrays?: boolean } = {}) {
@@ -148,6 +151,11 @@ type Query<R> = Compilable<R>;
 
 export function all<R>(s: Store, query: Query<R>): Promise<R[]> {
   return s.exec.all<R>(query.compile());
+}
+
+/** The rows as arrays of values in select order (the caller names them by position). */
+export function arrays(s: Store, query: Query<unknown>): Promise<unknown[][]> {
+  return s.exec.arrays(query.compile());
 }
 
 export function first<R>(s: Store, query: Query<R>): Promise<R | undefined> {
