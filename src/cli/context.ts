@@ -3,7 +3,7 @@
 import os from 'node:os';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Store } from '../storage/store.js';
-import { openStore, databasePath, discardIfUntouched, writeMark, closeStore, IN_MEMORY } from '../storage/open.js';
+import { openStore, databasePath, discardIfUntouched, writeMark, closeStore, IN_MEMORY } from '../storage/sqlite/open.js';
 import { loadSettingsChecked } from '../storage/settings.js';
 import { ensureOfficialDays, loadCalendar } from '../storage/calendar.js';
 import type { Settings } from '../domain/settings.js';

@@ -4,7 +4,7 @@ import { isatty } from 'node:tty';
 import { Command, CommanderError } from 'commander';
 import { AppError, type Params } from '../domain/errors.js';
 import { label, message, type Lang } from '../output/i18n.js';
-import { asDatabaseError } from '../storage/open.js';
+import { asDatabaseError } from '../storage/sqlite/open.js';
 import { createContext, pickLangFrom, type Ctx, type GlobalOptions, type IO } from './context.js';
 import { inquirerPrompter, type Prompter } from './prompter.js';
 import { commandsFor, type CommandEntry } from './commands.js';

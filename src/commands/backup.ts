@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import { OutputFile } from '../cli/output-file.js';
 import { DatabaseError } from '../domain/errors.js';
-import { backupTo, checkCopy, fileSize } from '../storage/maintenance.js';
+import { backupTo, checkCopy, fileSize } from '../storage/sqlite/maintenance.js';
 
 export interface BackupOptions {
   force?: boolean;

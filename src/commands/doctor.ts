@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import { DatabaseError } from '../domain/errors.js';
 import { yearOf, localDate } from '../domain/time.js';
-import { checkHealth, fileSize, type Health } from '../storage/maintenance.js';
+import { checkHealth, fileSize, type Health } from '../storage/sqlite/maintenance.js';
 import { calendarWarnings } from './doctor-calendar.js';
 
 export function doctorCommand(ctx: Ctx): Command {

@@ -5,7 +5,7 @@ import { checkSettingValue } from '../domain/settings.js';
 import { write } from '../storage/store.js';
 import { saveSetting } from '../storage/settings.js';
 import { appendEvents } from '../storage/events.js';
-import { schemaVersion } from '../storage/migrate.js';
+import { schemaVersion } from '../storage/sqlite/migrate.js';
 import { loadSettings } from '../storage/settings.js';
 import { applyProfile, requireProfile } from './config-profile.js';
 

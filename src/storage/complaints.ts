@@ -15,7 +15,7 @@ import { groupThousands } from '../domain/money.js';
 import type { ComplaintsTable, DB } from './schema-types.js';
 import { all, first, iterate, run, type Store } from './store.js';
 import { findDepartment } from './departments.js';
-import { indexComplaint, searchableTexts } from './search-index.js';
+import { indexComplaint, searchableTexts } from './sqlite/search-index.js';
 
 /** Expression helpers see the complaints table under its alias `c`. */
 type CEB = ExpressionBuilder<DB & { c: ComplaintsTable }, 'c'>;

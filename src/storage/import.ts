@@ -11,7 +11,7 @@ import { receiptOrder, type NumberFacts } from '../domain/import-numbers.js';
 import { lastSeq } from './complaints.js';
 import { sqliteOf, statement, write, type SqliteStore, type Store } from './store.js';
 import { searchDoc } from '../domain/search-terms.js';
-import { searchableTexts } from './search-index.js';
+import { searchableTexts } from './sqlite/search-index.js';
 import { appendEvents } from './events.js';
 import { markStaleSnapshots } from './report-queries.js';
 import { touchedSpanOf } from '../domain/report.js';

@@ -106,7 +106,7 @@ export interface ComplaintSearchTable {
   words: string;
 }
 
-// calendar (schema/0002_calendar.sql)
+// calendar (schema/sqlite/0002_calendar.sql)
 export interface CalendarOfficialTable {
   date: string;
   kind: string;
@@ -142,7 +142,7 @@ export interface AttachmentsTable {
   added_by: string;
 }
 
-// payments (schema/0006_payments.sql)
+// payments (schema/sqlite/0006_payments.sql)
 export interface PaymentsTable {
   id: Generated<number>;
   complaint_id: number;
@@ -154,7 +154,7 @@ export interface PaymentsTable {
   approved_by: string | null;
 }
 
-// the procedure's steps (schema/0009_procedure.sql)
+// the procedure's steps (schema/sqlite/0009_procedure.sql)
 export interface ComplaintStepsTable {
   complaint_id: number;
   step: string;

@@ -4,8 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { cli, cliJson, registerArgs, removeTempDirs, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
-import { knownMigrations } from '../../src/storage/migrate.js';
-import { asDatabaseError } from '../../src/storage/open.js';
+import { knownMigrations } from '../../src/storage/sqlite/migrate.js';
+import { asDatabaseError } from '../../src/storage/sqlite/open.js';
 import { DatabaseError } from '../../src/domain/errors.js';
 import { message } from '../../src/output/i18n.js';
 

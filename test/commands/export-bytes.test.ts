@@ -21,7 +21,7 @@ import { toFilter } from '../../src/commands/list.js';
 import type { ExportOptions } from '../../src/commands/export.js';
 import { filtered, sorted, toComplaint, type ListSort } from '../../src/storage/complaints.js';
 import { all } from '../../src/storage/store.js';
-import { openStore } from '../../src/storage/open.js';
+import { openStore } from '../../src/storage/sqlite/open.js';
 import {
   BIN, cli, cliJson, ensureBuilt, registerArgs, removeTempDirs, spawnEnv, tempDb, tempDir, testEnv, type Env,
 } from '../helpers.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
-import { openStore } from '../../src/storage/open.js';
+import { openStore } from '../../src/storage/sqlite/open.js';
 import { importComplaints } from '../../src/storage/import.js';
 import { validateRows, type ImportContext } from '../../src/domain/import-rows.js';
 import { recogniseHeaders } from '../../src/domain/csv-columns.js';

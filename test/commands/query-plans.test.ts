@@ -2,7 +2,7 @@
 // open complaints come off a partial index with no sort of all open rows.
 // Plans are checked after ANALYZE too, since statistics can change them.
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/storage/open.js';
+import { openStore } from '../../src/storage/sqlite/open.js';
 import { listQuery, NO_FILTER, type ListFilter } from '../../src/storage/complaints.js';
 import { OPEN_STATUSES } from '../../src/domain/types.js';
 import type { SqliteStore } from '../../src/storage/store.js';

@@ -3,7 +3,7 @@
 // a write inside another write joins it and is written only when it commits.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/storage/open.js';
+import { openStore } from '../../src/storage/sqlite/open.js';
 import { all, write, type SqliteStore, type Store } from '../../src/storage/store.js';
 import { appendEvents } from '../../src/storage/events.js';
 import { insertDepartment, listDepartments } from '../../src/storage/departments.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, registerArgs, removeTempDirs, spawnCli, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
-import { knownMigrations } from '../../src/storage/migrate.js';
+import { knownMigrations } from '../../src/storage/sqlite/migrate.js';
 
 const LATEST_SCHEMA = knownMigrations().at(-1)!.version;
 

@@ -1,9 +1,9 @@
-// schema/pg/ applied by src/storage/pg-migrate.ts: once, whoever comes first,
+// schema/postgres/ applied by src/storage/postgres/migrate.ts: once, whoever comes first,
 // under one advisory lock; a server made by a newer program is refused.
 import pg from 'pg';
 import { describe, expect, test } from 'vitest';
 import { DatabaseError } from '../../src/domain/errors.js';
-import { knownPgMigrations, migratePg } from '../../src/storage/pg-migrate.js';
+import { knownPgMigrations, migratePg } from '../../src/storage/postgres/migrate.js';
 import { connect, usePgServer } from '../support/pg-test-db.js';
 
 const server = usePgServer();

@@ -4,7 +4,7 @@
 // search finds words of any length as the SQLite FTS5 index does.
 import pg from 'pg';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { searchQuery, searchVectorOf } from '../../src/storage/pg-search.js';
+import { searchQuery, searchVectorOf } from '../../src/storage/postgres/search.js';
 import { connect, inOffice, insertComplaint, TAKE_NUMBER, usePgServer, type PgServer } from '../support/pg-test-db.js';
 
 const server = usePgServer();

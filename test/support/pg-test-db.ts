@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { migratePg } from '../../src/storage/pg-migrate.js';
+import { migratePg } from '../../src/storage/postgres/migrate.js';
 import { startCluster, type PgCluster } from './pg-cluster.js';
 
 export interface PgServer {

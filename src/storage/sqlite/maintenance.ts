@@ -3,9 +3,9 @@
 // counts and the calendar's coverage.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { sqliteOf, type Store } from './store.js';
+import { sqliteOf, type Store } from '../store.js';
 import { knownMigrations, schemaTriggers, schemaVersion } from './migrate.js';
-import { damagedAttachments } from './attachments.js';
+import { damagedAttachments } from '../attachments.js';
 
 /** Copies the open database to file with SQLite's online backup, in one step. */
 export async function backupTo(s: Store, file: string): Promise<void> {

@@ -9,7 +9,7 @@
 // pairs, `'漏水':B <-> '水管':B`, and the separator between runs is a skipped
 // position a phrase cannot cross), words C (other words, lower-cased without
 // diacritics as FTS5's unicode61 tokenizer does; searched by prefix).
-import { searchDoc, type SearchDoc } from '../domain/search-terms.js';
+import { searchDoc, type SearchDoc } from '../../domain/search-terms.js';
 
 const HAN_RUN = /[\p{Script=Han}々〇]+/gu;
 /** PostgreSQL keeps positions up to 16383; past it they all read as 16383. */

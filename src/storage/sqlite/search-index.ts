@@ -1,7 +1,7 @@
 // SQLite-only (FTS5): keeps the full-text index in step with a complaint's searchable text.
-import { searchDoc } from '../domain/search-terms.js';
-import type { Complaint } from '../domain/types.js';
-import { sqliteOf, statement, type Store } from './store.js';
+import { searchDoc } from '../../domain/search-terms.js';
+import type { Complaint } from '../../domain/types.js';
+import { sqliteOf, statement, type Store } from '../store.js';
 
 export function searchableTexts(c: Complaint): (string | null)[] {
   return [

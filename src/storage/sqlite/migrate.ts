@@ -1,11 +1,11 @@
-// SQLite-only. Migrations: schema/NNNN_name.sql, applied in order, each in one
+// SQLite-only. Migrations: schema/sqlite/NNNN_name.sql, applied in order, each in one
 // transaction together with the row that records it (a failure leaves
 // nothing half-applied). Released migrations are never edited.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DatabaseError } from '../domain/errors.js';
-import { sqliteOf, type SqliteStore, type Store } from './store.js';
+import { DatabaseError } from '../../domain/errors.js';
+import { schemaDir } from '../schema-dir.js';
+import { sqliteOf, type SqliteStore, type Store } from '../store.js';
 
 export interface Migration {
   version: number;
@@ -13,23 +13,11 @@ export interface Migration {
   file: string;
 }
 
-/** schema/ sits beside src/ and dist/; walk up from this module to find it. */
-function schemaDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(dir, 'schema');
-    if (fs.existsSync(path.join(candidate, '0001_init.sql'))) return candidate;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('schema/ folder not found beside the program');
-    dir = up;
-  }
-}
-
 /** Read once per process: every open checks the version, and the folder does not change under us. */
 let known: Migration[] | undefined;
 
 export function knownMigrations(): Migration[] {
-  known ??= readMigrations(schemaDir());
+  known ??= readMigrations(schemaDir('sqlite'));
   return known;
 }
 

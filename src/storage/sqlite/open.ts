@@ -6,9 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { DatabaseError } from '../domain/errors.js';
+import { DatabaseError } from '../../domain/errors.js';
 import { checkOwnership, knownMigrations, migrate, schemaVersion } from './migrate.js';
-import { makeStore, sqliteOf, type NewFile, type SqliteStore, type Store } from './store.js';
+import { makeStore, sqliteOf, type NewFile, type SqliteStore, type Store } from '../store.js';
 
 /** SPEC §8: --db, else COMPLAINTS_DB, else $XDG_DATA_HOME/complaints/complaints.db. */
 export function databasePath(flag: string | undefined, env: NodeJS.ProcessEnv): string {

@@ -1,4 +1,4 @@
-// Migrations on PostgreSQL: schema/pg/NNNN_name.sql, applied in order, each
+// Migrations on PostgreSQL: schema/postgres/NNNN_name.sql, applied in order, each
 // in one transaction together with the schema_migrations row that records it,
 // as on SQLite (migrate.ts). Several programs opening a new server at once
 // would race to create the same tables ("relation already exists"): the whole
@@ -8,24 +8,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ClientBase } from 'pg';
-import { DatabaseError } from '../domain/errors.js';
-import { knownMigrations, type Migration } from './migrate.js';
+import { DatabaseError } from '../../domain/errors.js';
+import { type Migration } from '../sqlite/migrate.js';
+import { schemaDir } from '../schema-dir.js';
 
 /** The advisory lock key of schema changes (any constant; per database). */
 export const MIGRATION_LOCK = 0x636f6d70; // 'comp'
-
-/** schema/pg/ sits in the schema/ folder the SQLite migrations come from. */
-function pgSchemaDir(): string {
-  const first = knownMigrations()[0];
-  if (!first) throw new Error('schema/ folder not found beside the program');
-  return path.join(path.dirname(first.file), 'pg');
-}
 
 let known: Migration[] | undefined;
 
 export function knownPgMigrations(): Migration[] {
   if (known) return known;
-  const dir = pgSchemaDir();
+  const dir = schemaDir('postgres');
   known = fs
     .readdirSync(dir)
     .map((f) => /^(\d{4})_(.+)\.sql$/.exec(f))
