@@ -3,6 +3,7 @@
 import os from 'node:os';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Store } from '../storage/store.js';
+import { closeServer, isServerUrl, openServer, type ServerStore } from '../storage/postgres/open.js';
 import { openStore, databasePath, discardIfUntouched, writeMark, closeStore, IN_MEMORY } from '../storage/sqlite/open.js';
 import { loadSettingsChecked } from '../storage/settings.js';
 import { ensureOfficialDays, loadCalendar } from '../storage/calendar.js';
@@ -23,6 +24,7 @@ export interface IO {
 
 export interface GlobalOptions {
   db?: string;
+  office?: string;
   json?: boolean;
   lang?: string;
   actor?: string;
@@ -44,6 +46,10 @@ export interface Ctx {
   store(): Promise<Store>;
   /** Set for commands that only look: they must not create a database at a mistyped path. */
   mustExist: boolean;
+  /** Set for commands about a server's offices: they need none chosen. */
+  officeOptional: boolean;
+  /** The office asked for on a server (--office / COMPLAINTS_OFFICE). */
+  office: string | null;
   settings(): Promise<Settings>;
   /** The office's working-day calendar; warns once on stderr per uncovered year it is asked about. */
   calendar(): Promise<OfficeCalendar>;
@@ -62,7 +68,7 @@ export interface Ctx {
    */
   emit(json: unknown, text: () => string | Promise<string>): Promise<void>;
   /** Closes the database; after a failed run, takes away a file the run created and did not write. */
-  close(failed?: boolean): void;
+  close(failed?: boolean): Promise<void>;
 }
 
 export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter, g: GlobalOptions): Ctx {
@@ -87,10 +93,12 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
     tty,
     chalk: new Chalk({ level: tty ? 1 : 0 }),
     actor: g.actor || env.COMPLAINTS_ACTOR || safeUsername(),
-    dbPath: databasePath(g.db, env),
+    dbPath: databaseTarget(g.db, env),
     async store() {
       if (!store) {
-        const opened = openStore(ctx.dbPath, Date.now(), { create: !ctx.mustExist });
+        const opened = isServerUrl(ctx.dbPath)
+          ? await openServerAs(ctx, g)
+          : openStore(ctx.dbPath, Date.now(), { create: !ctx.mustExist });
         store = opened;
         // The official calendar is brought up to date as the file opens, before anything is read from it.
         await ensureOfficialDays(opened, async () => ({ actor: ctx.actor, now: await ctx.now() }));
@@ -128,17 +136,43 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
     clock: async () => ({ settings: await ctx.settings(), calendar: await ctx.calendar(), tz: await ctx.tz(), now: await ctx.now() }),
     exitCode: 0,
     mustExist: false,
+    officeOptional: false,
+    office: g.office ?? (env.COMPLAINTS_OFFICE || null),
     canPrompt: (noInput) => io.stdinIsTTY && io.stdoutIsTTY && !noInput && !g.json && !env.CI,
     async emit(json, text) {
       io.stdout.write(ctx.json ? JSON.stringify(typeof json === 'function' ? json() : json, null, 2) + '\n' : await text());
     },
-    close(failed = false) {
-      if (store && failed && createdMark !== undefined) discardIfUntouched(store, createdMark);
-      else if (store) closeStore(store);
+    async close(failed = false) {
+      const open = store;
       store = undefined;
+      if (!open) return;
+      if (open.engine === 'postgres') await closeServer(open as ServerStore);
+      else if (failed && createdMark !== undefined) discardIfUntouched(open, createdMark);
+      else closeStore(open);
     },
   };
   return ctx;
+}
+
+/** A database path, or a server's URL as given (SPEC §14: --db postgres://…). */
+function databaseTarget(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  const given = flag ?? env.COMPLAINTS_DB;
+  return given && isServerUrl(given) ? given : databasePath(flag, env);
+}
+
+/**
+ * On a server the acting person is the login role: a name given with
+ * --actor or COMPLAINTS_ACTOR must be that role's (it cannot be borrowed).
+ */
+async function openServerAs(ctx: Ctx, g: GlobalOptions): Promise<ServerStore> {
+  const s = await openServer(ctx.dbPath, { office: ctx.office, officeOptional: ctx.officeOptional, now: Date.now() });
+  const claimed = g.actor || ctx.env.COMPLAINTS_ACTOR;
+  if (claimed && claimed !== s.role) {
+    await closeServer(s);
+    throw new UsageError('actor.notLogin', { actor: claimed, role: s.role });
+  }
+  ctx.actor = s.role;
+  return s;
 }
 
 /**

@@ -18,6 +18,7 @@ export async function buildProgram(ctx: Ctx, entries: CommandEntry[]): Promise<C
     .description(zh ? '物业客户服务中心投诉处理台' : 'the complaint desk of a property-management office')
     .version(VERSION, '-V, --version')
     .option('--db <file>', zh ? '数据库文件（默认 COMPLAINTS_DB 或 ~/.local/share/complaints/complaints.db）' : 'database file (else COMPLAINTS_DB, else ~/.local/share/complaints/complaints.db)')
+    .option('--office <code>', ctx.t.m('option.office'))
     .option('--json', zh ? '输出 JSON' : 'print one JSON document')
     .option('--lang <zh|en>', zh ? '界面语言' : 'language of human output')
     .option('--actor <name>', zh ? '操作人（默认 COMPLAINTS_ACTOR 或登录名）' : 'who is acting (else COMPLAINTS_ACTOR, else the login name)')
@@ -43,6 +44,7 @@ export async function buildProgram(ctx: Ctx, entries: CommandEntry[]): Promise<C
   program.hook('preAction', (_program, action) => {
     const parent = action.parent && action.parent !== program ? `${action.parent.name()} ` : '';
     ctx.mustExist = LOOK_ONLY.has(parent + action.name());
+    ctx.officeOptional = OFFICE_OPTIONAL.has(parent + action.name());
   });
   return program;
 }
@@ -53,13 +55,16 @@ const HELP_FOOTER_EN = `
 Exit codes: 0 done · 1 unexpected failure · 2 invalid input · 3 no such ticket ·
 4 not allowed in the current state · 5 database busy, newer or unreadable, or disk full ·
 130 cancelled.
-Environment: COMPLAINTS_DB, COMPLAINTS_LANG, COMPLAINTS_ACTOR, COMPLAINTS_NOW, NO_COLOR.
+Environment: COMPLAINTS_DB, COMPLAINTS_OFFICE, COMPLAINTS_LANG, COMPLAINTS_ACTOR, COMPLAINTS_NOW, NO_COLOR.
 `;
 const HELP_FOOTER_ZH = `
 退出码：0 完成 · 1 意外错误 · 2 输入有误 · 3 编号不存在 · 4 当前状态不允许 ·
 5 数据库忙、版本过新或无法读取，或磁盘已满 · 130 已取消。
-环境变量：COMPLAINTS_DB、COMPLAINTS_LANG、COMPLAINTS_ACTOR、COMPLAINTS_NOW、NO_COLOR。
+环境变量：COMPLAINTS_DB、COMPLAINTS_OFFICE、COMPLAINTS_LANG、COMPLAINTS_ACTOR、COMPLAINTS_NOW、NO_COLOR。
 `;
+
+/** Commands about the server's offices themselves: they run without one chosen. */
+const OFFICE_OPTIONAL = new Set(['init', 'office list', 'office add', 'office rename', 'doctor']);
 
 /** Commands (and subcommands) that only look: they never create a database. */
 const LOOK_ONLY = new Set(['show', 'list', 'overdue', 'export', 'attachments', 'doctor', 'backup', 'config get', 'calendar explain']);
@@ -80,6 +85,7 @@ export function preScan(argv: string[]): GlobalOptions & { command?: string } {
     else if (flag === '--no-color') g.color = false;
     else if (flag === '--lang') g.lang = value();
     else if (flag === '--db') g.db = value();
+    else if (flag === '--office') g.office = value();
     else if (flag === '--actor') g.actor = value();
   }
   return g;
@@ -111,7 +117,7 @@ export async function main(argv: string[], io: IO, env: NodeJS.ProcessEnv, promp
     if (env.COMPLAINTS_DEBUG && err instanceof Error) io.stderr.write(`${err.stack}\n`);
     return 1;
   } finally {
-    ctx.close(failed);
+    await ctx.close(failed);
   }
 }
 

@@ -165,7 +165,7 @@ export async function runImport(ctx: Ctx, file: string, o: ImportOptions): Promi
       noticeStale(ctx, r.staleSnapshots);
     }
   } finally {
-    if (scratch !== ctx) scratch.close();
+    if (scratch !== ctx) await scratch.close();
   }
   await ctx.emit(summary, () => {
     const lines = [t.m(summary.dryRun ? 'import.wouldImport' : 'import.done', { rows: summary.rows, kept: summary.kept, renumbered: summary.renumbered, file: summary.file })];

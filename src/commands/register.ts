@@ -153,7 +153,7 @@ export async function runRegister(ctx: Ctx, o: RegisterOptions): Promise<Complai
     const date = localDate(receivedAt, tz);
     const year = yearOf(date);
     const seq = await nextSeq(s, year);
-    const ticket = formatTicket(date, seq);
+    const ticket = formatTicket(date, seq, s.office?.code ?? null);
     const step = register(input, ticket, repeatOf, k);
     const id = await insertComplaint(s, step.next, year, seq);
     await appendEvents(s, id, ctx.actor, k.now, step.events);

@@ -4,7 +4,10 @@
 // and overlapping pairs: one character matches `uni`, two match one pair,
 // longer terms match the phrase of their consecutive pairs.
 
-const HAN_RUN = /[\p{Script=Han}々〇]+/gu;
+import type { Complaint } from './types.js';
+
+/** A run of Han characters (with 々 and 〇): what is indexed as characters and pairs. */
+export const HAN_RUN = /[\p{Script=Han}々〇]+/gu;
 
 export interface SearchDoc {
   uni: string;
@@ -49,4 +52,12 @@ export function matchQuery(term: string): string | null {
   const rest = term.replace(HAN_RUN, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
   for (const w of rest) parts.push(`words : ${quote(w)}*`);
   return parts.length ? parts.join(' AND ') : null;
+}
+
+/** What a complaint is found by: its number, the words of the case, the person and place, the handling. */
+export function searchableTexts(c: Complaint): (string | null)[] {
+  return [
+    c.ticket, c.subject, c.description, c.demand, c.complainant.name, c.complainant.estate, c.complainant.unit,
+    c.subcategory, c.resolution, c.assignee,
+  ];
 }

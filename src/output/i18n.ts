@@ -987,6 +987,35 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     zh: (p) => `${p.file} 既不是 UTF-8，也不是 GBK/GB18030 中文文本：第 ${p.line} 行第 ${p.column} 列（字节偏移 ${p.offset}）：${p.byte} 不是 UTF-8，按 GBK 读取也不成立。请在表格软件中另存为“CSV UTF-8”；未导入任何内容。`,
   },
   // personal data and free text leaving the database: --mask, list's limit
+  // ── a group's server (SPEC §14) ──
+  'option.office': {
+    en: () => 'the office on a shared server, by its code (else COMPLAINTS_OFFICE; not needed when the server holds one)',
+    zh: () => '共用服务器上的服务中心代码（默认 COMPLAINTS_OFFICE；服务器只有一个中心时可省略）',
+  },
+  'db.server': {
+    en: (p) => `cannot reach the server ${p.file}: ${p.detail}. Check the address in --db / COMPLAINTS_DB and that the server is running.`,
+    zh: (p) => `无法连接服务器 ${p.file}：${p.detail}。请检查 --db / COMPLAINTS_DB 中的地址，以及服务器是否在运行。`,
+  },
+  'db.serverSchema': {
+    en: (p) => `the server ${p.file} holds an older schema than this program, and this role may not change it. Ask the server's administrator to run \`complaints init --db …\` with this program.`,
+    zh: (p) => `服务器 ${p.file} 的数据结构比本程序旧，而当前登录角色无权升级。请服务器管理员用本程序运行 \`complaints init --db …\`。`,
+  },
+  'office.unknown': {
+    en: (p) => `no office "${p.code}" on this server (offices: ${p.codes}). Use one of these codes with --office, or add it with \`complaints office add <CODE> --name <name>\`.`,
+    zh: (p) => `服务器上没有代码为“${p.code}”的服务中心（现有：${p.codes}）。请用 --office 指定其中之一，或用 \`complaints office add <代码> --name <名称>\` 添加。`,
+  },
+  'office.none': {
+    en: () => 'this server holds no office yet. Add one first: `complaints office add <CODE> --name <name>`.',
+    zh: () => '服务器上还没有服务中心。请先添加：`complaints office add <代码> --name <名称>`。',
+  },
+  'office.choose': {
+    en: (p) => `this server holds several offices (${p.codes}): say which with --office <CODE> or COMPLAINTS_OFFICE.`,
+    zh: (p) => `服务器上有多个服务中心（${p.codes}）：请用 --office <代码> 或 COMPLAINTS_OFFICE 指定。`,
+  },
+  'actor.notLogin': {
+    en: (p) => `on a server the acting person is the login role "${p.role}", not "${p.actor}". Leave out --actor / COMPLAINTS_ACTOR, or log in as ${p.actor}.`,
+    zh: (p) => `在服务器上，操作人即登录角色“${p.role}”，不能写成“${p.actor}”。请去掉 --actor / COMPLAINTS_ACTOR，或以 ${p.actor} 的身份登录。`,
+  },
   'option.mask': {
     en: () => 'mask every phone number, in free text too (138****5678)',
     zh: () => '隐藏所有电话号码（含主题、描述等文字中的号码），如 138****5678',

@@ -11,6 +11,7 @@ import { overdueAt } from './complaints.js';
 import { sql } from 'kysely';
 import { all, arrays, type Store } from './store.js';
 import { listDepartments } from './departments.js';
+import { jsonArrays } from './dialect.js';
 
 /**
  * The columns the chase reads, in this order: rows come back as arrays of
@@ -56,15 +57,15 @@ export async function chaseRows(s: Store, now: number, staleSince: Record<Severi
     .leftJoin('follow_ups as f', 'f.id', 'c.follow_up_id')
     .select(COLUMNS)
     .select((eb) => [
-      overdueAt(eb as never, now).as('is_overdue'),
+      overdueAt(s, eb as never, now).as('is_overdue'),
       eb(eb.fn.coalesce('c.last_contact_at', 'c.received_at'), '<', eb.case()
         .when('c.severity', '=', 'general').then(staleSince.general)
         .when('c.severity', '=', 'important').then(staleSince.important)
         .else(staleSince.major).end()).as('is_stale'),
       // The steps owed and late, read with their complaint (the primary key's
       // range of each): one short string each instead of a row per step.
-      sql<string | null>`(SELECT json_group_array(json_array(step, due)) FROM complaint_steps
-        WHERE complaint_id = c.id AND done_at IS NULL AND due < ${now})`.as('late_json'),
+      jsonArrays(s, 'step, due', sql`SELECT step, due FROM complaint_steps WHERE complaint_id = c.id AND done_at IS NULL AND due < ${now}`, 'step')
+        .as('late_json'),
     ])
     .where('c.status', '<>', 'closed') // the partial indexes of open complaints
     .orderBy('c.received_at', 'asc').orderBy('c.id', 'asc');

@@ -1,5 +1,6 @@
 // The complaints repository: one row↔domain mapping, queries for lists,
 // callers' history and repeats, and saving a step with its events.
+import { greatest, jsonArrays, jsonObjectOf, unindexed } from './dialect.js';
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import {
   OPEN_STATUSES,
@@ -8,14 +9,14 @@ import {
 } from '../domain/types.js';
 import type { StepState } from '../domain/steps.js';
 import type { ReportLevel, ReportRole, ReportUp, ReportVia } from '../domain/report-up.js';
-import { matchQuery } from '../domain/search-terms.js';
 import { StateError, UsageError } from '../domain/errors.js';
-import { MAX_SEQ } from '../domain/ticket.js';
+import { inOffice, MAX_SEQ } from '../domain/ticket.js';
 import { groupThousands } from '../domain/money.js';
 import type { ComplaintsTable, DB } from './schema-types.js';
 import { all, first, iterate, run, type Store } from './store.js';
 import { findDepartment } from './departments.js';
-import { indexComplaint, searchableTexts } from './sqlite/search-index.js';
+import { indexComplaint, searchFor } from './search.js';
+import { searchableTexts } from '../domain/search-terms.js';
 
 /** Expression helpers see the complaints table under its alias `c`. */
 type CEB = ExpressionBuilder<DB & { c: ComplaintsTable }, 'c'>;
@@ -33,13 +34,13 @@ function withJoins(s: Store) {
       'd.name as department', 'rd.name as responsible', 'r.ticket as repeat_ticket', 'dup.ticket as duplicate_ticket',
       // Payments ride along as one JSON value (read only when there is a cost):
       // a list streams its rows, and a connection that is iterating can run no other query.
-      sql<string | null>`(SELECT json_group_array(json_array(step, due, done_at, note)) FROM complaint_steps WHERE complaint_id = c.id)`.as('steps_json'),
-      sql<string | null>`(SELECT json_group_object(step, json_object('due', due, 'reason', reason)) FROM earlier_deadlines WHERE complaint_id = c.id)`.as('earlier_json'),
-      sql<string | null>`(SELECT json_group_array(json_array(id, level, role, via, due, done_at, done_to, note))
-        FROM (SELECT * FROM report_ups WHERE complaint_id = c.id ORDER BY id))`.as('report_ups_json'),
-      sql<string | null>`CASE WHEN c.cost_fen IS NULL THEN NULL ELSE (SELECT json_group_array(json_array(at, amount_fen, dept, responsible_person, approval_level, approved_by))
-        FROM (SELECT p.at, p.amount_fen, pd.name AS dept, p.responsible_person, p.approval_level, p.approved_by
-              FROM payments p LEFT JOIN departments pd ON pd.id = p.responsible_dept_id WHERE p.complaint_id = c.id ORDER BY p.id)) END`.as('payments_json'),
+      jsonArrays(s, 'step, due, done_at, note', sql`SELECT * FROM complaint_steps WHERE complaint_id = c.id`, 'step').as('steps_json'),
+      jsonObjectOf(s, 'step', { due: 'due', reason: 'reason' }, sql`SELECT * FROM earlier_deadlines WHERE complaint_id = c.id`).as('earlier_json'),
+      jsonArrays(s, 'id, level, role, via, due, done_at, done_to, note', sql`SELECT * FROM report_ups WHERE complaint_id = c.id`, 'id').as('report_ups_json'),
+      // Payments are read only when there is a cost.
+      sql<string | null>`CASE WHEN c.cost_fen IS NULL THEN NULL ELSE ${jsonArrays(s, 'at, amount_fen, dept, responsible_person, approval_level, approved_by',
+        sql`SELECT p.id, p.at, p.amount_fen, pd.name AS dept, p.responsible_person, p.approval_level, p.approved_by
+            FROM payments p LEFT JOIN departments pd ON pd.id = p.responsible_dept_id WHERE p.complaint_id = c.id`, 'id')} END`.as('payments_json'),
       'f.at as fu_at', 'f.method as fu_method', 'f.satisfaction as fu_satisfaction', 'f.note as fu_note',
     ]);
 }
@@ -101,7 +102,7 @@ export function toComplaint(r: JoinedRow): Complaint {
 }
 
 export async function findByTicket(s: Store, ticket: string): Promise<Complaint | undefined> {
-  const row = await first(s, withJoins(s).where('c.ticket', '=', ticket));
+  const row = await first(s, withJoins(s).where('c.ticket', '=', inOffice(ticket, s.office?.code ?? null)));
   if (!row) return undefined;
   const c = toComplaint(row);
   c.attempts = (await all(s, s.q.selectFrom('follow_ups').select(['at', 'outcome', 'note'])
@@ -167,12 +168,14 @@ function paymentsFrom(json: string): Payment[] {
  * count is one step down the (year, seq) index. Values past MAX_SEQ (written
  * before there was a maximum) are passed over rather than counted on from.
  */
-const lastSeqOf = (year: number) => sql<number>`max(
-  coalesce((SELECT last FROM ticket_counters WHERE year = ${year} AND last <= ${MAX_SEQ}), 0),
-  coalesce((SELECT max(seq) FROM complaints WHERE year = ${year} AND seq <= ${MAX_SEQ}), 0))`;
+function lastSeqOf(s: Store, year: number) {
+  const counted = s.q.selectFrom('ticket_counters').select('last').where('year', '=', year).where('last', '<=', MAX_SEQ);
+  const used = s.q.selectFrom('complaints').select((eb) => eb.fn.max('seq').as('seq')).where('year', '=', year).where('seq', '<=', MAX_SEQ);
+  return greatest(s, sql<number>`coalesce((${counted}), 0)`, sql<number>`coalesce((${used}), 0)`);
+}
 
 export async function lastSeq(s: Store, year: number): Promise<number> {
-  return (await first(s, s.q.selectNoFrom(lastSeqOf(year).as('last'))))!.last;
+  return (await first(s, s.q.selectNoFrom(lastSeqOf(s, year).as('last'))))!.last;
 }
 
 /**
@@ -181,7 +184,7 @@ export async function lastSeq(s: Store, year: number): Promise<number> {
  * caller's transaction rolls back.
  */
 export async function nextSeq(s: Store, year: number): Promise<number> {
-  const { last } = (await first(s, s.q.insertInto('ticket_counters').values({ year, last: sql<number>`${lastSeqOf(year)} + 1` })
+  const { last } = (await first(s, s.q.insertInto('ticket_counters').values({ year, last: sql<number>`${lastSeqOf(s, year)} + 1` })
     .onConflict((oc) => oc.column('year').doUpdateSet({ last: (eb) => eb.ref('excluded.last') }))
     .returning('last')))!;
   if (last > MAX_SEQ) throw new StateError('ticket.yearFull', { year, max: groupThousands(MAX_SEQ) });
@@ -197,7 +200,7 @@ async function idOfDepartment(s: Store, name: string | null): Promise<number | n
 
 async function idOfTicket(s: Store, ticket: string | null): Promise<number | null> {
   if (ticket === null) return null;
-  return (await first(s, s.q.selectFrom('complaints').select('id').where('ticket', '=', ticket)))?.id ?? null;
+  return (await first(s, s.q.selectFrom('complaints').select('id').where('ticket', '=', inOffice(ticket, s.office?.code ?? null))))?.id ?? null;
 }
 
 async function columns(s: Store, c: Complaint) {
@@ -394,14 +397,14 @@ export async function filtered(s: Store, f: ListFilter) {
   if (f.phone !== null) q = q.where('c.phone', '=', f.phone);
   if (f.from !== null) q = q.where('c.received_at', '>=', f.from);
   if (f.to !== null) q = q.where('c.received_at', '<', f.to);
-  if (f.overdueAt !== null) q = q.where((eb) => overdueAt(eb as never, f.overdueAt!));
+  if (f.overdueAt !== null) q = q.where((eb) => overdueAt(s, eb as never, f.overdueAt!));
   if (f.search !== null) {
-    const match = matchQuery(f.search);
-    if (match === null) throw new UsageError('list.searchEmpty', { term: f.search });
-    // Driven from the full-text index, which hands out rowids newest first, so
+    const search = searchFor(s, f.search);
+    if (search === null) throw new UsageError('list.searchEmpty', { term: f.search });
+    // Driven from the full-text index, which hands out ids newest first, so
     // the first page stops after 20 matches instead of sorting all of them.
-    q = q.innerJoin('complaint_search', 'complaint_search.rowid', 'c.id')
-      .where(sql<boolean>`complaint_search MATCH ${match}`) as unknown as typeof q;
+    q = q.innerJoin('complaint_search', search.key as never, 'c.id')
+      .where(search.matches) as unknown as typeof q;
   }
   return q;
 }
@@ -412,8 +415,8 @@ export async function filtered(s: Store, f: ListFilter) {
  * with one index range per status (all open complaints, then a sort): the
  * list walks the open-complaints index newest first and stops at its limit.
  */
-export function overdueAt(eb: CEB, now: number) {
-  const status = sql<string>`+c.status`;
+export function overdueAt(s: Store, eb: CEB, now: number) {
+  const status = unindexed(s, 'c.status');
   return eb.and([
     eb('c.status', '!=', 'closed'),
     eb.or([
@@ -428,7 +431,7 @@ export function overdueAt(eb: CEB, now: number) {
 export async function listQuery(s: Store, f: ListFilter, sort: ListSort, limit: number | null) {
   // A search lists newest registered first: the index's own order (ids follow registration).
   const q = f.search !== null && sort === 'newest'
-    ? (await filtered(s, f)).orderBy(sql`complaint_search.rowid`, 'desc')
+    ? (await filtered(s, f)).orderBy(searchFor(s, f.search)!.key as never, 'desc')
     : sorted(await filtered(s, f), sort);
   return limit !== null ? q.limit(limit) : q;
 }

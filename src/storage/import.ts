@@ -11,7 +11,7 @@ import { receiptOrder, type NumberFacts } from '../domain/import-numbers.js';
 import { lastSeq } from './complaints.js';
 import { sqliteOf, statement, write, type SqliteStore, type Store } from './store.js';
 import { searchDoc } from '../domain/search-terms.js';
-import { searchableTexts } from './sqlite/search-index.js';
+import { searchableTexts } from '../domain/search-terms.js';
 import { appendEvents } from './events.js';
 import { markStaleSnapshots } from './report-queries.js';
 import { touchedSpanOf } from '../domain/report.js';
@@ -200,7 +200,7 @@ export async function importComplaints(store: Store, items: ImportItem[], o: Imp
         year = yearOf(item.date);
         seq = (last.get(year) ?? await lastSeq(s, year)) + 1;
         last.set(year, seq);
-        c.ticket = formatTicket(item.date, seq);
+        c.ticket = formatTicket(item.date, seq, s.office?.code ?? null);
       }
       const id = Number(insert.run(
         c.ticket, year, seq, c.receivedAt, c.channel, c.kind, c.category, c.subcategory, c.severity, c.validity, c.validityReason, c.status,

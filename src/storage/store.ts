@@ -33,8 +33,17 @@ export interface Executor {
   transaction<T>(fn: () => Promise<T>): Promise<T>;
 }
 
+/** An office on a server (SPEC §14); a SQLite file is one office and has none. */
+export interface Office {
+  id: number;
+  code: string;
+  name: string;
+}
+
 export interface Store {
-  readonly engine: 'sqlite';
+  readonly engine: 'sqlite' | 'postgres';
+  /** The office this connection acts for, on a server; null for a SQLite file (or a group-wide read). */
+  readonly office: Office | null;
   /** Builds SQL for this engine; never runs it. */
   readonly q: Kysely<DB>;
   readonly exec: Executor;
@@ -75,7 +84,7 @@ export function makeStore(sqlite: Database.Database, path: string, created: NewF
     },
   });
   const store: SqliteStore = {
-    engine: 'sqlite', sqlite, q, path, created, statements: new Map(),
+    engine: 'sqlite', office: null, sqlite, q, path, created, statements: new Map(),
     get readOnly() { return sqlite.readonly; },
     exec: sqliteExecutor(sqlite, (sql) => statement(store, sql)),
   };

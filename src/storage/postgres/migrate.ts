@@ -29,7 +29,7 @@ export function knownPgMigrations(): Migration[] {
   return known;
 }
 
-async function pgSchemaVersion(client: ClientBase): Promise<number> {
+export async function pgSchemaVersion(client: ClientBase): Promise<number> {
   const exists = await client.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS e");
   if (!exists.rows[0].e) return 0;
   const r = await client.query('SELECT coalesce(max(version), 0) AS v FROM schema_migrations');

@@ -9,9 +9,10 @@
 // pairs, `'漏水':B <-> '水管':B`, and the separator between runs is a skipped
 // position a phrase cannot cross), words C (other words, lower-cased without
 // diacritics as FTS5's unicode61 tokenizer does; searched by prefix).
-import { searchDoc, type SearchDoc } from '../../domain/search-terms.js';
-
-const HAN_RUN = /[\p{Script=Han}々〇]+/gu;
+import { sql } from 'kysely';
+import type { Complaint } from '../../domain/types.js';
+import { run, type Store } from '../store.js';
+import { HAN_RUN, searchableTexts, searchDoc, type SearchDoc } from '../../domain/search-terms.js';
 /** PostgreSQL keeps positions up to 16383; past it they all read as 16383. */
 const MAX_POSITION = 16383;
 
@@ -59,4 +60,16 @@ export function searchQuery(term: string): string | null {
   }
   for (const w of wordTokens(term.replace(HAN_RUN, ' '))) parts.push(`${lexeme(w)}:*C`);
   return parts.length ? parts.join(' & ') : null;
+}
+
+/** Keeps a complaint's tsvector in step with its searchable text. */
+export async function indexInTsvector(s: Store, id: number, c: Complaint): Promise<void> {
+  const doc = searchVectorOf(searchableTexts(c));
+  await run(s, s.q.insertInto('complaint_search').values({ complaint_id: id, doc: sql`${doc}::tsvector` } as never)
+    .onConflict((oc) => oc.column('complaint_id' as never).doUpdateSet({ doc: sql`excluded.doc` } as never)));
+}
+
+/** The tsvector search of a term: complaints found by their id, newest first as on SQLite. */
+export function tsvectorMatch(query: string) {
+  return { table: 'complaint_search', key: sql.ref('complaint_search.complaint_id'), matches: sql<boolean>`complaint_search.doc @@ ${query}::tsquery` };
 }

@@ -1,0 +1,39 @@
+// The few SQL forms the two engines spell differently (SPEC §14). Queries
+// shared by both are written with kysely or in SQL both accept (RETURNING,
+// count(*) FILTER, ->>); what is left is here, by engine, and nowhere else.
+import { sql, type RawBuilder } from 'kysely';
+import type { Store } from './store.js';
+
+/**
+ * A JSON array (as text; '[]' when there are no rows) of `source`'s rows,
+ * each row an array of `columns`, in `order`. Rides along with each
+ * complaint read: a list streams its rows, and a connection that is
+ * iterating can run no other query.
+ */
+export function jsonArrays(s: Store, columns: string, source: RawBuilder<unknown>, order: string): RawBuilder<string> {
+  return s.engine === 'postgres'
+    ? sql<string>`(SELECT coalesce(json_agg(json_build_array(${sql.raw(columns)}) ORDER BY ${sql.raw(order)}), '[]')::text FROM (${source}) AS rows_)`
+    : sql<string>`(SELECT json_group_array(json_array(${sql.raw(columns)})) FROM (${source} ORDER BY ${sql.raw(order)}) AS rows_)`;
+}
+
+/** A JSON object (as text; '{}' when there are no rows) of `source`'s rows: key → {field: column, …}. */
+export function jsonObjectOf(s: Store, key: string, fields: Record<string, string>, source: RawBuilder<unknown>): RawBuilder<string> {
+  const pairs = Object.entries(fields).map(([name, column]) => `'${name}', ${column}`).join(', ');
+  return s.engine === 'postgres'
+    ? sql<string>`(SELECT coalesce(json_object_agg(${sql.raw(key)}, json_build_object(${sql.raw(pairs)})), '{}')::text FROM (${source}) AS rows_)`
+    : sql<string>`(SELECT json_group_object(${sql.raw(key)}, json_object(${sql.raw(pairs)})) FROM (${source}) AS rows_)`;
+}
+
+/**
+ * A column read so that SQLite does not answer a condition on it from an
+ * index (`+c.status`: one index range per value, then a sort, instead of
+ * walking the index the query is ordered by). PostgreSQL plans it itself.
+ */
+export function unindexed(s: Store, column: string): RawBuilder<string> {
+  return s.engine === 'postgres' ? sql<string>`${sql.ref(column)}` : sql<string>`+${sql.ref(column)}`;
+}
+
+/** The larger of two numbers: SQLite's scalar max(), PostgreSQL's greatest(). */
+export function greatest(s: Store, a: RawBuilder<number>, b: RawBuilder<number>): RawBuilder<number> {
+  return s.engine === 'postgres' ? sql<number>`greatest(${a}, ${b})` : sql<number>`max(${a}, ${b})`;
+}
