@@ -32,6 +32,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'overdue', load: async () => (await import('../commands/overdue.js')).overdueCommand },
   { name: 'sweep', load: async () => (await import('../commands/sweep.js')).sweepCommand },
   { name: 'calendar', load: async () => (await import('../commands/calendar.js')).calendarCommand },
+  { name: 'office', load: async () => (await import('../commands/office.js')).officeCommand },
   { name: 'dept', load: async () => (await import('../commands/dept.js')).deptCommand },
   { name: 'config', load: async () => (await import('../commands/config.js')).configCommand },
   { name: 'report', load: async () => (await import('../commands/report.js')).reportCommand },

@@ -112,6 +112,8 @@ const LABELS: Record<string, Pair> = {
   'field.demand': { en: 'Demand', zh: '诉求' },
   'field.receiver': { en: 'Received by', zh: '首问责任人' },
   'field.department': { en: 'Department', zh: '责任部门' },
+  'field.officeCode': { en: 'Code', zh: '代码' },
+  'field.officeName': { en: 'Office', zh: '服务中心' },
   'field.assignee': { en: 'Assignee', zh: '处理人' },
   'field.households': { en: 'Households', zh: '涉及户数' },
   'field.claim': { en: 'Claim', zh: '索赔金额' },
@@ -1012,6 +1014,32 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `this server holds several offices (${p.codes}): say which with --office <CODE> or COMPLAINTS_OFFICE.`,
     zh: (p) => `服务器上有多个服务中心（${p.codes}）：请用 --office <代码> 或 COMPLAINTS_OFFICE 指定。`,
   },
+  'office.help': {
+    en: () => 'the offices of a group\'s server: list, add, rename (a SQLite file is one office)',
+    zh: () => '集团服务器上的服务中心：列出、添加、改名（单个 SQLite 文件即一个中心）',
+  },
+  'office.listHelp': { en: () => 'list the offices', zh: () => '列出服务中心' },
+  'office.addHelp': { en: () => 'add an office and its role (complaints_office_<code>)', zh: () => '添加服务中心及其数据库角色（complaints_office_<代码>）' },
+  'office.renameHelp': { en: () => 'rename an office', zh: () => '服务中心改名' },
+  'office.nameOption': { en: () => 'the office\'s name, as reports head it', zh: () => '中心名称（报表抬头）' },
+  'office.zoneOption': { en: () => 'its time zone (else Asia/Shanghai)', zh: () => '所在时区（默认 Asia/Shanghai）' },
+  'office.fileIsOne': {
+    en: () => 'a SQLite file is one office: offices are added on a group\'s server (--db postgres://…). To move this file onto one, see `complaints migrate --to`.',
+    zh: () => '一个 SQLite 文件就是一个服务中心；多个中心需在集团服务器上添加（--db postgres://…）。要把本文件迁到服务器，请用 `complaints migrate --to`。',
+  },
+  'office.badCode': {
+    en: (p) => `"${p.code}" is not an office code: a letter, then up to seven letters or digits (YG, HY2).`,
+    zh: (p) => `“${p.code}”不是有效的中心代码：以字母开头，其后最多七个字母或数字（如 YG、HY2）。`,
+  },
+  'office.exists': {
+    en: (p) => `there is already an office ${p.code}. Choose another code, or rename it with \`complaints office rename ${p.code} --name …\`.`,
+    zh: (p) => `已有代码为 ${p.code} 的服务中心。请换一个代码，或用 \`complaints office rename ${p.code} --name …\` 改名。`,
+  },
+  'office.added': {
+    en: (p) => `Added office ${p.code} (${p.name}). Grant its clerks the role ${p.role}: GRANT ${p.role} TO <login>;`,
+    zh: (p) => `已添加服务中心 ${p.code}（${p.name}）。请把角色 ${p.role} 授予该中心的人员：GRANT ${p.role} TO <登录名>;`,
+  },
+  'office.renamed': { en: (p) => `Office ${p.code}: ${p.before} → ${p.name}.`, zh: (p) => `服务中心 ${p.code}：${p.before} → ${p.name}。` },
   'actor.notLogin': {
     en: (p) => `on a server the acting person is the login role "${p.role}", not "${p.actor}". Leave out --actor / COMPLAINTS_ACTOR, or log in as ${p.actor}.`,
     zh: (p) => `在服务器上，操作人即登录角色“${p.role}”，不能写成“${p.actor}”。请去掉 --actor / COMPLAINTS_ACTOR，或以 ${p.actor} 的身份登录。`,

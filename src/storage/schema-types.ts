@@ -182,7 +182,16 @@ export interface EarlierDeadlinesTable {
   reason: string;
 }
 
+/** A server's offices (schema/postgres only: a SQLite file is one office). */
+export interface OfficesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  created_at: number;
+}
+
 export interface DB {
+  offices: OfficesTable;
   attachments: AttachmentsTable;
   earlier_deadlines: EarlierDeadlinesTable;
   report_ups: ReportUpsTable;

@@ -26,7 +26,8 @@ function officeTableName(item: OperationNode): string | null {
 }
 
 class OfficeScope extends OperationNodeTransformer {
-  constructor(private readonly officeId: number) {
+  /** null: no office chosen (a group-wide read, or managing offices): conflict targets only. */
+  constructor(private readonly officeId: number | null) {
     super();
   }
 
@@ -37,6 +38,7 @@ class OfficeScope extends OperationNodeTransformer {
   }
 
   private scope<T extends SelectQueryNode | UpdateQueryNode | DeleteQueryNode>(node: T, froms: readonly OperationNode[]): T {
+    if (this.officeId === null) return node;
     let out = node;
     for (const f of froms) {
       const name = officeTableName(f);
@@ -76,8 +78,8 @@ class OfficeScope extends OperationNodeTransformer {
   }
 }
 
-/** The plugin for one office's session; none for a group-wide read. */
-export function officeScope(officeId: number): KyselyPlugin {
+/** The plugin for one office's session, or (null) for a session with none chosen. */
+export function officeScope(officeId: number | null): KyselyPlugin {
   return {
     transformQuery: ({ node }) => new OfficeScope(officeId).transformNode(node),
     transformResult: async ({ result }) => result,

@@ -91,7 +91,7 @@ export async function openServer(url: string, o: ServerOptions): Promise<ServerS
         createIntrospector: (db) => new PostgresIntrospector(db),
         createQueryCompiler: () => new PostgresQueryCompiler(),
       },
-      plugins: office ? [officeScope(office.id)] : [],
+      plugins: [officeScope(office?.id ?? null)],
     });
     return {
       engine: 'postgres', office, q, client, role, path: where, readOnly: false, created: null,
