@@ -13,7 +13,7 @@ import type { Store } from './store.js';
 export function jsonArrays(s: Store, columns: string, source: RawBuilder<unknown>, order: string): RawBuilder<string> {
   return s.engine === 'postgres'
     ? sql<string>`(SELECT coalesce(json_agg(json_build_array(${sql.raw(columns)}) ORDER BY ${sql.raw(order)}), '[]')::text FROM (${source}) AS rows_)`
-    : sql<string>`(SELECT json_group_array(json_array(${sql.raw(columns)})) FROM (${source} ORDER BY ${sql.raw(order)}) AS rows_)`;
+    : sql<string>`(SELECT json_group_array(json_array(${sql.raw(columns)})) FROM (SELECT * FROM (${source}) AS source_ ORDER BY ${sql.raw(order)}) AS rows_)`;
 }
 
 /** A JSON object (as text; '{}' when there are no rows) of `source`'s rows: key → {field: column, …}. */
