@@ -44,7 +44,8 @@ export async function buildProgram(ctx: Ctx, entries: CommandEntry[]): Promise<C
   program.hook('preAction', (_program, action) => {
     const parent = action.parent && action.parent !== program ? `${action.parent.name()} ` : '';
     ctx.mustExist = LOOK_ONLY.has(parent + action.name());
-    ctx.officeOptional = OFFICE_OPTIONAL.has(parent + action.name());
+    // A group's report reads every office: none is chosen.
+    ctx.officeOptional = OFFICE_OPTIONAL.has(parent + action.name()) || (parent === 'report ' && ctx.office?.trim().toLowerCase() === 'all');
   });
   return program;
 }

@@ -8,9 +8,13 @@ import { appendEvents } from '../storage/events.js';
 import { schemaVersion } from '../storage/sqlite/migrate.js';
 import { loadSettings } from '../storage/settings.js';
 import { applyProfile, requireProfile } from './config-profile.js';
+import { isServerUrl, type ServerStore } from '../storage/postgres/open.js';
+import { pgSchemaVersion } from '../storage/postgres/migrate.js';
+import { UsageError } from '../domain/errors.js';
 
 export interface InitOptions {
-  office?: string;
+  /** The office's name (reports head with it). */
+  name?: string;
   timezone?: string;
   profile?: string;
 }
@@ -19,12 +23,12 @@ export function initCommand(ctx: Ctx): Command {
   const zh = ctx.t.lang === 'zh';
   return new Command('init')
     .description(zh ? '创建或升级数据库，设置单位名称和时区' : 'create or upgrade the database; set office name and time zone')
-    .option('--office <name>', zh ? '单位名称，如 阳光海岸客户服务中心' : 'office name, e.g. 阳光海岸客户服务中心')
+    .option('--name <name>', ctx.t.m('init.nameOption'))
     .option('--timezone <zone>', zh ? '时区（默认 Asia/Shanghai）' : 'IANA time zone (default Asia/Shanghai)')
     .option('--profile <name>', ctx.t.m('profile.initOption'))
     .addHelpText('after', `
 Example:
-  complaints init --office 阳光海岸客户服务中心 --timezone Asia/Shanghai
+  complaints init --name 阳光海岸客户服务中心 --timezone Asia/Shanghai
   complaints init --profile longhu`)
     .action(async (o: InitOptions) => {
       await runInit(ctx, o);
@@ -32,11 +36,21 @@ Example:
 }
 
 export async function runInit(ctx: Ctx, o: InitOptions): Promise<void> {
-  const changes: [string, string | undefined][] = [['office.name', o.office], ['office.timezone', o.timezone]];
+  // A SQLite file is one office: there `--office <name>` is its name, as before servers (SPEC §14) gave --office a code.
+  const name = o.name ?? (isServerUrl(ctx.dbPath) ? undefined : ctx.officeFlag ?? undefined);
+  const changes: [string, string | undefined][] = [['office.name', name], ['office.timezone', o.timezone]];
   const valid = changes.filter(([, v]) => v !== undefined).map(([key, raw]) => [key, checkSettingValue(key, raw!)] as const);
   // Checked before the database is created or upgraded.
   const profile = o.profile === undefined ? null : requireProfile(o.profile);
   const s = await ctx.store();
+  // On a server with no office chosen, init brings the schema only (offices: `complaints office add`).
+  if (s.engine === 'postgres' && s.office === null) {
+    if (valid.length || profile) throw new UsageError('office.choose', { codes: '—' });
+    const version = await pgSchemaVersion((s as ServerStore).client);
+    await ctx.emit({ database: ctx.dbPath, schemaVersion: version, office: null, timeZone: null },
+      () => ctx.t.m('init.server', { file: ctx.dbPath, version }) + '\n');
+    return;
+  }
   if (valid.length) {
     const before = await loadSettings(s);
     await write(s, async () => {
@@ -48,7 +62,8 @@ export async function runInit(ctx: Ctx, o: InitOptions): Promise<void> {
   }
   const applied = profile ? await applyProfile(ctx, profile) : null;
   const settings = await loadSettings(s);
-  const result = { database: ctx.dbPath, schemaVersion: schemaVersion(s), office: settings.officeName, timeZone: settings.timeZone };
+  const version = s.engine === 'postgres' ? await pgSchemaVersion((s as ServerStore).client) : schemaVersion(s);
+  const result = { database: s.path, schemaVersion: version, office: settings.officeName, timeZone: settings.timeZone };
   const profileLine = () => (profile && applied ? ctx.t.m('profile.applied', { name: profile.name, title: profile.title[ctx.t.lang], ...applied }) + '\n' : '');
   await ctx.emit(profile ? { ...result, profile: profile.name } : result,
     () => ctx.t.m('notice.initialised', { file: ctx.dbPath, version: result.schemaVersion, office: result.office, tz: result.timeZone }) + '\n' + profileLine());

@@ -6,15 +6,21 @@ import { Chalk } from 'chalk';
 import type { Ctx } from '../cli/context.js';
 import { choice } from '../cli/parse.js';
 import { OutputFile } from '../cli/output-file.js';
-import { UsageError } from '../domain/errors.js';
+import { StateError, UsageError } from '../domain/errors.js';
 import { stepsInForce } from '../domain/steps.js';
 import { isoLocal, isValidDate } from '../domain/time.js';
 import { maskPersonal } from '../domain/phone.js';
 import {
-  buildReport, isSnapshotPeriod, monthPeriod, parseMonth, parseWeek, previousMonth, previousWeek, rangePeriod,
+  buildReport, isSnapshotPeriod, officeRow, type OfficeRow, monthPeriod, parseMonth, parseWeek, previousMonth, previousWeek, rangePeriod,
   trendMonths, weekPeriod, type Period, type Report,
 } from '../domain/report.js';
-import { write } from '../storage/store.js';
+import { write, type Store } from '../storage/store.js';
+import { actingFor, readsEveryOffice, type ServerStore } from '../storage/postgres/open.js';
+import { listOffices } from '../storage/postgres/offices.js';
+import { loadSettings } from '../storage/settings.js';
+import { loadCalendar } from '../storage/calendar.js';
+import type { Settings } from '../domain/settings.js';
+import type { WorkCalendar } from '../domain/workdays.js';
 import { appendEvents } from '../storage/events.js';
 import { findSnapshot, insertSnapshot, replaceSnapshot, reportCounts, type Snapshot } from '../storage/report-queries.js';
 import { layoutReport } from '../output/report-layout.js';
@@ -69,7 +75,9 @@ Examples:
     .option('--force', ctx.t.m('file.forceHelp'))
     .option('--refresh', zh ? '重新统计已保存的月报快照' : 'recompute a stored snapshot of a closed month')
     .option('--no-bom', zh ? 'CSV 文件不加 BOM' : 'no byte-order mark in a CSV file')
-    .option('--mask', ctx.t.m('option.mask'));
+    .option('--mask', ctx.t.m('option.mask'))
+    // Read by main before parsing (the office is chosen as the database opens); here so it may follow the command.
+    .option('--office <code|all>', ctx.t.m('report.officeOption'));
   withOutput(report.command('monthly').description(zh ? '月报（默认上个月）' : 'a calendar month (default: the previous one)')
     .option('--month <YYYY-MM>', zh ? '月份，如 2026-10' : 'the month, e.g. 2026-10'))
     .action(async (o: OutputFlags & { month?: string }) => {
@@ -116,8 +124,36 @@ export async function periodOf(ctx: Ctx, p: ReportPeriodOption): Promise<Period>
 
 async function compute(ctx: Ctx, period: Period): Promise<Report> {
   const { settings, calendar, tz, now } = await ctx.clock();
-  const counts = await reportCounts(await ctx.store(), period, now, settings, trendMonths(period, tz));
+  return computeWith(await ctx.store(), period, now, settings, calendar, tz);
+}
+
+async function computeWith(s: Store, period: Period, now: number, settings: Settings, calendar: WorkCalendar, tz: string): Promise<Report> {
+  const counts = await reportCounts(s, period, now, settings, trendMonths(period, tz));
   return buildReport(period, counts, calendar, tz, isoLocal(now, tz), stepsInForce(settings.procedure).map((d) => d.key));
+}
+
+/**
+ * A group's report (--office all, SPEC §14): each office's figures under its
+ * own settings and calendar, a row each, and the group's over every office.
+ * Computed each time: snapshots are an office's own.
+ */
+async function groupReport(ctx: Ctx, period: Period): Promise<Report> {
+  const s = await ctx.store();
+  if (s.engine !== 'postgres') throw new UsageError('report.groupNeedsServer', {});
+  const server = s as ServerStore;
+  if (!(await readsEveryOffice(server))) throw new StateError('report.groupNeedsRole', { role: server.role });
+  const now = await ctx.now();
+  const acting = { actor: ctx.actor, now };
+  const rows: OfficeRow[] = [];
+  for (const office of await listOffices(server)) {
+    const one = await actingFor(server, office);
+    const settings = await loadSettings(one);
+    const report = await computeWith(one, period, now, settings, await loadCalendar(one, acting), settings.timeZone);
+    rows.push(officeRow(office.code, office.name, report));
+  }
+  const group = await actingFor(server, null);
+  const { settings, calendar, tz } = await ctx.clock();
+  return { ...(await computeWith(group, period, now, settings, calendar, tz)), offices: rows };
 }
 
 /**
@@ -193,7 +229,7 @@ export async function runReport(ctx: Ctx, o: ReportOptions): Promise<Report> {
   const file = o.out ? OutputFile.check(o.out, { database: ctx.dbPath, force: !!o.force }) : null;
   const period = await periodOf(ctx, o.period);
   const format: ReportFormat = ctx.json ? 'json' : (o.format ?? 'table');
-  const report = await produceReport(ctx, period, !!o.refresh);
+  const report = ctx.office?.trim().toLowerCase() === 'all' ? await groupReport(ctx, period) : await produceReport(ctx, period, !!o.refresh);
   // The stored snapshot stays whole; only what is printed is masked.
   const text = renderReport(ctx, o.mask ? maskPersonal(report) : report, format, !!o.out, o.bom !== false);
   if (file) {

@@ -269,6 +269,29 @@ export interface Report {
    * data of the month differs (a back-dated import, say); null otherwise.
    */
   snapshot: { computedAt: string; staleSince: string | null } | null;
+  /** A group's report (report … --office all): a row per office; the figures above are the group's. */
+  offices?: OfficeRow[];
+}
+
+/** One office's line of a group report (SPEC §14). */
+export interface OfficeRow {
+  code: string;
+  name: string;
+  received: number;
+  resolved: number;
+  resolvedOnTimeRate: number | null;
+  followUpRate: number | null;
+  satisfactionRate: number | null;
+  compensation: number;
+  openAtEnd: number;
+  overdueAtEnd: number;
+}
+
+export function officeRow(code: string, name: string, r: Report): OfficeRow {
+  return {
+    code, name, received: r.received, resolved: r.resolved, resolvedOnTimeRate: r.resolvedOnTimeRate, followUpRate: r.followUpRate,
+    satisfactionRate: r.satisfactionRate, compensation: r.compensation.total, openAtEnd: r.openAtEnd, overdueAtEnd: r.overdueAtEnd,
+  };
 }
 
 /** What storage counts for a period; every figure of the report comes from these. */

@@ -224,6 +224,19 @@ const LABELS: Record<string, Pair> = {
   'report.col.units': { en: 'Units', zh: '户数' },
   'report.col.tickets': { en: 'Tickets', zh: '编号' },
   'report.col.figure': { en: 'Figure', zh: '指标' },
+  // a group's report (SPEC §14)
+  'report.offices': { en: 'By office', zh: '按服务中心' },
+  'report.groupTotal': { en: 'Group total', zh: '集团合计' },
+  'report.office.code': { en: 'Code', zh: '代码' },
+  'report.office.name': { en: 'Office', zh: '服务中心' },
+  'report.office.received': { en: 'Received', zh: '受理' },
+  'report.office.resolved': { en: 'Resolved', zh: '办结' },
+  'report.office.resolvedOnTimeRate': { en: 'Resolved on time', zh: '按时办结率' },
+  'report.office.followUpRate': { en: 'Called back', zh: '回访率' },
+  'report.office.satisfactionRate': { en: 'Satisfied', zh: '满意率' },
+  'report.office.compensation': { en: 'Compensation (yuan)', zh: '赔偿（元）' },
+  'report.office.openAtEnd': { en: 'Open at end', zh: '期末未结' },
+  'report.office.overdueAtEnd': { en: 'Overdue at end', zh: '期末超期' },
   'report.col.value': { en: 'Value', zh: '数值' },
   'config.col.key': { en: 'key', zh: '设置项' },
   // the procedure's steps (SPEC §11)
@@ -1040,6 +1053,30 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     zh: (p) => `已添加服务中心 ${p.code}（${p.name}）。请把角色 ${p.role} 授予该中心的人员：GRANT ${p.role} TO <登录名>;`,
   },
   'office.renamed': { en: (p) => `Office ${p.code}: ${p.before} → ${p.name}.`, zh: (p) => `服务中心 ${p.code}：${p.before} → ${p.name}。` },
+  'office.allOnlyReports': {
+    en: () => '--office all reads every office at once: only a report does that (`complaints report monthly --office all`). Name one office for this command.',
+    zh: () => '--office all 表示同时读取所有服务中心，只用于报表（`complaints report monthly --office all`）。本命令请指定一个中心。',
+  },
+  'report.groupNeedsServer': {
+    en: () => 'a group report (--office all) needs a group\'s server (--db postgres://…): a SQLite file is one office.',
+    zh: () => '集团报表（--office all）需要集团服务器（--db postgres://…）：一个 SQLite 文件只是一个服务中心。',
+  },
+  'report.groupNeedsRole': {
+    en: (p) => `a group report reads every office, and the role "${p.role}" reads only its own. Log in as a member of complaints_group (GRANT complaints_group TO <login>;).`,
+    zh: (p) => `集团报表需要读取所有服务中心，而角色“${p.role}”只能读取本中心。请以 complaints_group 成员身份登录（GRANT complaints_group TO <登录名>;）。`,
+  },
+  'report.officeOption': {
+    en: () => 'on a group\'s server: one office by its code, or all (a row per office and the group\'s totals)',
+    zh: () => '集团服务器上：指定一个中心代码，或 all（每个中心一行，另加集团合计）',
+  },
+  'init.nameOption': {
+    en: () => 'the office\'s name, e.g. 阳光海岸客户服务中心 (on a SQLite file --office <name> says the same)',
+    zh: () => '单位名称，如 阳光海岸客户服务中心（SQLite 文件上也可写 --office <名称>）',
+  },
+  'init.server': {
+    en: (p) => `Server ${p.file}: schema version ${p.version}. Add offices with \`complaints office add <CODE> --name <name>\`.`,
+    zh: (p) => `服务器 ${p.file}：数据结构版本 ${p.version}。请用 \`complaints office add <代码> --name <名称>\` 添加服务中心。`,
+  },
   'actor.notLogin': {
     en: (p) => `on a server the acting person is the login role "${p.role}", not "${p.actor}". Leave out --actor / COMPLAINTS_ACTOR, or log in as ${p.actor}.`,
     zh: (p) => `在服务器上，操作人即登录角色“${p.role}”，不能写成“${p.actor}”。请去掉 --actor / COMPLAINTS_ACTOR，或以 ${p.actor} 的身份登录。`,

@@ -1,6 +1,6 @@
 // A report is data; this module lays it out once as labelled sections, and
 // each format (terminal, Markdown, CSV, HTML) only draws sections and charts.
-import type { Report } from '../domain/report.js';
+import { officeRow, type OfficeRow, type Report } from '../domain/report.js';
 import { NONE } from '../domain/report.js';
 import type { Translator } from './i18n.js';
 import { formatYuan } from '../domain/money.js';
@@ -51,6 +51,27 @@ export function yuan(n: number): string {
 }
 
 const num = (n: number | null) => (n === null ? '—' : String(n));
+
+const OFFICE_COLUMNS = [
+  'code', 'name', 'received', 'resolved', 'resolvedOnTimeRate', 'followUpRate', 'satisfactionRate', 'compensation', 'openAtEnd', 'overdueAtEnd',
+] as const;
+
+/** A group report's row per office, then the group's own line. */
+function officesSection(r: Report, t: Translator): Section {
+  const line = (code: string, name: string, o: Omit<OfficeRow, 'code' | 'name'>) => [
+    code, name, String(o.received), String(o.resolved), percent(o.resolvedOnTimeRate), percent(o.followUpRate),
+    percent(o.satisfactionRate), yuan(o.compensation), String(o.openAtEnd), String(o.overdueAtEnd),
+  ];
+  return {
+    kind: 'table', id: 'offices', title: t.l('report.offices'),
+    keys: [...OFFICE_COLUMNS],
+    headers: OFFICE_COLUMNS.map((k) => t.l(`report.office.${k}`)),
+    rows: [
+      ...r.offices!.map((o) => line(o.code, o.name, o)),
+      line('', t.l('report.groupTotal'), officeRow('', '', r)),
+    ],
+  };
+}
 
 export function layoutReport(r: Report, t: Translator): ReportLayout {
   const l = (k: string) => t.l(k);
@@ -112,6 +133,7 @@ export function layoutReport(r: Report, t: Translator): ReportLayout {
       kind: 'figures' as const, id: 'closedWithoutCallBack', title: l('report.closedWithoutCallBack'),
       rows: Object.entries(r.closedWithoutCallBack).map(([k, n]) => ({ key: k, label: keyLabel('closeReason', k), raw: n, text: String(n) })),
     }] : []),
+    ...(r.offices ? [officesSection(r, t)] : []),
     {
       kind: 'table', id: 'major', title: l('report.major'),
       keys: ['ticket', 'subject', 'status', 'department'],

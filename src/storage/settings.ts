@@ -4,6 +4,8 @@ import type { Store } from './store.js';
 import { all, run } from './store.js';
 
 export async function storedSettings(s: Store): Promise<Record<string, string>> {
+  // A server session acting for no office (a group's report) has no settings of its own: the defaults.
+  if (s.engine === 'postgres' && s.office === null) return {};
   return Object.fromEntries((await all(s, s.q.selectFrom('settings').select(['key', 'value']))).map((r) => [r.key, r.value]));
 }
 

@@ -84,23 +84,44 @@ export async function openServer(url: string, o: ServerOptions): Promise<ServerS
     const role = (await client.query<{ r: string }>('SELECT session_user AS r')).rows[0].r;
     const office = await chooseOffice(client, o.office, o.officeOptional);
     if (office) await client.query("SELECT set_config('complaints.office', $1, false)", [office.code]);
-    const q = new Kysely<DB>({
-      dialect: {
-        createAdapter: () => new PostgresAdapter(),
-        createDriver: () => new DummyDriver(),
-        createIntrospector: (db) => new PostgresIntrospector(db),
-        createQueryCompiler: () => new PostgresQueryCompiler(),
-      },
-      plugins: [officeScope(office?.id ?? null)],
-    });
     return {
-      engine: 'postgres', office, q, client, role, path: where, readOnly: false, created: null,
+      engine: 'postgres', office, q: queryBuilder(office), client, role, path: where, readOnly: false, created: null,
       exec: pgExecutor(client, () => office?.id ?? null),
     };
   } catch (err) {
     await client.end().catch(() => undefined);
     throw err;
   }
+}
+
+/** Kysely compiling for PostgreSQL, naming the office in every query (none: every office the role may read). */
+function queryBuilder(office: Office | null): Kysely<DB> {
+  return new Kysely<DB>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+    plugins: [officeScope(office?.id ?? null)],
+  });
+}
+
+/**
+ * The same connection acting for another office (or, null, for every office
+ * its role may read): a group report reads each office in turn, then all.
+ */
+export async function actingFor(s: ServerStore, office: Office | null): Promise<ServerStore> {
+  await s.client.query("SELECT set_config('complaints.office', $1, false)", [office?.code ?? '']);
+  return { ...s, office, q: queryBuilder(office), exec: pgExecutor(s.client, () => office?.id ?? null) };
+}
+
+/** Whether the login role reads every office: a member of complaints_group, or the server's superuser. */
+export async function readsEveryOffice(s: ServerStore): Promise<boolean> {
+  const r = await s.client.query<{ ok: boolean }>(
+    "SELECT pg_has_role(session_user, 'complaints_group', 'MEMBER') OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) AS ok",
+  );
+  return r.rows[0].ok;
 }
 
 /** A new server gets its schema here; an older one its migrations (whoever may change the schema). */
@@ -119,6 +140,11 @@ async function bringUpToDate(client: Client, now: number, where: string): Promis
 async function chooseOffice(client: Client, asked: string | null, optional: boolean): Promise<Office | null> {
   const offices = (await client.query<{ id: number; code: string; name: string }>('SELECT id, code, name FROM offices ORDER BY code')).rows;
   const codes = offices.map((f) => f.code).join(', ') || '—';
+  if (asked !== null && asked.trim().toLowerCase() === 'all') {
+    // Every office at once: only a group report reads so (report … --office all).
+    if (!optional) throw new UsageError('office.allOnlyReports', {});
+    return null;
+  }
   if (asked !== null) {
     const found = offices.find((f) => f.code === asked.trim().toUpperCase());
     if (!found) throw new UsageError('office.unknown', { code: asked, codes });
