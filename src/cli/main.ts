@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError, type Params } from '../domain/errors.js';
 import { label, message, type Lang } from '../output/i18n.js';
 import { asDatabaseError } from '../storage/sqlite/open.js';
+import { asServerError } from '../storage/postgres/open.js';
 import { createContext, pickLangFrom, type Ctx, type GlobalOptions, type IO } from './context.js';
 import { inquirerPrompter, type Prompter } from './prompter.js';
 import { commandsFor, type CommandEntry } from './commands.js';
@@ -102,7 +103,7 @@ export async function main(argv: string[], io: IO, env: NodeJS.ProcessEnv, promp
     failed = false;
     return ctx.exitCode;
   } catch (raw) {
-    const err = asDatabaseError(raw, ctx.dbPath);
+    const err = asDatabaseError(asServerError(raw, ctx.dbPath), ctx.dbPath);
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       const command = argv.find((a) => !a.startsWith('-')) ?? '';

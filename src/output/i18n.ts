@@ -1077,6 +1077,10 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `Server ${p.file}: schema version ${p.version}. Add offices with \`complaints office add <CODE> --name <name>\`.`,
     zh: (p) => `服务器 ${p.file}：数据结构版本 ${p.version}。请用 \`complaints office add <代码> --name <名称>\` 添加服务中心。`,
   },
+  'db.denied': {
+    en: (p) => `the server refused: this login role may not do that here (${p.detail}). An office's clerks change only their own office's complaints; ask the administrator for the office's role.`,
+    zh: (p) => `服务器拒绝：当前登录角色无权在此执行该操作（${p.detail}）。各中心人员只能处理本中心的投诉；如需权限请联系管理员授予该中心的角色。`,
+  },
   'actor.notLogin': {
     en: (p) => `on a server the acting person is the login role "${p.role}", not "${p.actor}". Leave out --actor / COMPLAINTS_ACTOR, or log in as ${p.actor}.`,
     zh: (p) => `在服务器上，操作人即登录角色“${p.role}”，不能写成“${p.actor}”。请去掉 --actor / COMPLAINTS_ACTOR，或以 ${p.actor} 的身份登录。`,

@@ -80,7 +80,11 @@ describe('offices on a server', () => {
     expect(other.code).toBe(3);
     expect(JSON.parse((await as('cli_clerk_yg', ['--office', 'HY', 'list', '--json'])).stdout)).toEqual([]);
     const change = await as('cli_clerk_yg', ['--office', 'HY', 'assign', 'HY-260912001', '--dept', '工程部']);
-    expect(change.code).not.toBe(0);
+    expect(change.code).toBe(3);
+    // Nor can it file one there: the server refuses the row (row-level security), exit 4.
+    const filed = await as('cli_clerk_yg', ['--office', 'HY', ...registerArgs({ phone: '13700137000' })]);
+    expect(filed.code).toBe(4);
+    expect(filed.stderr).toContain('may not do that here');
     // Another person's name cannot be borrowed on a server.
     const forged = await as('cli_clerk_yg', ['--office', 'YG', 'note', 'YG-260912001', '已联系'], { COMPLAINTS_ACTOR: 'wang' });
     expect(forged.code).toBe(2);

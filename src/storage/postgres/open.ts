@@ -7,7 +7,7 @@ import type { Client, ClientConfig } from 'pg';
 import {
   DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
 } from 'kysely';
-import { DatabaseError, UsageError } from '../../domain/errors.js';
+import { DatabaseError, StateError, UsageError } from '../../domain/errors.js';
 import type { DB } from '../schema-types.js';
 import type { Office, Store } from '../store.js';
 import { pgExecutor } from './executor.js';
@@ -158,4 +158,21 @@ async function chooseOffice(client: Client, asked: string | null, optional: bool
 
 export async function closeServer(s: ServerStore): Promise<void> {
   await s.client.end();
+}
+
+/**
+ * A server's refusal as the person should hear it (SQLSTATE classes): not
+ * allowed for this role (row-level security, privileges) is exit 4; busy,
+ * full, or the connection gone is a database problem, exit 5.
+ */
+export function asServerError(err: unknown, url: string): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return err;
+  const detail = `${(err as Error).message} (${code})`;
+  const file = isServerUrl(url) ? shownUrl(url) : url;
+  if (code === '42501') return new StateError('db.denied', { file, detail });
+  if (code === '40001' || code === '40P01' || code === '55P03') return new DatabaseError('db.busy', { file });
+  if (code === '53100') return new DatabaseError('db.full', { file, detail });
+  if (code.startsWith('08') || code.startsWith('57P')) return new DatabaseError('db.server', { file, detail });
+  return err;
 }
