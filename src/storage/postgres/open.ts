@@ -147,8 +147,9 @@ async function chooseOffice(client: Client, asked: string | null, optional: bool
   }
   if (asked !== null) {
     const found = offices.find((f) => f.code === asked.trim().toUpperCase());
-    if (!found) throw new UsageError('office.unknown', { code: asked, codes });
-    return found;
+    // Managing the offices needs none: `office add YG` with COMPLAINTS_OFFICE=YG already set is fine.
+    if (!found && !optional) throw new UsageError('office.unknown', { code: asked, codes });
+    return found ?? null;
   }
   if (offices.length === 1) return offices[0];
   if (optional) return null;
