@@ -69,7 +69,7 @@ function benchPaired(label, cmd, args, opts = {}) {
   const times = [];
   const floors = [];
   for (let i = -1; i < reps; i++) {
-    const f = once(process.execPath, [FLOOR], { env: opts.floorEnv });
+    const f = once(process.execPath, [opts.floorScript ?? FLOOR], { env: opts.floorEnv });
     if (f.status !== 0) throw new Error(`floor: exit ${f.status}: ${f.stderr.trim().split('\n')[0]}`);
     opts.before?.();
     const r = once(cmd, args, opts);
@@ -219,6 +219,13 @@ async function main() {
     R('longhu', '`overdue` (text), longhu profile', ['overdue'], '≤ 1.4×', 1.4, lh);
     R('longhu', '`show <open ticket with steps> --json`, longhu profile', ['show', stepped, '--json'], '≤ 1.4×', 1.4, lh);
     R('longhu', '`show <open ticket with steps>` (text), longhu profile', ['show', stepped], '≤ 1.4×', 1.4, lh);
+  });
+
+  // ── a group's server: 1,000,000 complaints in 10 offices on PostgreSQL ──
+  if (want('server')) await guarded('PostgreSQL rows', '≤ 1.5× the server floor', async () => {
+    section('a group\'s server (PostgreSQL): list, show, register ≤ 1.5 × the server floor; report --office all ≤ 2 s');
+    const { serverRows } = await import('./server-rows.mjs');
+    await serverRows({ DB, NOW, ROOT, DATA, cli, once, benchPaired, bench, addRow, note, log });
   });
 
   // ── register ──

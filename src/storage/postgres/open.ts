@@ -80,10 +80,11 @@ export async function openServer(url: string, o: ServerOptions): Promise<ServerS
     throw new DatabaseError('db.server', { file: where, detail: (err as Error).message });
   }
   try {
-    await bringUpToDate(client, o.now, where);
-    const role = (await client.query<{ r: string }>('SELECT session_user AS r')).rows[0].r;
-    const office = await chooseOffice(client, o.office, o.officeOptional);
-    if (office) await client.query("SELECT set_config('complaints.office', $1, false)", [office.code]);
+    const first = await firstLook(client, o.office, o.now, where);
+    const office = chooseOffice(first.offices, o.office, o.officeOptional);
+    // The office asked for was set in the first look; one found otherwise (the only one) is set now.
+    if ((office?.code ?? null) !== first.asked) await client.query("SELECT set_config('complaints.office', $1, false)", [office?.code ?? '']);
+    const role = first.role;
     return {
       engine: 'postgres', office, q: queryBuilder(office), client, role, path: where, readOnly: false, created: null,
       exec: pgExecutor(client, () => office?.id ?? null),
@@ -137,8 +138,41 @@ async function bringUpToDate(client: Client, now: number, where: string): Promis
   }
 }
 
-async function chooseOffice(client: Client, asked: string | null, optional: boolean): Promise<Office | null> {
-  const offices = (await client.query<{ id: number; code: string; name: string }>('SELECT id, code, name FROM offices ORDER BY code')).rows;
+interface FirstLook {
+  role: string;
+  offices: Office[];
+  /** The office code set for the session, if one was asked for. */
+  asked: string | null;
+}
+
+/**
+ * What every run needs to know first, in one round trip: the login role,
+ * the offices, and the schema's version (an older one is brought up to date
+ * first); the office asked for is set for the session on the way.
+ */
+async function firstLook(client: Client, asked: string | null, now: number, where: string): Promise<FirstLook> {
+  const code = asked === null ? null : asked.trim().toUpperCase();
+  const look = () => client.query<{ role: string; version: number; offices: string }>(
+    `SELECT session_user AS role, (SELECT max(version) FROM schema_migrations) AS version,
+       (SELECT coalesce(json_agg(json_build_object('id', id, 'code', code, 'name', name) ORDER BY code), '[]') FROM offices) AS offices,
+       set_config('complaints.office', coalesce($1, ''), false) AS office`, [code]);
+  const latest = knownPgMigrations().at(-1)?.version ?? 0;
+  let r;
+  try {
+    r = (await look()).rows[0];
+  } catch (err) {
+    // 42P01: no schema_migrations (or offices) yet: a new server.
+    if ((err as { code?: string }).code !== '42P01') throw err;
+  }
+  if (!r || r.version !== latest) {
+    await bringUpToDate(client, now, where);
+    r = (await look()).rows[0];
+  }
+  const offices = (JSON.parse(r.offices) as Office[]).map((f) => ({ ...f, id: Number(f.id) }));
+  return { role: r.role, offices, asked: code };
+}
+
+function chooseOffice(offices: Office[], asked: string | null, optional: boolean): Office | null {
   const codes = offices.map((f) => f.code).join(', ') || '—';
   if (asked !== null && asked.trim().toLowerCase() === 'all') {
     // Every office at once: only a group report reads so (report … --office all).
