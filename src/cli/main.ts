@@ -11,7 +11,7 @@ import { commandsFor, type CommandEntry } from './commands.js';
 import pkg from '../../package.json' with { type: 'json' };
 
 /** The program with the given commands (all of them for help), their modules loaded. */
-export async function buildProgram(ctx: Ctx, entries: CommandEntry[]): Promise<Command> {
+export async function buildProgram(ctx: Ctx, entries: CommandEntry[], initOffice?: string): Promise<Command> {
   const factories = await Promise.all(entries.map((e) => e.load()));
   const zh = ctx.t.lang === 'zh';
   const program = new Command('complaints')
@@ -45,6 +45,9 @@ export async function buildProgram(ctx: Ctx, entries: CommandEntry[]): Promise<C
     const parent = action.parent && action.parent !== program ? `${action.parent.name()} ` : '';
     ctx.mustExist = LOOK_ONLY.has(parent + action.name());
     ctx.officeOptional = OFFICE_OPTIONAL.has(parent + action.name());
+    // `init --office <name>` names the office (SPEC §8); commander hands every
+    // --office to the global option (the office's code on a server) first.
+    if (!parent && action.name() === 'init' && initOffice !== undefined) action.setOptionValue('office', initOffice);
   });
   return program;
 }
@@ -64,17 +67,17 @@ const HELP_FOOTER_ZH = `
 `;
 
 /** Commands about the server's offices themselves: they run without one chosen. */
-const OFFICE_OPTIONAL = new Set(['init', 'office list', 'office add', 'office rename', 'doctor']);
+const OFFICE_OPTIONAL = new Set(['init', 'office list', 'office add', 'office rename', 'doctor', 'backup']);
 
 /** Commands (and subcommands) that only look: they never create a database. */
-const LOOK_ONLY = new Set(['show', 'list', 'overdue', 'export', 'attachments', 'doctor', 'backup', 'config get', 'calendar explain']);
+const LOOK_ONLY = new Set(['show', 'list', 'overdue', 'export', 'attachments', 'doctor', 'backup', 'config get', 'calendar explain', 'migrate']);
 
 /**
  * Global flags are needed before parsing (language of parse errors, JSON
  * mode), and the command's name says which command module to load.
  */
-export function preScan(argv: string[]): GlobalOptions & { command?: string } {
-  const g: GlobalOptions & { command?: string } = {};
+export function preScan(argv: string[]): GlobalOptions & { command?: string; initOffice?: string } {
+  const g: GlobalOptions & { command?: string; initOffice?: string } = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') break;
@@ -85,6 +88,7 @@ export function preScan(argv: string[]): GlobalOptions & { command?: string } {
     else if (flag === '--no-color') g.color = false;
     else if (flag === '--lang') g.lang = value();
     else if (flag === '--db') g.db = value();
+    else if (flag === '--office' && g.command === 'init') g.initOffice = value();
     else if (flag === '--office') g.office = value();
     else if (flag === '--actor') g.actor = value();
   }
@@ -96,7 +100,7 @@ export async function main(argv: string[], io: IO, env: NodeJS.ProcessEnv, promp
   const ctx = createContext(io, env, prompter, g);
   let failed = true;
   try {
-    const program = await buildProgram(ctx, commandsFor(g.command));
+    const program = await buildProgram(ctx, commandsFor(g.command), g.initOffice);
     await program.parseAsync(argv, { from: 'user' });
     failed = false;
     return ctx.exitCode;
