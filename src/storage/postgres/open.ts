@@ -9,7 +9,7 @@ import {
 } from 'kysely';
 import { DatabaseError, UsageError } from '../../domain/errors.js';
 import type { DB } from '../schema-types.js';
-import type { Office, Store } from '../store.js';
+import type { Executor, Office, Store } from '../store.js';
 import { pgExecutor } from './executor.js';
 import { knownPgMigrations, migratePg, pgSchemaVersion } from './migrate.js';
 import { officeScope } from './office-scope.js';
@@ -71,6 +71,27 @@ export interface ServerOptions {
 }
 
 export async function openServer(url: string, o: ServerOptions): Promise<ServerStore> {
+  const conn = await connectServer(url, o.now);
+  try {
+    const office = await chooseOffice(conn.client, o.office, o.officeOptional);
+    if (office) await conn.client.query("SELECT set_config('complaints.office', $1, false)", [office.code]);
+    return officeStore(conn, office);
+  } catch (err) {
+    await conn.client.end().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** A connection to a server, as its login role, before any office is chosen. */
+export interface ServerConnection {
+  client: Client;
+  role: string;
+  /** The URL as it may be shown. */
+  where: string;
+}
+
+/** Connects and brings the server's schema up to date (refusing one newer than this program). */
+export async function connectServer(url: string, now: number): Promise<ServerConnection> {
   const pg = loadDriver();
   const client = new pg.Client(clientConfig(pg, url));
   const where = shownUrl(url);
@@ -80,27 +101,34 @@ export async function openServer(url: string, o: ServerOptions): Promise<ServerS
     throw new DatabaseError('db.server', { file: where, detail: (err as Error).message });
   }
   try {
-    await bringUpToDate(client, o.now, where);
+    await bringUpToDate(client, now, where);
     const role = (await client.query<{ r: string }>('SELECT session_user AS r')).rows[0].r;
-    const office = await chooseOffice(client, o.office, o.officeOptional);
-    if (office) await client.query("SELECT set_config('complaints.office', $1, false)", [office.code]);
-    const q = new Kysely<DB>({
-      dialect: {
-        createAdapter: () => new PostgresAdapter(),
-        createDriver: () => new DummyDriver(),
-        createIntrospector: (db) => new PostgresIntrospector(db),
-        createQueryCompiler: () => new PostgresQueryCompiler(),
-      },
-      plugins: office ? [officeScope(office.id)] : [],
-    });
-    return {
-      engine: 'postgres', office, q, client, role, path: where, readOnly: false, created: null,
-      exec: pgExecutor(client, () => office?.id ?? null),
-    };
+    return { client, role, where };
   } catch (err) {
     await client.end().catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * The store of one office on a connection: its queries name the office.
+ * `exec`: another store's executor on the same connection, to work inside
+ * that store's transaction (migrate creates the office it then fills).
+ */
+export function officeStore(conn: ServerConnection, office: Office | null, exec?: Executor): ServerStore {
+  const q = new Kysely<DB>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+    plugins: office ? [officeScope(office.id)] : [],
+  });
+  return {
+    engine: 'postgres', office, q, client: conn.client, role: conn.role, path: conn.where, readOnly: false, created: null,
+    exec: exec ?? pgExecutor(conn.client, () => office?.id ?? null),
+  };
 }
 
 /** A new server gets its schema here; an older one its migrations (whoever may change the schema). */
