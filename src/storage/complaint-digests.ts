@@ -5,13 +5,13 @@
 // the two sides with it: equal fingerprints mean every command shows the
 // complaint the same. Row ids and the office code in front of a ticket are
 // left out: they are where the engines may differ without the record
-// differing. Reads only with all/first, so it also runs inside a transaction
-// another store of the same connection holds.
+// differing. Reads only with all/first, a batch of complaints at a time, so
+// it also runs inside a transaction another store of the same connection holds.
 import { createHash } from 'node:crypto';
 import { bareTicket } from '../domain/ticket.js';
-import { findByTicket } from './complaints.js';
-import { eventsOf } from './events.js';
-import { listAttachments, readAttachment, sha256 } from './attachments.js';
+import { findByIds } from './complaints.js';
+import { eventsOfMany } from './events.js';
+import { attachmentsOf, readAttachment, sha256 } from './attachments.js';
 import { all, type Store } from './store.js';
 
 /** JSON with every object's keys in order, so equal values give equal text. */
@@ -24,23 +24,27 @@ function canonical(value: unknown): string {
 
 const bare = (ticket: string | null) => (ticket === null ? null : bareTicket(ticket));
 
-/** The fingerprint of one complaint, by its ticket as stored. */
-export async function complaintDigest(s: Store, ticket: string): Promise<string> {
-  const { id, ...c } = (await findByTicket(s, ticket))!;
-  const events = (await eventsOf(s, id)).map(({ id: _id, ...e }) => e);
-  const files = [];
-  for (const { id: fileId, ...meta } of await listAttachments(s, id)) {
-    const stored = await readAttachment(s, id, fileId);
-    files.push({ ...meta, bytes: stored ? sha256(stored.data) : null });
-  }
-  const doc = { ...c, ticket: bareTicket(c.ticket), repeatOf: bare(c.repeatOf), duplicateOf: bare(c.duplicateOf), events, files };
-  return createHash('sha256').update(canonical(doc)).digest('hex');
-}
+/** Complaints read per batch: a few reads per batch on each engine, not per complaint. */
+const BATCH = 500;
 
 /** Every complaint's fingerprint, by its ticket without an office code. */
 export async function complaintDigests(s: Store): Promise<Map<string, string>> {
-  const tickets = await all(s, s.q.selectFrom('complaints').select('ticket').orderBy('id'));
+  const ids = (await all(s, s.q.selectFrom('complaints').select('id').orderBy('id'))).map((r) => r.id);
   const out = new Map<string, string>();
-  for (const { ticket } of tickets) out.set(bareTicket(ticket), await complaintDigest(s, ticket));
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const batch = ids.slice(i, i + BATCH);
+    const timelines = await eventsOfMany(s, batch);
+    const files = await attachmentsOf(s, batch);
+    for (const { id, ...c } of await findByIds(s, batch)) {
+      const stored = [];
+      for (const { id: fileId, ...meta } of files.get(id) ?? []) {
+        const read = await readAttachment(s, id, fileId);
+        stored.push({ ...meta, bytes: read ? sha256(read.data) : null });
+      }
+      const events = (timelines.get(id) ?? []).map(({ id: _id, ...e }) => e);
+      const doc = { ...c, ticket: bareTicket(c.ticket), repeatOf: bare(c.repeatOf), duplicateOf: bare(c.duplicateOf), events, files: stored };
+      out.set(bareTicket(c.ticket), createHash('sha256').update(canonical(doc)).digest('hex'));
+    }
+  }
   return out;
 }

@@ -112,6 +112,18 @@ export async function findByTicket(s: Store, ticket: string): Promise<Complaint 
   return c;
 }
 
+/** Complaints by id, in id order, each with its call-back attempts as findByTicket reads them: a batch in two reads. */
+export async function findByIds(s: Store, ids: readonly number[]): Promise<Complaint[]> {
+  if (!ids.length) return [];
+  const list = (await all(s, withJoins(s).where('c.id', 'in', ids).orderBy('c.id'))).map(toComplaint);
+  const byId = new Map(list.map((c) => [c.id, c]));
+  for (const a of await all(s, s.q.selectFrom('follow_ups').select(['complaint_id', 'at', 'outcome', 'note'])
+    .where('complaint_id', 'in', ids).where('outcome', 'is not', null).orderBy('id'))) {
+    byId.get(a.complaint_id)?.attempts.push({ at: a.at, outcome: a.outcome as AttemptOutcome, note: a.note });
+  }
+  return list;
+}
+
 /**
  * The open complaints a recount from `since` looks at (a resolve or call-back
  * deadline at or after it), in one read, in the order they were registered.

@@ -15,13 +15,15 @@
 //   Ticket counters keep the larger count.
 // * Tickets get the office's code in front (261119001 → YG-261119001); year,
 //   running count, events and their actors, times and JSON stay as they are.
-// * The search index is built afresh from the file's complaints.
+// * The search index is built afresh from the file's complaints, with the
+//   same terms as storage/search.ts indexes a complaint registered there.
 import type Database from 'better-sqlite3';
 import type { ClientBase } from 'pg';
 import { AppError, DatabaseError, StateError } from '../../domain/errors.js';
 import { complaintDigests } from '../complaint-digests.js';
-import { findByTicket } from '../complaints.js';
-import { indexComplaint } from '../search.js';
+import { searchableTexts } from '../../domain/search-terms.js';
+import { findByIds } from '../complaints.js';
+import { searchVectorOf } from './search.js';
 import { write, type Office, type SqliteStore, type Store } from '../store.js';
 import { lockOffice } from './executor.js';
 import { officeStore, type ServerConnection } from './open.js';
@@ -88,7 +90,9 @@ class IdMaps {
     return to;
   }
   highest(table: string): number {
-    return Math.max(0, ...(this.maps.get(table)?.values() ?? []));
+    let max = 0;
+    for (const id of this.maps.get(table)?.values() ?? []) if (id > max) max = id;
+    return max;
   }
 }
 
@@ -108,14 +112,17 @@ export class MoveIn {
     return this.file.sqlite;
   }
 
-  /** Copies everything; `target` is the office's store on the same connection and transaction. */
-  async run(target: Store): Promise<void> {
+  /** Copies everything, inside the caller's transaction. */
+  async run(): Promise<void> {
     await this.departments();
     await this.ticketCounters();
     for (const spec of TABLES) await this.copy(spec);
     for (const later of this.pending) await later();
-    await this.searchIndex(target);
+    await this.searchIndex();
     for (const table of IDENTITY) await this.moveSequencePast(table, this.ids.highest(table));
+    // The planner still takes the tables for what they were before the move:
+    // the verification's reads (and the server's next ones) need it to know.
+    await this.client.query(`ANALYZE ${MOVED_TABLES.join(', ')}`);
   }
 
   /** Rows of the office in each table the move writes. */
@@ -235,12 +242,14 @@ export class MoveIn {
     }
   }
 
-  /** The search index of the office's new complaints, from the file's complaints with their new tickets. */
-  private async searchIndex(target: Store): Promise<void> {
-    const complaints = this.sqlite.prepare('SELECT id, ticket FROM complaints ORDER BY id').all() as { id: number; ticket: string }[];
-    for (const { id, ticket } of complaints) {
-      const c = (await findByTicket(this.file, ticket))!;
-      await indexComplaint(target, this.ids.get('complaints', id) as number, { ...c, ticket: `${this.office.code}-${ticket}` });
+  /** The search index of the office's new complaints, from the file's complaints with their new tickets, a batch at a time. */
+  private async searchIndex(): Promise<void> {
+    const ids = (this.sqlite.prepare('SELECT id FROM complaints ORDER BY id').pluck().all() as number[]);
+    for (let i = 0; i < ids.length; i += READ_BATCH) {
+      const rows = (await findByIds(this.file, ids.slice(i, i + READ_BATCH))).map((c) => [
+        this.office.id, this.ids.get('complaints', c.id), searchVectorOf(searchableTexts({ ...c, ticket: `${this.office.code}-${c.ticket}` })),
+      ]);
+      await this.insert('complaint_search', ['office_id', 'complaint_id', 'doc'], rows);
     }
   }
 
@@ -310,7 +319,7 @@ export async function moveOffice(file: SqliteStore, conn: ServerConnection, o: {
       const target = officeStore(conn, office, base.exec);
       const move = new MoveIn(file, client, office);
       const before = await move.officeCounts();
-      await move.run(target);
+      await move.run();
       await verify(file, target, move, before);
       return { office, created: !found, counts: move.counts, complaints: move.counts.complaints.file };
     });
