@@ -200,10 +200,12 @@ export class MoveIn {
     let merged = 0;
     const statement = this.sqlite.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${spec.table}"${identity ? ' ORDER BY id' : ''}`);
     let batch: unknown[][] = [];
+    let batchBytes = 0;
     const flush = async () => {
       await this.insert(spec.table, ['office_id', ...columns], batch,
         spec.mergeOn ? `ON CONFLICT (office_id, ${spec.mergeOn}) DO UPDATE SET ${spec.mergeSet}` : '');
       batch = [];
+      batchBytes = 0;
     };
     // The rows are read a batch at a time (attachments hold their bytes); the
     // references they carry point at rows already copied, except `later`.
@@ -218,8 +220,11 @@ export class MoveIn {
       for (const [column, table] of Object.entries(spec.refs ?? {})) {
         r[column] = spec.later?.includes(column) ? null : this.ids.get(table, r[column]);
       }
-      batch.push([this.office.id, ...columns.map((c) => r[c])]);
-      if (batch.length === READ_BATCH) await flush();
+      const row = [this.office.id, ...columns.map((c) => r[c])];
+      batch.push(row);
+      batchBytes += sizeOf(row);
+      // Attachments hold up to 20 MB each: a batch is also bounded by its bytes.
+      if (batch.length === READ_BATCH || batchBytes >= MAX_BYTES) await flush();
     }
     if (batch.length) await flush();
     if (later.length) this.pending.push(() => this.writeLater(spec, later));
