@@ -42,6 +42,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'attachments', load: async () => (await import('../commands/attach.js')).attachmentsCommand },
   { name: 'backup', load: async () => (await import('../commands/backup.js')).backupCommand },
   { name: 'doctor', load: async () => (await import('../commands/doctor.js')).doctorCommand },
+  { name: 'migrate', load: async () => (await import('../commands/migrate.js')).migrateCommand },
 ];
 
 /** The commands a run needs: the one it names, or all of them (help, a mistyped name). */

@@ -66,10 +66,10 @@ const HELP_FOOTER_ZH = `
 `;
 
 /** Commands about the server's offices themselves: they run without one chosen. */
-const OFFICE_OPTIONAL = new Set(['init', 'office list', 'office add', 'office rename', 'doctor']);
+const OFFICE_OPTIONAL = new Set(['init', 'office list', 'office add', 'office rename', 'doctor', 'backup']);
 
 /** Commands (and subcommands) that only look: they never create a database. */
-const LOOK_ONLY = new Set(['show', 'list', 'overdue', 'export', 'attachments', 'doctor', 'backup', 'config get', 'calendar explain']);
+const LOOK_ONLY = new Set(['show', 'list', 'overdue', 'export', 'attachments', 'doctor', 'backup', 'config get', 'calendar explain', 'migrate']);
 
 /**
  * Global flags are needed before parsing (language of parse errors, JSON

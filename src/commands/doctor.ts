@@ -1,23 +1,26 @@
 // `doctor`: is the database sound? Integrity and foreign keys, schema
 // version, path and size, counts, attachments against their SHA-256, and the
-// working-day calendar's coverage. Exits 5 when something is wrong.
+// working-day calendar's coverage. Exits 5 when something is wrong. On a
+// server, what a login can check there (doctor-server.ts).
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import { DatabaseError } from '../domain/errors.js';
 import { yearOf, localDate } from '../domain/time.js';
 import { checkHealth, fileSize, type Health } from '../storage/sqlite/maintenance.js';
 import { calendarWarnings } from './doctor-calendar.js';
+import { runServerDoctor, type ServerDoctorReport } from './doctor-server.js';
+import type { ServerStore } from '../storage/postgres/open.js';
 
 export function doctorCommand(ctx: Ctx): Command {
-  const zh = ctx.t.lang === 'zh';
   return new Command('doctor')
-    .description(zh ? '检查数据库：完整性、外键、结构版本、大小、数量、日历覆盖' : 'check the database: integrity, foreign keys, schema, size, counts, calendar coverage')
+    .description(ctx.t.m('doctor.help'))
     .addHelpText('after', `
 Exits 5 when something is wrong.
 
 Examples:
   complaints doctor
-  complaints doctor --json`)
+  complaints doctor --json
+  complaints --db postgres://admin@db.example.com/complaints --office YG doctor`)
     .action(async () => {
       await runDoctor(ctx);
     });
@@ -31,8 +34,9 @@ export interface DoctorReport extends Health {
   ok: boolean;
 }
 
-export async function runDoctor(ctx: Ctx): Promise<DoctorReport> {
+export async function runDoctor(ctx: Ctx): Promise<DoctorReport | ServerDoctorReport> {
   const s = await ctx.store();
+  if (s.engine === 'postgres') return runServerDoctor(ctx, s as ServerStore);
   const h = await checkHealth(s);
   const problems: string[] = [];
   const warnings: string[] = [];

@@ -27,6 +27,11 @@ export function inOffice(ticket: string, code: string | null): string {
   return code === null || PREFIX.test(ticket) ? ticket : `${code}-${ticket}`;
 }
 
+/** A ticket without its office code: the number a SQLite file gives it (YG-260912001 → 260912001). */
+export function bareTicket(ticket: string): string {
+  return ticket.replace(PREFIX, '');
+}
+
 export interface TicketParts {
   /** The office code in front, or null for a bare number. */
   office: string | null;

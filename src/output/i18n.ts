@@ -1221,6 +1221,126 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `${p.file} line ${p.line}: ${message('en', String(p.inner), p)} Nothing was imported.`,
     zh: (p) => `${p.file} 第 ${p.line} 行：${message('zh', String(p.inner), p)}未导入任何设置。`,
   },
+  // ── moving an office onto a server (migrate); backup and doctor on a server ──
+  'migrate.help': {
+    en: () => "move this office's SQLite file (--db) onto a group's server as the office --office <CODE>: all or nothing, tickets kept, verified",
+    zh: () => '将本中心的 SQLite 数据库文件（--db）迁入集团服务器，成为 --office <代码> 指定的服务中心：全部成功或全部不做，编号保留，并逐件核对',
+  },
+  'migrate.toHelp': { en: () => "the server's address, postgres://role@host/database", zh: () => '服务器地址，postgres://角色@主机/数据库' },
+  'migrate.nameHelp': {
+    en: () => "the office's name when the move creates it (else the file's office.name)",
+    zh: () => '迁移时新建服务中心所用的名称（默认取文件中的 office.name）',
+  },
+  'migrate.toNotServer': {
+    en: (p) => `--to must be a PostgreSQL server's address such as postgres://admin@db.example.com/complaints, not "${p.to}". Nothing was moved.`,
+    zh: (p) => `--to 应为 PostgreSQL 服务器地址，如 postgres://admin@db.example.com/complaints，而不是“${p.to}”。未迁移任何数据。`,
+  },
+  'migrate.noOffice': {
+    en: () => 'say which office the file becomes on the server: --office <CODE> (a capital letter, then up to 7 capitals or digits, e.g. YG). Nothing was moved.',
+    zh: () => '请用 --office <代码> 指定文件迁入后成为哪个服务中心（大写字母开头，其后最多 7 个大写字母或数字，如 YG）。未迁移任何数据。',
+  },
+  'migrate.badCode': {
+    en: (p) => `"${p.code}" is not an office code: a capital letter, then up to 7 capitals or digits (e.g. YG, HY2). Nothing was moved.`,
+    zh: (p) => `“${p.code}”不是有效的服务中心代码：应以大写字母开头，其后最多 7 个大写字母或数字（如 YG、HY2）。未迁移任何数据。`,
+  },
+  'migrate.fromServer': {
+    en: (p) => `--db names a server (${p.db}): migrate moves an office's SQLite file. Give the file with --db <file> and the server with --to <url>.`,
+    zh: (p) => `--db 指向的是服务器（${p.db}）：migrate 迁移的是服务中心的 SQLite 文件。请用 --db <文件> 指定文件，用 --to <地址> 指定服务器。`,
+  },
+  'migrate.notEmpty': {
+    en: (p) => `office ${p.code} on ${p.to} already holds ${p.count} complaint(s): a file is moved only into an office that holds none. Give another code with --office (a new office is created), or check that this file has not been moved already. Nothing was moved.`,
+    zh: (p) => `服务器 ${p.to} 上的服务中心 ${p.code} 已有 ${p.count} 条投诉：只能迁入没有投诉的服务中心。请用 --office 指定其他代码（将新建该中心），或确认此文件是否已迁移过。未迁移任何数据。`,
+  },
+  'migrate.failed': {
+    en: (p) => `moving ${p.file} into office ${p.code} failed: ${p.detail}. Everything was rolled back: the server is as it was, and the file is unchanged. Run \`complaints doctor\` on the file, and move it with a role that owns the server's schema.`,
+    zh: (p) => `将 ${p.file} 迁入服务中心 ${p.code} 失败：${p.detail}。已全部回滚：服务器保持原样，文件未改动。请先对文件运行 \`complaints doctor\`，并以拥有服务器数据结构的角色迁移。`,
+  },
+  'migrate.countsDiffer': {
+    en: (p) => `the copy on the server does not match ${p.file}: rows per table (file → server) ${p.counts}. Everything was rolled back; nothing was moved.`,
+    zh: (p) => `服务器上的副本与 ${p.file} 不一致：各表行数（文件 → 服务器）${p.counts}。已全部回滚，未迁移任何数据。`,
+  },
+  'migrate.complaintsDiffer': {
+    en: (p) => `the copy on the server does not match ${p.file}: ${p.count} complaint(s) read differently there (${p.tickets}). Everything was rolled back; nothing was moved.`,
+    zh: (p) => `服务器上的副本与 ${p.file} 不一致：有 ${p.count} 件投诉读出的内容不同（${p.tickets}）。已全部回滚，未迁移任何数据。`,
+  },
+  'migrate.done': {
+    en: (p) => `Moved ${p.from} into office ${p.code} (${p.name}) on ${p.to}: ${p.complaints} complaint(s) in ${p.seconds} s.`,
+    zh: (p) => `已将 ${p.from} 迁入 ${p.to} 的服务中心 ${p.code}（${p.name}）：${p.complaints} 件投诉，用时 ${p.seconds} 秒。`,
+  },
+  'migrate.doneNew': {
+    en: (p) => `Moved ${p.from} into the new office ${p.code} (${p.name}) on ${p.to}: ${p.complaints} complaint(s) in ${p.seconds} s. Grant its clerks the role complaints_office_${String(p.code).toLowerCase()}.`,
+    zh: (p) => `已将 ${p.from} 迁入 ${p.to} 上新建的服务中心 ${p.code}（${p.name}）：${p.complaints} 件投诉，用时 ${p.seconds} 秒。请将角色 complaints_office_${String(p.code).toLowerCase()} 授予该中心的员工。`,
+  },
+  'migrate.tableMerged': {
+    en: (p) => `${p.table} ${p.rows} (${p.merged} merged with the office's own)`,
+    zh: (p) => `${p.table} ${p.rows}（其中 ${p.merged} 条与中心已有记录合并）`,
+  },
+  'migrate.verified': {
+    en: () => "Verified before committing: every table's rows, and every complaint read the same on both sides (fields, payments, timeline, files).",
+    zh: () => '提交前已核对：各表行数一致，每件投诉在两边读出的内容（字段、付款、处理记录、附件）完全相同。',
+  },
+  'backup.help': {
+    en: () => 'a consistent copy of the database while others keep working (a SQLite file: online backup; a server: pg_dump)',
+    zh: () => '备份数据库（他人使用中也可，得到一致的副本；SQLite 文件用在线备份，服务器用 pg_dump）',
+  },
+  'backup.fileArg': { en: () => 'backup file', zh: () => '备份文件' },
+  'backup.serverDone': {
+    en: (p) => `Backed up the database ${p.database} on ${p.db} (every office on it: pg_dump cannot take one office's rows alone) to ${p.file}: ${p.size} bytes, pg_dump ${p.version}, custom format. Restore it with \`pg_restore --dbname <new database> ${p.file}\`.`,
+    zh: (p) => `已将 ${p.db} 上的数据库 ${p.database}（包含其中所有服务中心：pg_dump 无法只导出一个中心的数据）备份到 ${p.file}：${p.size} 字节，pg_dump ${p.version}，custom 格式。恢复：\`pg_restore --dbname <新数据库> ${p.file}\`。`,
+  },
+  'backup.noPgDump': {
+    en: (p) => `pg_dump is not installed here (looked in COMPLAINTS_PG_BIN, else on PATH and in /usr/lib/postgresql/*/bin), so this machine cannot back up the server ${p.db}. Backing up a server is its administrator's job: on the server run \`pg_dump --format=custom --file=complaints.dump <database>\` (or a base backup with pg_basebackup), or install the client tools here (\`apt-get install postgresql-client\`) and run this again.`,
+    zh: (p) => `本机未安装 pg_dump（已查找 COMPLAINTS_PG_BIN，或 PATH 和 /usr/lib/postgresql/*/bin），无法备份服务器 ${p.db}。服务器的备份是其管理员的工作：在服务器上运行 \`pg_dump --format=custom --file=complaints.dump <数据库>\`（或用 pg_basebackup 做基础备份），或在本机安装客户端工具（\`apt-get install postgresql-client\`）后重试。`,
+  },
+  'backup.pgDumpOld': {
+    en: (p) => `the newest pg_dump here (${p.path}, version ${p.version}) is older than the server ${p.db} (version ${p.server}); pg_dump cannot dump a newer server. Install the client tools of version ${p.server} or later (\`apt-get install postgresql-client-${p.server}\`), or ask the server's administrator for the backup.`,
+    zh: (p) => `本机最新的 pg_dump（${p.path}，版本 ${p.version}）比服务器 ${p.db}（版本 ${p.server}）旧，无法导出更新的服务器。请安装 ${p.server} 或更高版本的客户端工具（\`apt-get install postgresql-client-${p.server}\`），或请服务器管理员备份。`,
+  },
+  'backup.pgDumpFailed': {
+    en: (p) => `pg_dump could not back up ${p.db}: ${p.detail}. No backup file was written. A clerk's role may not read every office: run the backup as the server's administrator (a role that owns the schema).`,
+    zh: (p) => `pg_dump 无法备份 ${p.db}：${p.detail}。未写入备份文件。中心员工的角色不能读取所有服务中心：请以服务器管理员（拥有数据结构的角色）运行备份。`,
+  },
+  'doctor.help': {
+    en: () => 'check the database: integrity, foreign keys, schema, size, counts, calendar coverage; on a server the row-level security and append-only triggers',
+    zh: () => '检查数据库：完整性、外键、结构版本、大小、数量、日历覆盖；服务器上检查行级安全策略和防篡改触发器',
+  },
+  'doctor.server': { en: () => 'Server', zh: () => '服务器' },
+  'doctor.office': { en: () => 'Office', zh: () => '服务中心' },
+  'doctor.schema': { en: () => 'Schema', zh: () => '结构版本' },
+  'doctor.rowSecurity': { en: () => 'Row-level security', zh: () => '行级安全策略' },
+  'doctor.counts': { en: () => 'Counts', zh: () => '数量' },
+  'doctor.byStatus': { en: () => 'By status', zh: () => '按状态' },
+  'doctor.attachmentDamaged': {
+    en: (p) => `attachment #${p.id} does not match its SHA-256: its bytes were changed or damaged; restore them from a backup.`,
+    zh: (p) => `附件 #${p.id} 与其 SHA-256 不符：内容已被改动或损坏，请从备份恢复。`,
+  },
+  'doctor.attachments': { en: () => 'Attachments (SHA-256)', zh: () => '附件校验' },
+  'doctor.good': { en: () => 'ok', zh: () => '正常' },
+  'doctor.bad': { en: () => 'FAILED', zh: () => '异常' },
+  'doctor.schemaBehind': {
+    en: (p) => `schema ${p.version}, this program expects ${p.latest}. Run \`complaints init --db …\` as the server's administrator.`,
+    zh: (p) => `结构版本为 ${p.version}，本程序需要 ${p.latest}。请服务器管理员运行 \`complaints init --db …\`。`,
+  },
+  'doctor.rlsOff': {
+    en: (p) => `row-level security is not enabled and forced on ${p.tables}: an office's clerks could read or change other offices' rows there. As the schema's owner: ALTER TABLE <table> ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY.`,
+    zh: (p) => `以下表未启用并强制行级安全：${p.tables}：各中心员工可能读取或修改其他中心的记录。请以数据结构所有者执行 ALTER TABLE <表> ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY。`,
+  },
+  'doctor.policiesMissing': {
+    en: (p) => `row-level security policies missing: ${p.names}. Without them the table's rows are open to, or closed to, every office's clerks; restore them from schema/postgres (the server's administrator).`,
+    zh: (p) => `缺少行级安全策略：${p.names}。缺少后该表的记录对各中心员工的开放或关闭不再正确；请服务器管理员按 schema/postgres 恢复。`,
+  },
+  'doctor.serverGuardsMissing': {
+    en: (p) => `append-only guard trigger(s) missing or disabled: ${p.names}. The record could be rewritten while they were gone; the server's administrator restores them from schema/postgres and checks the data against a backup.`,
+    zh: (p) => `防篡改触发器缺失或被停用：${p.names}。缺失期间记录可能已被改写；请服务器管理员按 schema/postgres 恢复，并对照备份检查数据。`,
+  },
+  'doctor.serverFailed': {
+    en: (p) => `the server ${p.file} has ${p.count} problem(s) (see above). They are for the server's administrator to repair.`,
+    zh: (p) => `服务器 ${p.file} 存在 ${p.count} 个问题（见上），需由服务器管理员修复。`,
+  },
+  'doctor.serverScope': {
+    en: () => "Checked what a login can: schema, policies, triggers, this office's rows. Disk, replication and backups of the server are its administrator's.",
+    zh: () => '已检查登录角色可检查的内容：数据结构、策略、触发器、本中心的数据。服务器的磁盘、复制与备份由其管理员负责。',
+  },
 };
 
 export function label(lang: Lang, key: string): string {

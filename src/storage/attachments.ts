@@ -42,6 +42,16 @@ export async function listAttachments(s: Store, complaintId: number): Promise<At
   return (await all(s, s.q.selectFrom('attachments').select(META).where('complaint_id', '=', complaintId).orderBy('id'))).map(toAttachment);
 }
 
+/** The files of several complaints in one read (not their bytes), by complaint id. */
+export async function attachmentsOf(s: Store, complaintIds: readonly number[]): Promise<Map<number, Attachment[]>> {
+  const out = new Map<number, Attachment[]>(complaintIds.map((id) => [id, []]));
+  if (!complaintIds.length) return out;
+  for (const r of await all(s, s.q.selectFrom('attachments').select(['complaint_id', ...META]).where('complaint_id', 'in', complaintIds).orderBy('id'))) {
+    out.get(r.complaint_id)?.push(toAttachment(r));
+  }
+  return out;
+}
+
 export async function readAttachment(s: Store, complaintId: number, id: number): Promise<{ meta: Attachment; data: Buffer } | undefined> {
   const r = await first(s, s.q.selectFrom('attachments').select([...META, 'data']).where('complaint_id', '=', complaintId).where('id', '=', id));
   return r && { meta: toAttachment(r), data: r.data };

@@ -11,7 +11,7 @@ import { overdueAt } from './complaints.js';
 import { sql } from 'kysely';
 import { all, arrays, type Store } from './store.js';
 import { listDepartments } from './departments.js';
-import { jsonArrays } from './dialect.js';
+import { jsonArrays, sameOffice } from './dialect.js';
 
 /**
  * The columns the chase reads, in this order: rows come back as arrays of
@@ -64,7 +64,7 @@ export async function chaseRows(s: Store, now: number, staleSince: Record<Severi
         .else(staleSince.major).end()).as('is_stale'),
       // The steps owed and late, read with their complaint (the primary key's
       // range of each): one short string each instead of a row per step.
-      jsonArrays(s, 'step, due', sql`SELECT step, due FROM complaint_steps WHERE complaint_id = c.id AND done_at IS NULL AND due < ${now}`, 'step')
+      jsonArrays(s, 'step, due', sql`SELECT step, due FROM complaint_steps WHERE complaint_id = c.id${sameOffice(s, 'complaint_steps')} AND done_at IS NULL AND due < ${now}`, 'step')
         .as('late_json'),
     ])
     .where('c.status', '<>', 'closed') // the partial indexes of open complaints

@@ -1,6 +1,6 @@
 // The complaints repository: one row↔domain mapping, queries for lists,
 // callers' history and repeats, and saving a step with its events.
-import { greatest, jsonArrays, jsonObjectOf, unindexed } from './dialect.js';
+import { greatest, jsonArrays, jsonObjectOf, sameOffice, unindexed } from './dialect.js';
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import {
   OPEN_STATUSES,
@@ -34,13 +34,14 @@ function withJoins(s: Store) {
       'd.name as department', 'rd.name as responsible', 'r.ticket as repeat_ticket', 'dup.ticket as duplicate_ticket',
       // Payments ride along as one JSON value (read only when there is a cost):
       // a list streams its rows, and a connection that is iterating can run no other query.
-      jsonArrays(s, 'step, due, done_at, note', sql`SELECT * FROM complaint_steps WHERE complaint_id = c.id`, 'step').as('steps_json'),
-      jsonObjectOf(s, 'step', { due: 'due', reason: 'reason' }, sql`SELECT * FROM earlier_deadlines WHERE complaint_id = c.id`).as('earlier_json'),
-      jsonArrays(s, 'id, level, role, via, due, done_at, done_to, note', sql`SELECT * FROM report_ups WHERE complaint_id = c.id`, 'id').as('report_ups_json'),
+      jsonArrays(s, 'step, due, done_at, note', sql`SELECT * FROM complaint_steps WHERE complaint_id = c.id${sameOffice(s, 'complaint_steps')}`, 'step').as('steps_json'),
+      jsonObjectOf(s, 'step', { due: 'due', reason: 'reason' }, sql`SELECT * FROM earlier_deadlines WHERE complaint_id = c.id${sameOffice(s, 'earlier_deadlines')}`).as('earlier_json'),
+      jsonArrays(s, 'id, level, role, via, due, done_at, done_to, note', sql`SELECT * FROM report_ups WHERE complaint_id = c.id${sameOffice(s, 'report_ups')}`, 'id').as('report_ups_json'),
       // Payments are read only when there is a cost.
       sql<string | null>`CASE WHEN c.cost_fen IS NULL THEN NULL ELSE ${jsonArrays(s, 'at, amount_fen, dept, responsible_person, approval_level, approved_by',
-        sql`SELECT p.id, p.at, p.amount_fen, pd.name AS dept, p.responsible_person, p.approval_level, p.approved_by
-            FROM payments p LEFT JOIN departments pd ON pd.id = p.responsible_dept_id WHERE p.complaint_id = c.id`, 'id')} END`.as('payments_json'),
+        sql`SELECT p.id AS id, p.at, p.amount_fen, pd.name AS dept, p.responsible_person, p.approval_level, p.approved_by
+            FROM payments p LEFT JOIN departments pd ON pd.id = p.responsible_dept_id${sameOffice(s, 'pd', 'p')}
+            WHERE p.complaint_id = c.id${sameOffice(s, 'p')}`, 'id')} END`.as('payments_json'),
       'f.at as fu_at', 'f.method as fu_method', 'f.satisfaction as fu_satisfaction', 'f.note as fu_note',
     ]);
 }
@@ -109,6 +110,18 @@ export async function findByTicket(s: Store, ticket: string): Promise<Complaint 
     .where('complaint_id', '=', c.id).where('outcome', 'is not', null).orderBy('id')))
     .map((a) => ({ at: a.at, outcome: a.outcome as AttemptOutcome, note: a.note }));
   return c;
+}
+
+/** Complaints by id, in id order, each with its call-back attempts as findByTicket reads them: a batch in two reads. */
+export async function findByIds(s: Store, ids: readonly number[]): Promise<Complaint[]> {
+  if (!ids.length) return [];
+  const list = (await all(s, withJoins(s).where('c.id', 'in', ids).orderBy('c.id'))).map(toComplaint);
+  const byId = new Map(list.map((c) => [c.id, c]));
+  for (const a of await all(s, s.q.selectFrom('follow_ups').select(['complaint_id', 'at', 'outcome', 'note'])
+    .where('complaint_id', 'in', ids).where('outcome', 'is not', null).orderBy('id'))) {
+    byId.get(a.complaint_id)?.attempts.push({ at: a.at, outcome: a.outcome as AttemptOutcome, note: a.note });
+  }
+  return list;
 }
 
 /**

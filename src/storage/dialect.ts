@@ -37,3 +37,14 @@ export function unindexed(s: Store, column: string): RawBuilder<string> {
 export function greatest(s: Store, a: RawBuilder<number>, b: RawBuilder<number>): RawBuilder<number> {
   return s.engine === 'postgres' ? sql<number>`greatest(${a}, ${b})` : sql<number>`max(${a}, ${b})`;
 }
+
+/**
+ * In a subquery written as SQL, the condition that keeps `table`'s rows to
+ * the office of the row `outer` it hangs off (` AND table.office_id =
+ * outer.office_id`): the office plugin scopes what kysely builds, not what is
+ * written as text, and row-level security does not hold back an
+ * administrator. A SQLite file is one office: nothing to add.
+ */
+export function sameOffice(s: Store, table: string, outer = 'c'): RawBuilder<unknown> {
+  return s.engine === 'postgres' ? sql` AND ${sql.ref(`${table}.office_id`)} = ${sql.ref(`${outer}.office_id`)}` : sql.raw('');
+}

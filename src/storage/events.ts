@@ -1,5 +1,6 @@
 // The append-only event log. The database refuses UPDATE and DELETE on it.
 import type { DomainEvent } from '../domain/types.js';
+import type { EventRow } from './schema-types.js';
 import type { Store } from './store.js';
 import { all, run } from './store.js';
 
@@ -23,8 +24,8 @@ export async function appendEvents(s: Store, complaintId: number | null, actor: 
   }
 }
 
-export async function eventsOf(s: Store, complaintId: number): Promise<StoredEvent[]> {
-  return (await all(s, s.q.selectFrom('events').selectAll().where('complaint_id', '=', complaintId).orderBy('id'))).map((r) => ({
+function toStoredEvent(r: EventRow): StoredEvent {
+  return {
     id: r.id,
     at: r.at,
     actor: r.actor,
@@ -32,5 +33,19 @@ export async function eventsOf(s: Store, complaintId: number): Promise<StoredEve
     before: r.before ? JSON.parse(r.before) : null,
     after: r.after ? JSON.parse(r.after) : null,
     note: r.note,
-  }));
+  };
+}
+
+export async function eventsOf(s: Store, complaintId: number): Promise<StoredEvent[]> {
+  return (await all(s, s.q.selectFrom('events').selectAll().where('complaint_id', '=', complaintId).orderBy('id'))).map(toStoredEvent);
+}
+
+/** The timelines of several complaints in one read, by complaint id. */
+export async function eventsOfMany(s: Store, complaintIds: readonly number[]): Promise<Map<number, StoredEvent[]>> {
+  const out = new Map<number, StoredEvent[]>(complaintIds.map((id) => [id, []]));
+  if (!complaintIds.length) return out;
+  for (const r of await all(s, s.q.selectFrom('events').selectAll().where('complaint_id', 'in', complaintIds).orderBy('id'))) {
+    out.get(r.complaint_id!)?.push(toStoredEvent(r));
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 // is what the domain's read–compute–write relies on (two clerks stepping the
 // same complaint), and this gives an office the same one writer at a time,
 // while other offices write on.
-import type { Client } from 'pg';
+import type { Client, ClientBase } from 'pg';
 import type { CompiledQuery, Executor } from '../store.js';
 
 /** The lock's first key: this program's (the second is the office). */
@@ -11,6 +11,11 @@ const WRITE_LOCK = 0x636f6d71;
 
 /** Rows a streamed query fetches from its cursor at a time. */
 const BATCH = 500;
+
+/** Holds the office's write lock until the transaction ends: its one writer at a time. */
+export async function lockOffice(client: ClientBase, officeId: number): Promise<void> {
+  await client.query('SELECT pg_advisory_xact_lock($1, $2)', [WRITE_LOCK, officeId]);
+}
 
 export function pgExecutor(client: Client, officeId: () => number | null): Executor {
   let depth = 0;
@@ -46,7 +51,7 @@ export function pgExecutor(client: Client, officeId: () => number | null): Execu
       depth++;
       try {
         const office = officeId();
-        if (!nested && office !== null) await client.query('SELECT pg_advisory_xact_lock($1, $2)', [WRITE_LOCK, office]);
+        if (!nested && office !== null) await lockOffice(client, office);
         const result = await fn();
         await client.query(nested ? `RELEASE SAVEPOINT ${name}` : 'COMMIT');
         return result;

@@ -9,7 +9,7 @@ import {
 } from 'kysely';
 import { DatabaseError, StateError, UsageError } from '../../domain/errors.js';
 import type { DB } from '../schema-types.js';
-import type { Office, Store } from '../store.js';
+import type { Executor, Office, Store } from '../store.js';
 import { pgExecutor } from './executor.js';
 import { knownPgMigrations, migratePg, pgSchemaVersion } from './migrate.js';
 import { officeScope } from './office-scope.js';
@@ -71,6 +71,28 @@ export interface ServerOptions {
 }
 
 export async function openServer(url: string, o: ServerOptions): Promise<ServerStore> {
+  const { client, where } = await connect(url);
+  try {
+    const first = await firstLook(client, o.office, o.now, where);
+    const office = chooseOffice(first.offices, o.office, o.officeOptional);
+    // The office asked for was set in the first look; one found otherwise (the only one) is set now.
+    if ((office?.code ?? null) !== first.asked) await client.query("SELECT set_config('complaints.office', $1, false)", [office?.code ?? '']);
+    return officeStore({ client, role: first.role, where }, office);
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** A connection to a server, as its login role, before any office is chosen. */
+export interface ServerConnection {
+  client: Client;
+  role: string;
+  /** The URL as it may be shown. */
+  where: string;
+}
+
+async function connect(url: string): Promise<{ client: Client; where: string }> {
   const pg = loadDriver();
   const client = new pg.Client(clientConfig(pg, url));
   const where = shownUrl(url);
@@ -79,20 +101,30 @@ export async function openServer(url: string, o: ServerOptions): Promise<ServerS
   } catch (err) {
     throw new DatabaseError('db.server', { file: where, detail: (err as Error).message });
   }
+  return { client, where };
+}
+
+/** Connects and brings the server's schema up to date (refusing one newer than this program). */
+export async function connectServer(url: string, now: number): Promise<ServerConnection> {
+  const { client, where } = await connect(url);
   try {
-    const first = await firstLook(client, o.office, o.now, where);
-    const office = chooseOffice(first.offices, o.office, o.officeOptional);
-    // The office asked for was set in the first look; one found otherwise (the only one) is set now.
-    if ((office?.code ?? null) !== first.asked) await client.query("SELECT set_config('complaints.office', $1, false)", [office?.code ?? '']);
-    const role = first.role;
-    return {
-      engine: 'postgres', office, q: queryBuilder(office), client, role, path: where, readOnly: false, created: null,
-      exec: pgExecutor(client, () => office?.id ?? null),
-    };
+    return { client, role: (await firstLook(client, null, now, where)).role, where };
   } catch (err) {
     await client.end().catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * The store of one office on a connection: its queries name the office.
+ * `exec`: another store's executor on the same connection, to work inside
+ * that store's transaction (migrate creates the office it then fills).
+ */
+export function officeStore(conn: ServerConnection, office: Office | null, exec?: Executor): ServerStore {
+  return {
+    engine: 'postgres', office, q: queryBuilder(office), client: conn.client, role: conn.role, path: conn.where, readOnly: false, created: null,
+    exec: exec ?? pgExecutor(conn.client, () => office?.id ?? null),
+  };
 }
 
 /** Kysely compiling for PostgreSQL, naming the office in every query (none: every office the role may read). */
@@ -114,7 +146,7 @@ function queryBuilder(office: Office | null): Kysely<DB> {
  */
 export async function actingFor(s: ServerStore, office: Office | null): Promise<ServerStore> {
   await s.client.query("SELECT set_config('complaints.office', $1, false)", [office?.code ?? '']);
-  return { ...s, office, q: queryBuilder(office), exec: pgExecutor(s.client, () => office?.id ?? null) };
+  return officeStore({ client: s.client, role: s.role, where: s.path }, office);
 }
 
 /** Whether the login role reads every office: a member of complaints_group, or the server's superuser. */
