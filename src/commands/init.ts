@@ -5,7 +5,7 @@ import { checkSettingValue } from '../domain/settings.js';
 import { write } from '../storage/store.js';
 import { saveSetting } from '../storage/settings.js';
 import { appendEvents } from '../storage/events.js';
-import { schemaVersion } from '../storage/sqlite/migrate.js';
+import { appliedSchemaVersion } from '../storage/schema-version.js';
 import { loadSettings } from '../storage/settings.js';
 import { applyProfile, requireProfile } from './config-profile.js';
 
@@ -48,7 +48,7 @@ export async function runInit(ctx: Ctx, o: InitOptions): Promise<void> {
   }
   const applied = profile ? await applyProfile(ctx, profile) : null;
   const settings = await loadSettings(s);
-  const result = { database: ctx.dbPath, schemaVersion: schemaVersion(s), office: settings.officeName, timeZone: settings.timeZone };
+  const result = { database: ctx.dbPath, schemaVersion: await appliedSchemaVersion(s), office: settings.officeName, timeZone: settings.timeZone };
   const profileLine = () => (profile && applied ? ctx.t.m('profile.applied', { name: profile.name, title: profile.title[ctx.t.lang], ...applied }) + '\n' : '');
   await ctx.emit(profile ? { ...result, profile: profile.name } : result,
     () => ctx.t.m('notice.initialised', { file: ctx.dbPath, version: result.schemaVersion, office: result.office, tz: result.timeZone }) + '\n' + profileLine());

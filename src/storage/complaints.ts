@@ -39,7 +39,8 @@ function withJoins(s: Store) {
       jsonArrays(s, 'id, level, role, via, due, done_at, done_to, note', sql`SELECT * FROM report_ups WHERE complaint_id = c.id`, 'id').as('report_ups_json'),
       // Payments are read only when there is a cost.
       sql<string | null>`CASE WHEN c.cost_fen IS NULL THEN NULL ELSE ${jsonArrays(s, 'at, amount_fen, dept, responsible_person, approval_level, approved_by',
-        sql`SELECT p.id, p.at, p.amount_fen, pd.name AS dept, p.responsible_person, p.approval_level, p.approved_by
+        // `AS id`: SQLite reads the order's bare `id` as p.id or pd.id (ambiguous) unless it names a result column.
+        sql`SELECT p.id AS id, p.at, p.amount_fen, pd.name AS dept, p.responsible_person, p.approval_level, p.approved_by
             FROM payments p LEFT JOIN departments pd ON pd.id = p.responsible_dept_id WHERE p.complaint_id = c.id`, 'id')} END`.as('payments_json'),
       'f.at as fu_at', 'f.method as fu_method', 'f.satisfaction as fu_satisfaction', 'f.note as fu_note',
     ]);

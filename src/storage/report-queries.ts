@@ -1,7 +1,9 @@
 // The counts behind a report (SPEC §7), as SQL aggregates: every figure is a
 // COUNT or SUM over an index range, so a month of a million-complaint file
 // costs milliseconds and no complaint is loaded whole. Also the snapshots of
-// closed months (schema/0003).
+// closed months (schema/0003). Written in SQL both engines accept: a count of
+// the rows meeting a condition is `count(*) FILTER (WHERE …)` (PostgreSQL has
+// no sum of a boolean), a JSON field is `->>`.
 import { sql, type Kysely } from 'kysely';
 import { CLOSE_REASONS, OPEN_STATUSES, type Category } from '../domain/types.js';
 import { monthPeriod, type GroupItem, type MajorItem, type Period, type ReportCounts } from '../domain/report.js';
@@ -28,7 +30,7 @@ function q(s: Store): Kysely<ReportDB> {
 const DISMISSED = ['invalid', 'malicious'];
 
 /** Severity as a number, for "was it raised" over an event's before/after JSON. */
-const rank = (col: 'before' | 'after') => sql<number>`(CASE json_extract(${sql.ref(col)}, '$.severity') WHEN 'general' THEN 0 WHEN 'important' THEN 1 WHEN 'major' THEN 2 END)`;
+const rank = (col: 'before' | 'after') => sql<number>`(CASE ${sql.ref(col)}->>'severity' WHEN 'general' THEN 0 WHEN 'important' THEN 1 WHEN 'major' THEN 2 END)`;
 
 /** Actions that can raise a complaint's severity (register is its starting level, not a raise). */
 const RAISING_ACTIONS = ['classify', 'assign', 'transfer', 'contact', 'resolve', 'follow-up', 'reopen', 'close', 'escalate', 'extend', 'sweep'];
@@ -48,7 +50,7 @@ export async function reportCounts(s: Store, p: Period, now: number, settings: S
     .where((eb) => eb.or([eb('c.contacted_at', 'is not', null), eb('c.contact_due', '<', now)]))
     .select([
       (eb) => eb.fn.countAll<number>().as('n'),
-      sql<number>`coalesce(sum(c.contacted_at IS NOT NULL AND c.contacted_at <= c.contact_due), 0)`.as('onTime'),
+      sql<number>`count(*) FILTER (WHERE c.contacted_at IS NOT NULL AND c.contacted_at <= c.contact_due)`.as('onTime'),
     ])))!;
 
   // Resolved: the latest resolvedAt in the period (a reopened complaint has none until resolved again).
@@ -57,10 +59,10 @@ export async function reportCounts(s: Store, p: Period, now: number, settings: S
   const owed = sql<number>`(c.kind = 'complaint' AND c.validity NOT IN ('invalid', 'malicious'))`;
   const res = (await first(s, resolvedQ().select([
     (eb) => eb.fn.countAll<number>().as('n'),
-    sql<number>`coalesce(sum(c.resolved_at <= c.resolve_due), 0)`.as('onTime'),
-    sql<number>`coalesce(sum(c.extended_until IS NOT NULL), 0)`.as('extended'),
-    sql<number>`coalesce(sum(${owed}), 0)`.as('owed'),
-    sql<number>`coalesce(sum(${owed} AND ${calledBack}), 0)`.as('calledBack'),
+    sql<number>`count(*) FILTER (WHERE c.resolved_at <= c.resolve_due)`.as('onTime'),
+    sql<number>`count(*) FILTER (WHERE c.extended_until IS NOT NULL)`.as('extended'),
+    sql<number>`count(*) FILTER (WHERE ${owed})`.as('owed'),
+    sql<number>`count(*) FILTER (WHERE ${owed} AND ${calledBack})`.as('calledBack'),
   ])))!;
   const resolveSpans = (await all(s, resolvedQ().select(['c.received_at', 'c.resolved_at'])))
     .map((r) => ({ receivedAt: r.received_at, resolvedAt: r.resolved_at!, n: 1 }));
@@ -80,7 +82,7 @@ export async function reportCounts(s: Store, p: Period, now: number, settings: S
     .where('c.severity', '=', 'major').where('c.validity', 'not in', DISMISSED)
     .where((eb) => eb.or([
       eb.and([eb('c.received_at', '>=', p.from), eb('c.received_at', '<', p.to)]),
-      eb('c.id', 'in', raisedIn().where(sql<boolean>`json_extract(e.after, '$.severity') = 'major'`).select('e.complaint_id')),
+      eb('c.id', 'in', raisedIn().where(sql<boolean>`e.after->>'severity' = 'major'`).select('e.complaint_id')),
     ]))
     .select(['c.ticket', 'c.subject', 'c.status', 'd.name as department'])
     .orderBy('c.received_at').orderBy('c.id'));
@@ -131,7 +133,7 @@ export async function reportCounts(s: Store, p: Period, now: number, settings: S
   // complaint row holds, then the procedure's others. Invalid ones count nowhere.
   const dueIn = async (due: 'c.contact_due' | 'c.resolve_due' | 'c.follow_up_due', done: ReturnType<typeof sql<number | null>>) => (await first(s,
     s.q.selectFrom('complaints as c').where(due, '>=', p.from).where(due, '<', p.to).where('c.validity', 'not in', DISMISSED)
-      .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`coalesce(sum(${done} IS NOT NULL AND ${done} <= ${sql.ref(due)}), 0)`.as('onTime')])))!;
+      .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`count(*) FILTER (WHERE ${done} IS NOT NULL AND ${done} <= ${sql.ref(due)})`.as('onTime')])))!;
   const followUpDone = sql<number | null>`(SELECT min(f.at) FROM follow_ups f WHERE f.complaint_id = c.id AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at)`;
   const stepCounts: { key: string; n: number; onTime: number }[] = [
     { key: 'contact', ...await dueIn('c.contact_due', sql<number | null>`c.contacted_at`) },
@@ -140,19 +142,23 @@ export async function reportCounts(s: Store, p: Period, now: number, settings: S
     ...(await all(s, s.q.selectFrom('complaint_steps as st').innerJoin('complaints as c', 'c.id', 'st.complaint_id')
       .where('st.due', '>=', p.from).where('st.due', '<', p.to).where('c.validity', 'not in', DISMISSED)
       .select(['st.step as key', (eb) => eb.fn.countAll<number>().as('n'),
-        sql<number>`coalesce(sum(st.done_at IS NOT NULL AND st.done_at <= st.due), 0)`.as('onTime')])
+        sql<number>`count(*) FILTER (WHERE st.done_at IS NOT NULL AND st.done_at <= st.due)`.as('onTime')])
       .groupBy('st.step'))),
   ];
 
   const reportUps = (await first(s, s.q.selectFrom('report_ups as ru').innerJoin('complaints as c', 'c.id', 'ru.complaint_id')
     .where('ru.due', '>=', p.from).where('ru.due', '<', p.to).where('c.validity', 'not in', DISMISSED)
-    .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`coalesce(sum(ru.done_at IS NOT NULL AND ru.done_at <= ru.due), 0)`.as('onTime')])))!;
+    .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`count(*) FILTER (WHERE ru.done_at IS NOT NULL AND ru.done_at <= ru.due)`.as('onTime')])))!;
 
-  const trend = await Promise.all(trendMonths.map(async (m) => ({
-    month: m.month,
-    received: (await first(s, s.q.selectFrom('complaints').where('received_at', '>=', m.from).where('received_at', '<', m.to)
-      .select((eb) => eb.fn.countAll<number>().as('n'))))!.n,
-  })));
+  // One month after another: a server connection runs one query at a time.
+  const trend: { month: string; received: number }[] = [];
+  for (const m of trendMonths) {
+    trend.push({
+      month: m.month,
+      received: (await first(s, s.q.selectFrom('complaints').where('received_at', '>=', m.from).where('received_at', '<', m.to)
+        .select((eb) => eb.fn.countAll<number>().as('n'))))!.n,
+    });
+  }
 
   return {
     received: await count(received()),

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, ensureBuilt, removeTempDirs, spawnCli, spawnEnv, tempDb, testEnv } from '../helpers.js';
+import { BIN, ROOT, ensureBuilt, removeTempDirs, spawnCli, spawnEnv, tempDb, testEnv, onServer } from '../helpers.js';
 
 beforeAll(ensureBuilt);
 afterAll(removeTempDirs);
@@ -82,7 +82,7 @@ function expectGapFree(db: string, results: WorkerResult[]): void {
   }
 }
 
-describe('concurrent registration', () => {
+describe.skipIf(onServer)(`concurrent registration (SQLite file only: checks the rows with better-sqlite3; test/pg/offices.test.ts races registrations on a server)`, () => {
   it(`${WORKERS} processes × ${EACH} registrations on an initialised database: tickets unique and gap-free`, async () => {
     const db = tempDb();
     expect(spawnCli(['init'], testEnv(db)).code).toBe(0);
