@@ -112,7 +112,7 @@ export interface CliOptions {
  * shows, so on PostgreSQL the harness takes the test office's prefix off what
  * the commands print; test/pg/ tests the prefix itself.
  */
-function asWritten(text: string): string {
+export function asWritten(text: string): string {
   return onServer ? text.replace(new RegExp(`\\b${TEST_OFFICE}-(?=\\d{9})`, 'g'), '') : text;
 }
 

@@ -245,7 +245,7 @@ describe.skipIf(onServer)(`export against the former writer (SQLite file only: w
   });
 });
 
-describe.skipIf(onServer)(`import of an exported file (SQLite file only: writes cells no command would take straight into its tables with better-sqlite3)`, () => {
+describe('import of an exported file', () => {
   it('round trip: export → import into an empty database → export gives the same file, awkward text and all', async () => {
     // Awkward text that import takes back (it checks times and enums): made through the program.
     const src = testEnv(tempDb());
