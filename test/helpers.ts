@@ -1,13 +1,19 @@
 // Shared test helpers: temporary databases, the CLI run in-process with a fake
 // terminal, the built binary spawned without a terminal, and a scripted Prompter.
+// The suite runs on both engines: as it is, on SQLite files; with
+// COMPLAINTS_TEST_ENGINE=postgres (test/vitest.postgres.config.ts), tempDb()
+// is a fresh database on the run's server and dbBytes() a dump of its rows.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { IO } from '../src/cli/context.js';
 import type { Choice, Prompter } from '../src/cli/prompter.js';
+import { findPgBin } from './support/pg-cluster.js';
+import { TEMPLATE_DB, TEST_OFFICE, TEST_ROLE } from './support/pg-template.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'complaints.js');
@@ -26,13 +32,58 @@ export function tempDir(prefix = 'complaints-test-'): string {
   return dir;
 }
 
-/** A database path in a fresh temp directory (the file does not exist yet). */
+/**
+ * This run's engine. Tests that inspect the SQLite file itself (its bytes,
+ * -wal file, permissions, FTS5 tables, query plans, better-sqlite3 opened on
+ * it) say `describe.skipIf(onServer)('… (SQLite file only: …)')`.
+ */
+export const onServer = process.env.COMPLAINTS_TEST_ENGINE === 'postgres';
+
+const tempDatabases: string[] = [];
+
+/**
+ * A fresh database: on SQLite a path in a fresh temp directory (the file does
+ * not exist yet); on PostgreSQL the URL of a new database copied from the
+ * run's template (one office, `T`), connecting as the login role ACTOR.
+ */
 export function tempDb(): string {
-  return path.join(tempDir(), 'complaints.db');
+  if (!onServer) return path.join(tempDir(), 'complaints.db');
+  const name = `t_${process.pid}_${tempDatabases.length + 1}_${Math.random().toString(36).slice(2, 8)}`;
+  // FILE_COPY: a copy of the template's files, 2–3× quicker than the WAL-logged default.
+  psql(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB} STRATEGY FILE_COPY`, serverUrl('postgres'));
+  tempDatabases.push(name);
+  return serverUrl(name, TEST_ROLE);
 }
 
 export function removeTempDirs(): void {
   for (const d of tempDirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  // WITH (FORCE): a connection a failed test left open does not keep its database.
+  for (const name of tempDatabases.splice(0)) psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, serverUrl('postgres'));
+}
+
+/** The superuser of the test servers (pg-cluster.ts). */
+const SUPERUSER = 'postgres';
+
+/** The run's server (pg-global-setup.ts): a database on it, as a role (the superuser when omitted). */
+function serverUrl(database: string, role = SUPERUSER): string {
+  const u = new URL(inject('pgUrl') ?? process.env.COMPLAINTS_TEST_PG_URL ?? '');
+  u.pathname = `/${database}`;
+  u.username = role;
+  return u.toString();
+}
+
+/** Runs SQL as the server's superuser on the database `url` names, synchronously (tempDb() is); returns psql's unaligned output. */
+function psql(sqlText: string, url: string): string {
+  const u = new URL(url);
+  u.username = SUPERUSER;
+  const r = spawnSync(path.join(findPgBin(), 'psql'), ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', u.toString(), '-c', sqlText], {
+    encoding: 'utf8',
+    env: { ...process.env, PGCLIENTENCODING: 'UTF8' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
+  return r.stdout;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -55,6 +106,16 @@ export interface CliOptions {
   prompter?: Prompter;
 }
 
+/**
+ * On a server every ticket carries its office's code (`T-260912001`, SPEC
+ * §14). The suite's expectations are written in the bare form a SQLite file
+ * shows, so on PostgreSQL the harness takes the test office's prefix off what
+ * the commands print; test/pg/ tests the prefix itself.
+ */
+export function asWritten(text: string): string {
+  return onServer ? text.replace(new RegExp(`\\b${TEST_OFFICE}-(?=\\d{9})`, 'g'), '') : text;
+}
+
 /** Runs `complaints <args>` in-process through main(), with a fake IO. */
 export async function cli(args: string[], opts: CliOptions): Promise<Result> {
   let stdout = '';
@@ -67,7 +128,7 @@ export async function cli(args: string[], opts: CliOptions): Promise<Result> {
   };
   const prompter = opts.prompter ?? refusingPrompter();
   const code = await main(args, io, opts.env as NodeJS.ProcessEnv, prompter);
-  return { code, stdout, stderr };
+  return { code, stdout: asWritten(stdout), stderr: asWritten(stderr) };
 }
 
 /** Like cli() but insists the command succeeded; the failure names the command, its exit code and stderr. */
@@ -152,11 +213,22 @@ export function scriptedPrompter(answers: Answer[]): ScriptedPrompter {
  * The bytes of a database: its main file and, if present, its -wal file.
  * After a process (or main()) closes the last connection, SQLite checkpoints
  * the WAL into the main file, so the main file normally holds everything.
+ * On a server: a dump of every row of every table of the test's database (it
+ * holds the one office), each table's rows in order, read as the superuser
+ * past row-level security. Identity sequences are left out: a refused insert
+ * rolled back still moves them, and no row shows it.
  */
 export function dbBytes(file: string): Buffer {
+  if (/^postgres(ql)?:\/\//.test(file)) return Buffer.from(serverRows(file));
   const parts = [fs.readFileSync(file)];
   if (fs.existsSync(`${file}-wal`)) parts.push(fs.readFileSync(`${file}-wal`));
   return Buffer.concat(parts);
+}
+
+function serverRows(url: string): string {
+  const tables = psql("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename", url).split('\n').filter(Boolean);
+  const rows = tables.map((t) => `SELECT '${t}' AS t, r::text AS row FROM ${t} r`).join(' UNION ALL ');
+  return psql(`SELECT t || ': ' || row FROM (${rows}) AS all_rows ORDER BY t, row`, url);
 }
 
 function newestSourceMtime(dir: string): number {
@@ -214,7 +286,7 @@ export function spawnCli(args: string[], env: Env): Result {
     timeout: 20_000,
   });
   if (r.error) throw r.error;
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  return { code: r.status ?? -1, stdout: asWritten(r.stdout), stderr: asWritten(r.stderr) };
 }
 
 /** Common register flags for a complaint of 王女士 about a leak. */

@@ -50,8 +50,6 @@ export interface Ctx {
   officeOptional: boolean;
   /** The office asked for on a server (--office / COMPLAINTS_OFFICE). */
   office: string | null;
-  /** The --office flag itself: on a SQLite file, init's office name (as before servers gave it a code). */
-  officeFlag: string | null;
   settings(): Promise<Settings>;
   /** The office's working-day calendar; warns once on stderr per uncovered year it is asked about. */
   calendar(): Promise<OfficeCalendar>;
@@ -140,7 +138,6 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
     mustExist: false,
     officeOptional: false,
     office: g.office ?? (env.COMPLAINTS_OFFICE || null),
-    officeFlag: g.office ?? null,
     canPrompt: (noInput) => io.stdinIsTTY && io.stdoutIsTTY && !noInput && !g.json && !env.CI,
     async emit(json, text) {
       io.stdout.write(ctx.json ? JSON.stringify(typeof json === 'function' ? json() : json, null, 2) + '\n' : await text());

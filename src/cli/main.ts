@@ -19,7 +19,6 @@ export async function buildProgram(ctx: Ctx, entries: CommandEntry[]): Promise<C
     .description(zh ? '物业客户服务中心投诉处理台' : 'the complaint desk of a property-management office')
     .version(VERSION, '-V, --version')
     .option('--db <file>', zh ? '数据库文件（默认 COMPLAINTS_DB 或 ~/.local/share/complaints/complaints.db）' : 'database file (else COMPLAINTS_DB, else ~/.local/share/complaints/complaints.db)')
-    .option('--office <code>', ctx.t.m('option.office'))
     .option('--json', zh ? '输出 JSON' : 'print one JSON document')
     .option('--lang <zh|en>', zh ? '界面语言' : 'language of human output')
     .option('--actor <name>', zh ? '操作人（默认 COMPLAINTS_ACTOR 或登录名）' : 'who is acting (else COMPLAINTS_ACTOR, else the login name)')
@@ -31,6 +30,10 @@ export async function buildProgram(ctx: Ctx, entries: CommandEntry[]): Promise<C
       outputError: () => {}, // main() prints usage errors itself, translated
     })
     .exitOverride();
+  // `init --office <name>` names the office (SPEC §8); a program option of the
+  // same flag would take it from init, as commander reads program options
+  // after the subcommand too. init needs no office code (it runs without one).
+  if (!(entries.length === 1 && OWN_OFFICE_OPTION.has(entries[0].name))) program.option('--office <code>', ctx.t.m('option.office'));
   for (const make of factories) {
     const cmd = make(ctx);
     cmd.exitOverride().configureOutput(program.configureOutput());
@@ -65,6 +68,9 @@ const HELP_FOOTER_ZH = `
 环境变量：COMPLAINTS_DB、COMPLAINTS_OFFICE、COMPLAINTS_LANG、COMPLAINTS_ACTOR、COMPLAINTS_NOW、NO_COLOR。
 `;
 
+/** Commands whose own --office is not the server's office code. */
+const OWN_OFFICE_OPTION = new Set(['init']);
+
 /** Commands about the server's offices themselves: they run without one chosen. */
 const OFFICE_OPTIONAL = new Set(['init', 'office list', 'office add', 'office rename', 'doctor', 'backup']);
 
@@ -87,7 +93,10 @@ export function preScan(argv: string[]): GlobalOptions & { command?: string } {
     else if (flag === '--no-color') g.color = false;
     else if (flag === '--lang') g.lang = value();
     else if (flag === '--db') g.db = value();
-    else if (flag === '--office') g.office = value();
+    else if (flag === '--office') {
+      const v = value();
+      if (!OWN_OFFICE_OPTION.has(g.command ?? '')) g.office = v;
+    }
     else if (flag === '--actor') g.actor = value();
   }
   return g;

@@ -16,6 +16,7 @@ import { readInputUtf8 } from '../cli/input-file.js';
 import { numberProblems } from '../domain/import-numbers.js';
 import { write, type Store } from '../storage/store.js';
 import { importComplaints, numberFacts, unknownDepartments } from '../storage/import.js';
+import { isServerUrl } from '../storage/postgres/open.js';
 import { visible } from '../output/visible-text.js';
 
 export interface ImportOptions {
@@ -136,7 +137,8 @@ export async function runImport(ctx: Ctx, file: string, o: ImportOptions): Promi
   const { t } = ctx;
   // Into a path with no database yet, the file is first checked against a
   // blank one in memory: a refused or dry-run import creates no file there.
-  const fresh = !fs.existsSync(ctx.dbPath);
+  // A server's database is there already (a URL is no path to look at).
+  const fresh = !isServerUrl(ctx.dbPath) && !fs.existsSync(ctx.dbPath);
   const scratch = fresh ? inMemoryContext(ctx, { quiet: !o.dryRun }) : ctx;
   let summary: ImportSummary;
   try {

@@ -5,16 +5,16 @@ import { checkSettingValue } from '../domain/settings.js';
 import { write } from '../storage/store.js';
 import { saveSetting } from '../storage/settings.js';
 import { appendEvents } from '../storage/events.js';
-import { schemaVersion } from '../storage/sqlite/migrate.js';
+import { appliedSchemaVersion } from '../storage/schema-version.js';
 import { loadSettings } from '../storage/settings.js';
 import { applyProfile, requireProfile } from './config-profile.js';
-import { isServerUrl, type ServerStore } from '../storage/postgres/open.js';
-import { pgSchemaVersion } from '../storage/postgres/migrate.js';
 import { UsageError } from '../domain/errors.js';
 
 export interface InitOptions {
   /** The office's name (reports head with it). */
   name?: string;
+  /** The same, as it was given before servers (SPEC §8: `init --office <name>`). */
+  office?: string;
   timezone?: string;
   profile?: string;
 }
@@ -24,6 +24,7 @@ export function initCommand(ctx: Ctx): Command {
   return new Command('init')
     .description(zh ? '创建或升级数据库，设置单位名称和时区' : 'create or upgrade the database; set office name and time zone')
     .option('--name <name>', ctx.t.m('init.nameOption'))
+    .option('--office <name>', ctx.t.m('init.officeOption'))
     .option('--timezone <zone>', zh ? '时区（默认 Asia/Shanghai）' : 'IANA time zone (default Asia/Shanghai)')
     .option('--profile <name>', ctx.t.m('profile.initOption'))
     .addHelpText('after', `
@@ -36,8 +37,7 @@ Example:
 }
 
 export async function runInit(ctx: Ctx, o: InitOptions): Promise<void> {
-  // A SQLite file is one office: there `--office <name>` is its name, as before servers (SPEC §14) gave --office a code.
-  const name = o.name ?? (isServerUrl(ctx.dbPath) ? undefined : ctx.officeFlag ?? undefined);
+  const name = o.name ?? o.office;
   const changes: [string, string | undefined][] = [['office.name', name], ['office.timezone', o.timezone]];
   const valid = changes.filter(([, v]) => v !== undefined).map(([key, raw]) => [key, checkSettingValue(key, raw!)] as const);
   // Checked before the database is created or upgraded.
@@ -46,7 +46,7 @@ export async function runInit(ctx: Ctx, o: InitOptions): Promise<void> {
   // On a server with no office chosen, init brings the schema only (offices: `complaints office add`).
   if (s.engine === 'postgres' && s.office === null) {
     if (valid.length || profile) throw new UsageError('office.choose', { codes: '—' });
-    const version = await pgSchemaVersion((s as ServerStore).client);
+    const version = await appliedSchemaVersion(s);
     await ctx.emit({ database: ctx.dbPath, schemaVersion: version, office: null, timeZone: null },
       () => ctx.t.m('init.server', { file: ctx.dbPath, version }) + '\n');
     return;
@@ -62,8 +62,7 @@ export async function runInit(ctx: Ctx, o: InitOptions): Promise<void> {
   }
   const applied = profile ? await applyProfile(ctx, profile) : null;
   const settings = await loadSettings(s);
-  const version = s.engine === 'postgres' ? await pgSchemaVersion((s as ServerStore).client) : schemaVersion(s);
-  const result = { database: s.path, schemaVersion: version, office: settings.officeName, timeZone: settings.timeZone };
+  const result = { database: s.path, schemaVersion: await appliedSchemaVersion(s), office: settings.officeName, timeZone: settings.timeZone };
   const profileLine = () => (profile && applied ? ctx.t.m('profile.applied', { name: profile.name, title: profile.title[ctx.t.lang], ...applied }) + '\n' : '');
   await ctx.emit(profile ? { ...result, profile: profile.name } : result,
     () => ctx.t.m('notice.initialised', { file: ctx.dbPath, version: result.schemaVersion, office: result.office, tz: result.timeZone }) + '\n' + profileLine());

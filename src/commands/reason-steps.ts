@@ -117,8 +117,9 @@ export async function runReopen(ctx: Ctx, ticket: string, reason: string): Promi
 
 export async function runClose(ctx: Ctx, ticket: string, closing: Closing): Promise<Complaint> {
   const { complaint } = await applyStep(ctx, ticket, async (c, k, s) => {
-    if (closing.of !== null) await loadComplaint(s, closing.of); // the ticket named must exist (exit 3)
-    return close(c, closing, k);
+    // The ticket named must exist (exit 3); its number as stored (with the office's code on a server) is what close() compares.
+    const of = closing.of === null ? null : (await loadComplaint(s, closing.of)).ticket;
+    return close(c, { ...closing, of }, k);
   });
   await emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'close'));
   return complaint;

@@ -1070,8 +1070,12 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     zh: () => '集团服务器上：指定一个中心代码，或 all（每个中心一行，另加集团合计）',
   },
   'init.nameOption': {
-    en: () => 'the office\'s name, e.g. 阳光海岸客户服务中心 (on a SQLite file --office <name> says the same)',
-    zh: () => '单位名称，如 阳光海岸客户服务中心（SQLite 文件上也可写 --office <名称>）',
+    en: () => 'the office\'s name, e.g. 阳光海岸客户服务中心',
+    zh: () => '单位名称，如 阳光海岸客户服务中心',
+  },
+  'init.officeOption': {
+    en: () => 'the same as --name (for init, --office is the name, not a server\'s office code)',
+    zh: () => '同 --name（在 init 中 --office 表示名称，而非服务器上的中心代码）',
   },
   'init.server': {
     en: (p) => `Server ${p.file}: schema version ${p.version}. Add offices with \`complaints office add <CODE> --name <name>\`.`,

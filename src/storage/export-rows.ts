@@ -56,7 +56,8 @@ const SOURCES: Record<string, RawBuilder<unknown>> = {
   followUpAt: sql`f.at`,
   followUpMethod: sql`f.method`,
   // toComplaint's String(fu_satisfaction) whenever there is a call-back, even a null one.
-  satisfaction: sql`case when f.at is null then null else ifnull(f.satisfaction, 'null') end`,
+  // Text in both branches: PostgreSQL's CASE does not mix an integer with text.
+  satisfaction: sql`case when f.at is null then null else coalesce(CAST(f.satisfaction AS text), 'null') end`,
   followUpNote: sql`f.note`,
   closedAt: sql`c.closed_at`,
   closeReason: sql`c.close_reason`,
@@ -70,10 +71,14 @@ const sourceOf = (i: number): RawBuilder<unknown> => {
   return source;
 };
 
-/** A slot's value: its column, or its columns joined by commas (null as empty, as the CSV writes it). */
+/**
+ * A slot's value: its column, or its columns joined by commas (null as empty,
+ * as the CSV writes it). Each cast to text first: PostgreSQL neither
+ * concatenates a number nor coalesces it with ''.
+ */
 function slotValue(slot: ExportSlot): RawBuilder<unknown> {
   if (slot.length === 1) return sourceOf(slot[0]);
-  return sql.join(slot.map((i) => sql`ifnull(${sourceOf(i)}, '')`), sql` || ',' || `);
+  return sql.join(slot.map((i) => sql`coalesce(CAST(${sourceOf(i)} AS text), '')`), sql` || ',' || `);
 }
 
 /**

@@ -1,7 +1,9 @@
 // The counts behind a report (SPEC §7), as SQL aggregates: every figure is a
 // COUNT or SUM over an index range, so a month of a million-complaint file
 // costs milliseconds and no complaint is loaded whole. Also the snapshots of
-// closed months (schema/0003).
+// closed months (schema/0003). Written in SQL both engines accept: a count of
+// the rows meeting a condition is `count(*) FILTER (WHERE …)` (PostgreSQL has
+// no sum of a boolean), a JSON field is `->>`.
 import { sql, type Kysely } from 'kysely';
 import { CLOSE_REASONS, OPEN_STATUSES, type Category } from '../domain/types.js';
 import { monthPeriod, type GroupItem, type MajorItem, type Period, type ReportCounts } from '../domain/report.js';
@@ -148,11 +150,15 @@ export async function reportCounts(s: Store, p: Period, now: number, settings: S
     .where('ru.due', '>=', p.from).where('ru.due', '<', p.to).where('c.validity', 'not in', DISMISSED)
     .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`count(*) FILTER (WHERE ru.done_at IS NOT NULL AND ru.done_at <= ru.due)`.as('onTime')])))!;
 
-  const trend = await Promise.all(trendMonths.map(async (m) => ({
-    month: m.month,
-    received: (await first(s, s.q.selectFrom('complaints').where('received_at', '>=', m.from).where('received_at', '<', m.to)
-      .select((eb) => eb.fn.countAll<number>().as('n'))))!.n,
-  })));
+  // One month after another: a server connection runs one query at a time.
+  const trend: { month: string; received: number }[] = [];
+  for (const m of trendMonths) {
+    trend.push({
+      month: m.month,
+      received: (await first(s, s.q.selectFrom('complaints').where('received_at', '>=', m.from).where('received_at', '<', m.to)
+        .select((eb) => eb.fn.countAll<number>().as('n'))))!.n,
+    });
+  }
 
   return {
     received: await count(received()),

@@ -5,15 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import type { IO } from '../../src/cli/context.js';
 import type { Prompter } from '../../src/cli/prompter.js';
-import { ensureBuilt, spawnCli } from '../helpers.js';
+import { cli, dbBytes as bytesOf, ensureBuilt, onServer, removeTempDirs, spawnCli, tempDb } from '../helpers.js';
 
 const NOW = '2026-09-30T15:00:00+08:00';
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  removeTempDirs();
 });
 
 function tempDir(): string {
@@ -37,21 +36,12 @@ let env: Env;
 
 beforeEach(() => {
   dir = tempDir();
-  db = path.join(dir, 'complaints.db');
+  db = tempDb();
   env = { COMPLAINTS_DB: db, COMPLAINTS_NOW: NOW, COMPLAINTS_ACTOR: 'li', COMPLAINTS_LANG: 'en' };
 });
 
 async function run(args: string[], o: { env?: Env; tty?: boolean } = {}): Promise<Result> {
-  let stdout = '';
-  let stderr = '';
-  const io: IO = {
-    stdout: { write: (s: string) => { stdout += s; return true; } },
-    stderr: { write: (s: string) => { stderr += s; return true; } },
-    stdinIsTTY: false,
-    stdoutIsTTY: !!o.tty,
-  };
-  const code = await main(args, io, { ...env, ...o.env } as NodeJS.ProcessEnv, noPrompts);
-  return { code, stdout, stderr };
+  return cli(args, { env: { ...env, ...o.env }, tty: o.tty, prompter: noPrompts });
 }
 
 async function json<T = any>(args: string[], o: { env?: Env } = {}): Promise<T> {
@@ -66,6 +56,9 @@ const REGISTER = ['register', '--name', '王女士', '--phone', '13800138000', '
 async function register(now = NOW, extra: string[] = []): Promise<any> {
   return json([...REGISTER, ...extra], { env: { COMPLAINTS_NOW: now } });
 }
+
+/** The tables read (and below, changed) with better-sqlite3: the tests that do are SQLite-only. */
+const SQLITE_TABLES = '(SQLite file only: reads its tables with better-sqlite3)';
 
 function sql<T = any>(query: string, ...params: unknown[]): T[] {
   const d = new Database(db);
@@ -86,9 +79,7 @@ function exec(statements: string): void {
 }
 
 function dbBytes(): Buffer {
-  const parts = [fs.readFileSync(db)];
-  if (fs.existsSync(`${db}-wal`)) parts.push(fs.readFileSync(`${db}-wal`));
-  return Buffer.concat(parts);
+  return bytesOf(db);
 }
 
 function file(name: string, content: string | Buffer): string {
@@ -107,7 +98,7 @@ describe('deadlines on the official calendar', () => {
     expect(c.deadlines).toMatchObject({ contact: '2026-10-01T15:00:00+08:00', resolve: '2026-10-10T23:59:59+08:00', followUp: null });
   });
 
-  it('calendar set 2026-10-09 holiday moves the open deadline, records why, and unset moves it back', async () => {
+  it.skipIf(onServer)(`calendar set 2026-10-09 holiday moves the open deadline, records why, and unset moves it back ${SQLITE_TABLES}`, async () => {
     const c = await register();
     const set = await run(['calendar', 'set', '2026-10-09', 'holiday', '--name', '台风停工'], { env: { COMPLAINTS_NOW: '2026-10-08T09:00:00+08:00' } });
     expect(set.code).toBe(0);
@@ -150,7 +141,7 @@ describe('deadlines on the official calendar', () => {
     expect(after.deadlines.followUp).toBe('2026-10-15T23:59:59+08:00');
   });
 
-  it('set twice changes nothing the second time; bad dates and kinds are refused', async () => {
+  it.skipIf(onServer)(`set twice changes nothing the second time; bad dates and kinds are refused ${SQLITE_TABLES}`, async () => {
     await json(['calendar', 'set', '2026-11-21', 'workday', '--name', '补班']);
     const again = await run(['calendar', 'set', '2026-11-21', 'workday', '--name', '补班']);
     expect(again.stdout).toContain('already set that way');
@@ -289,7 +280,7 @@ describe('beyond the covered years', () => {
 });
 
 describe('calendar import', () => {
-  it('imports a CSV: every row or none', async () => {
+  it.skipIf(onServer)(`imports a CSV: every row or none ${SQLITE_TABLES}`, async () => {
     const c = await register();
     const good = file('office.csv', 'date,kind,name\n2026-10-09,holiday,台风停工\n2026/10/11,班,"调休, 补班"\n');
     const r = await run(['calendar', 'import', good]);
@@ -401,7 +392,7 @@ describe('the two layers in the database', () => {
     }
   });
 
-  it('re-seeds the official days when the program\'s data is newer, and never touches the overrides', async () => {
+  it.skipIf(onServer)(`re-seeds the official days when the program's data is newer, and never touches the overrides ${SQLITE_TABLES}`, async () => {
     await json(['calendar', 'set', '2026-10-01', 'workday', '--name', '值班']);
     const version = sql('SELECT version FROM calendar_source')[0].version;
     exec(`UPDATE calendar_source SET version = 'chinese-days@0.0.1#00000000';
@@ -415,7 +406,7 @@ describe('the two layers in the database', () => {
     expect(sql('SELECT date, kind, name FROM calendar_overrides')).toEqual([{ date: '2026-10-01', kind: 'workday', name: '值班' }]);
   });
 
-  it('re-seeding recounts the open deadlines the new data moves', async () => {
+  it.skipIf(onServer)(`re-seeding recounts the open deadlines the new data moves ${SQLITE_TABLES}`, async () => {
     const c = await register();
     // As if an older program's data had lacked the worked Saturday 10-10, and counted 10-12.
     exec(`UPDATE calendar_source SET version = 'chinese-days@0.0.1#00000000';
@@ -430,7 +421,7 @@ describe('the two layers in the database', () => {
     });
   });
 
-  it('a database seeded by a newer program keeps its data, and counts on it', async () => {
+  it.skipIf(onServer)(`a database seeded by a newer program keeps its data, and counts on it ${SQLITE_TABLES}`, async () => {
     await register();
     exec(`UPDATE calendar_source SET version = 'chinese-days@99.0.0#ffffffff', last_year = 2027;
       INSERT INTO calendar_official (date, kind, name, name_en) VALUES ('2027-10-01', 'holiday', '国庆节', 'National Day');`);
@@ -598,7 +589,7 @@ describe('the built binary under a clock zone behind UTC', () => {
 
   it('gives the same answers with TZ=America/Los_Angeles as with TZ=Asia/Shanghai', () => {
     const outputs = ['Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Honolulu'].map((tz) => {
-      const e = { COMPLAINTS_DB: path.join(tempDir(), 'c.db'), COMPLAINTS_ACTOR: 'li', COMPLAINTS_LANG: 'en', TZ: tz };
+      const e = { COMPLAINTS_DB: tempDb(), COMPLAINTS_ACTOR: 'li', COMPLAINTS_LANG: 'en', TZ: tz };
       const at = (now: string) => ({ ...e, COMPLAINTS_NOW: now });
       const out: string[] = [];
       // Received 01:00 on 10-09 in Shanghai — still 10-08 in Los Angeles: counting must start from 10-09.
@@ -621,7 +612,7 @@ describe('the built binary under a clock zone behind UTC', () => {
   });
 });
 
-describe('doctor and provisional years', () => {
+describe.skipIf(onServer)(`doctor and provisional years ${'(doctor on a server: not yet)'}`, () => {
   const NOTICE_2027 = ['date,kind,name', '2027-01-01,holiday,元旦',
     ...['05', '06', '07', '08', '09', '10', '11'].map((d) => `2027-02-${d},holiday,春节`), '2027-02-14,workday,春节',
     '2027-04-05,holiday,清明', ...['01', '02', '03', '04', '05'].map((d) => `2027-05-${d},holiday,劳动节`), '2027-04-25,workday,劳动节',

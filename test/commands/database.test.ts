@@ -3,13 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { cli, cliJson, registerArgs, removeTempDirs, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
+import { cli, cliJson, dbBytes, registerArgs, removeTempDirs, tempDb, tempDir, testEnv, type Env, onServer } from '../helpers.js';
 import { knownMigrations } from '../../src/storage/sqlite/migrate.js';
+import { knownPgMigrations } from '../../src/storage/postgres/migrate.js';
 import { asDatabaseError } from '../../src/storage/sqlite/open.js';
 import { DatabaseError } from '../../src/domain/errors.js';
 import { message } from '../../src/output/i18n.js';
 
-const LATEST_SCHEMA = knownMigrations().at(-1)!.version;
+/** The schema version init reports: the engine's own migrations are numbered apart. */
+const LATEST_SCHEMA = (onServer ? knownPgMigrations() : knownMigrations()).at(-1)!.version;
 
 afterAll(removeTempDirs);
 
@@ -31,7 +33,7 @@ function sql(file: string, statement: string): void {
 }
 
 describe('ticket numbers in the database (SPEC §4)', () => {
-  it('widen past 999 and sort by count, not as text', async () => {
+  it.skipIf(onServer)(`widen past 999 and sort by count, not as text (SQLite file only: reads or changes its tables with better-sqlite3)`, async () => {
     const first = await cliJson(registerArgs(), at('2026-12-31T09:00:00+08:00'));
     expect(first.ticket).toBe('261231001');
     sql(db, 'UPDATE ticket_counters SET last = 998 WHERE year = 2026');
@@ -89,7 +91,7 @@ describe('the database file', () => {
     expect(r.stderr).toContain('cannot read the database');
   });
 
-  it('a database of a newer schema is refused with exit 5 and left alone', async () => {
+  it.skipIf(onServer)(`a database of a newer schema is refused with exit 5 and left alone (SQLite file only: reads or changes its tables with better-sqlite3)`, async () => {
     await cli(['init'], { env });
     sql(db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 0)");
     const before = fs.readFileSync(db);
@@ -168,9 +170,9 @@ describe('a failed first run leaves no database behind', () => {
 
   it('a database that existed before is never taken away by a failure', async () => {
     await cli(['init'], { env });
-    const before = fs.readFileSync(db);
+    const before = dbBytes(db);
     expect((await cli(['classify', '260912-9', '--severity', 'major'], { env })).code).toBe(3);
-    expect(fs.readFileSync(db).equals(before)).toBe(true);
+    expect(dbBytes(db).equals(before)).toBe(true);
   });
 });
 

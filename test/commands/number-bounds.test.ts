@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, cliOk, cliJson, dbBytes, registerArgs, removeTempDirs, tempDb, tempDir, testEnv, type Env } from '../helpers.js';
+import { cli, cliOk, cliJson, dbBytes, registerArgs, removeTempDirs, tempDb, tempDir, testEnv, type Env, onServer } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -73,7 +73,7 @@ describe('ticket counts', () => {
     await refused(env, ['show', '260912-1000000'], 2, ['not a ticket number']);
   });
 
-  it('a counter behind the table (a hand edit) never hands out a number in use', async () => {
+  it.skipIf(onServer)(`a counter behind the table (a hand edit) never hands out a number in use (SQLite file only: reads or changes its tables with better-sqlite3)`, async () => {
     const env = testEnv(tempDb());
     for (const phone of ['13800138001', '13800138002', '13800138003']) await ok(registerArgs({ phone }), env);
     sql(env, (db) => db.prepare('UPDATE ticket_counters SET last = 1 WHERE year = 2026').run());

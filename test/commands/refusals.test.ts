@@ -2,7 +2,7 @@
 // nothing — the database file is byte-for-byte the same afterwards.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliOk, dbBytes, registerArgs, removeTempDirs, tempDb, testEnv, type Env } from '../helpers.js';
+import { cli, cliOk, dbBytes, registerArgs, removeTempDirs, tempDb, testEnv, type Env, onServer } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -119,7 +119,7 @@ describe('refusals change nothing', () => {
   });
 });
 
-describe('the record cannot be rewritten', () => {
+describe.skipIf(onServer)(`the record cannot be rewritten (SQLite file only: reads or changes its tables with better-sqlite3)`, () => {
   it('the events table refuses UPDATE and DELETE; complaints cannot be deleted', () => {
     const sqlite = new Database(db);
     try {

@@ -7,7 +7,7 @@ import { openStore } from '../../src/storage/sqlite/open.js';
 import { all, write, type SqliteStore, type Store } from '../../src/storage/store.js';
 import { appendEvents } from '../../src/storage/events.js';
 import { insertDepartment, listDepartments } from '../../src/storage/departments.js';
-import { cliOk, dbBytes, registerArgs, removeTempDirs, tempDb, testEnv } from '../helpers.js';
+import { cliOk, dbBytes, registerArgs, removeTempDirs, tempDb, testEnv, onServer } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -43,7 +43,7 @@ function committedDepartments(): string[] {
   }
 }
 
-describe('write transactions', () => {
+describe.skipIf(onServer)(`write transactions (SQLite file only: opens the SQLite store in-process and watches it from a second connection)`, () => {
   it('a write that fails after several awaits rolls everything back: the file is byte-identical', async () => {
     const before = dbBytes(db);
     await withStore(async (s) => {
