@@ -612,7 +612,7 @@ describe('the built binary under a clock zone behind UTC', () => {
   });
 });
 
-describe.skipIf(onServer)(`doctor and provisional years ${'(doctor on a server: not yet)'}`, () => {
+describe.skipIf(onServer)(`doctor and provisional years ${'(SQLite file only: doctor on a server checks schema, policies and triggers, not yet the calendar)'}`, () => {
   const NOTICE_2027 = ['date,kind,name', '2027-01-01,holiday,元旦',
     ...['05', '06', '07', '08', '09', '10', '11'].map((d) => `2027-02-${d},holiday,春节`), '2027-02-14,workday,春节',
     '2027-04-05,holiday,清明', ...['01', '02', '03', '04', '05'].map((d) => `2027-05-${d},holiday,劳动节`), '2027-04-25,workday,劳动节',

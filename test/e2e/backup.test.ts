@@ -22,7 +22,7 @@ function startWriter(env: Record<string, string | undefined>) {
   return spawn(process.execPath, ['-e', script], { env: spawnEnv(env), stdio: 'ignore' });
 }
 
-describe.skipIf(onServer)(`backup (backup and doctor on a server: not yet)`, () => {
+describe.skipIf(onServer)(`backup (SQLite file only: the copy is a SQLite file; a server's pg_dump is test/pg/backup-doctor.test.ts)`, () => {
   it('makes a consistent copy while another process writes', async () => {
     const db = tempDb();
     const env = testEnv(db);
@@ -86,7 +86,7 @@ describe.skipIf(onServer)(`backup (backup and doctor on a server: not yet)`, () 
   });
 });
 
-describe.skipIf(onServer)(`doctor (backup and doctor on a server: not yet)`, () => {
+describe.skipIf(onServer)(`doctor (SQLite file only: integrity of the file; a server's doctor is test/pg/backup-doctor.test.ts)`, () => {
   it('reports path, size, schema and counts', () => {
     const db = tempDb();
     const env = testEnv(db);

@@ -22,7 +22,7 @@ function cron(args: string[], db: string, now: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe.skipIf(onServer)(`the README crontab (backup on a server: not yet)`, () => {
+describe.skipIf(onServer)(`the README crontab (SQLite file only: its nightly backup copies the file; on a server pg_dump is the administrator's)`, () => {
   const db = tempDb();
   const out = tempDir('complaints-reports-');
 

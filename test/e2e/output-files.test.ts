@@ -94,7 +94,7 @@ describe.skipIf(onServer)(`output files never destroy the database (SQLite file 
 
 describe('output files are replaced only with --force, owner-only, via a temporary file', () => {
   const notYetOnServer = (name: string) => onServer && name === 'backup';
-  if (onServer) it.skip('backup refuses an existing file without --force (backup on a server: not yet)', () => {});
+  if (onServer) it.skip('backup refuses an existing file without --force (on a server: test/pg/backup-doctor.test.ts)', () => {});
   it.each(WRITERS.filter(([name]) => !notYetOnServer(name)))('%s refuses an existing file without --force, replaces it with --force, and writes it 0600', (_name, args) => {
     const dir = tempDir();
     const file = path.join(dir, 'out.file');
