@@ -15,7 +15,7 @@ import {
   trendMonths, weekPeriod, type Period, type Report,
 } from '../domain/report.js';
 import { write, type Store } from '../storage/store.js';
-import { actingFor, readsEveryOffice, type ServerStore } from '../storage/postgres/open.js';
+import { actingFor, actingForAll, readsEveryOffice, type ServerStore } from '../storage/postgres/open.js';
 import { listOffices } from '../storage/postgres/offices.js';
 import { loadSettings } from '../storage/settings.js';
 import { loadCalendar } from '../storage/calendar.js';
@@ -145,13 +145,14 @@ async function groupReport(ctx: Ctx, period: Period): Promise<Report> {
   const now = await ctx.now();
   const acting = { actor: ctx.actor, now };
   const rows: OfficeRow[] = [];
-  for (const office of await listOffices(server)) {
+  const offices = await listOffices(server);
+  for (const office of offices) {
     const one = await actingFor(server, office);
     const settings = await loadSettings(one);
     const report = await computeWith(one, period, now, settings, await loadCalendar(one, acting), settings.timeZone);
     rows.push(officeRow(office.code, office.name, report));
   }
-  const group = await actingFor(server, null);
+  const group = await actingForAll(server, offices);
   const { settings, calendar, tz } = await ctx.clock();
   return { ...(await computeWith(group, period, now, settings, calendar, tz)), offices: rows };
 }

@@ -8,7 +8,7 @@
 // whom row-level security does not apply) to the office asked for.
 import {
   AliasNode, BinaryOperationNode, ColumnNode, JoinNode, OperationNodeTransformer, OperatorNode, QueryNode,
-  ReferenceNode, TableNode, ValueNode,
+  ReferenceNode, TableNode, ValueListNode, ValueNode,
   type DeleteQueryNode, type InsertQueryNode, type KyselyPlugin, type OperationNode, type SelectQueryNode, type UpdateQueryNode,
 } from 'kysely';
 
@@ -26,14 +26,20 @@ function officeTableName(item: OperationNode): string | null {
 }
 
 class OfficeScope extends OperationNodeTransformer {
-  /** null: no office chosen (a group-wide read, or managing offices): conflict targets only. */
-  constructor(private readonly officeId: number | null) {
+  /**
+   * One office's id; several (a group's read: named all the same, so that the
+   * indexes, office first, still serve it); or null, no office chosen
+   * (managing offices): conflict targets only.
+   */
+  constructor(private readonly officeId: number | readonly number[] | null) {
     super();
   }
 
   private condition(name: string) {
     return BinaryOperationNode.create(
-      ReferenceNode.create(ColumnNode.create('office_id'), TableNode.create(name)), OperatorNode.create('='), ValueNode.create(this.officeId),
+      ReferenceNode.create(ColumnNode.create('office_id'), TableNode.create(name)),
+      OperatorNode.create(typeof this.officeId === 'number' ? '=' : 'in'),
+      typeof this.officeId === 'number' ? ValueNode.create(this.officeId) : ValueListNode.create((this.officeId ?? []).map((id) => ValueNode.create(id))),
     );
   }
 
@@ -79,7 +85,7 @@ class OfficeScope extends OperationNodeTransformer {
 }
 
 /** The plugin for one office's session, or (null) for a session with none chosen. */
-export function officeScope(officeId: number | null): KyselyPlugin {
+export function officeScope(officeId: number | readonly number[] | null): KyselyPlugin {
   return {
     transformQuery: ({ node }) => new OfficeScope(officeId).transformNode(node),
     transformResult: async ({ result }) => result,

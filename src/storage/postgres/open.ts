@@ -127,8 +127,8 @@ export function officeStore(conn: ServerConnection, office: Office | null, exec?
   };
 }
 
-/** Kysely compiling for PostgreSQL, naming the office in every query (none: every office the role may read). */
-function queryBuilder(office: Office | null): Kysely<DB> {
+/** Kysely compiling for PostgreSQL, naming the office (or offices) in every query. */
+function queryBuilder(office: Office | readonly number[] | null): Kysely<DB> {
   return new Kysely<DB>({
     dialect: {
       createAdapter: () => new PostgresAdapter(),
@@ -136,17 +136,23 @@ function queryBuilder(office: Office | null): Kysely<DB> {
       createIntrospector: (db) => new PostgresIntrospector(db),
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
-    plugins: [officeScope(office?.id ?? null)],
+    plugins: [officeScope(office === null ? null : Array.isArray(office) ? office : (office as Office).id)],
   });
 }
 
 /**
- * The same connection acting for another office (or, null, for every office
- * its role may read): a group report reads each office in turn, then all.
+ * The same connection acting for another office: a group report reads each
+ * office in turn.
  */
-export async function actingFor(s: ServerStore, office: Office | null): Promise<ServerStore> {
-  await s.client.query("SELECT set_config('complaints.office', $1, false)", [office?.code ?? '']);
+export async function actingFor(s: ServerStore, office: Office): Promise<ServerStore> {
+  await s.client.query("SELECT set_config('complaints.office', $1, false)", [office.code]);
   return officeStore({ client: s.client, role: s.role, where: s.path }, office);
+}
+
+/** The same connection reading every one of `offices` at once (a group's figures), each named in every query. */
+export async function actingForAll(s: ServerStore, offices: readonly Office[]): Promise<ServerStore> {
+  await s.client.query("SELECT set_config('complaints.office', '', false)");
+  return { ...officeStore({ client: s.client, role: s.role, where: s.path }, null), q: queryBuilder(offices.map((f) => f.id)) };
 }
 
 /** Whether the login role reads every office: a member of complaints_group, or the server's superuser. */
