@@ -2,16 +2,20 @@
 // policies on every office table, the append-only triggers, and the office's
 // rows (storage/postgres/health.ts). Exits 5 naming what is missing; what
 // only the server's administrator can see (disks, replication, backups) it
-// says is theirs.
+// says is theirs. For an office, the calendar's warnings as a file's doctor
+// gives them (doctor-calendar.ts).
 import type { Ctx } from '../cli/context.js';
 import { DatabaseError } from '../domain/errors.js';
 import { checkServerHealth, type ServerHealth } from '../storage/postgres/health.js';
 import type { ServerStore } from '../storage/postgres/open.js';
+import { calendarWarnings } from './doctor-calendar.js';
 
 export interface ServerDoctorReport extends ServerHealth {
   server: string;
   office: string | null;
   problems: string[];
+  /** The office's calendar warnings (never failures); none without an office chosen. */
+  warnings: string[];
   ok: boolean;
 }
 
@@ -23,7 +27,8 @@ export async function runServerDoctor(ctx: Ctx, s: ServerStore): Promise<ServerD
   if (h.policiesMissing.length) problems.push(ctx.t.m('doctor.policiesMissing', { names: h.policiesMissing.join(', ') }));
   if (h.triggersMissing.length) problems.push(ctx.t.m('doctor.serverGuardsMissing', { names: h.triggersMissing.join(', ') }));
   for (const id of h.damagedAttachments) problems.push(ctx.t.m('doctor.attachmentDamaged', { id }));
-  const report: ServerDoctorReport = { server: s.path, office: s.office?.code ?? null, ...h, problems, ok: problems.length === 0 };
+  const warnings = s.office !== null && !problems.length ? await calendarWarnings(ctx) : [];
+  const report: ServerDoctorReport = { server: s.path, office: s.office?.code ?? null, ...h, problems, warnings, ok: problems.length === 0 };
   await ctx.emit(report, () => render(ctx, report));
   if (problems.length) throw new DatabaseError('doctor.serverFailed', { file: s.path, count: problems.length });
   return report;
@@ -43,6 +48,7 @@ function render(ctx: Ctx, r: ServerDoctorReport): string {
     `${t.m('doctor.byStatus')}: ${Object.entries(r.byStatus).map(([k, v]) => `${t.l(`status.${k}`)} ${v}`).join(', ') || '—'}`,
   ];
   for (const p of r.problems) lines.push(t.m('doctor.problem', { what: p }));
+  for (const w of r.warnings) lines.push(`${t.l('word.hint')}: ${w}`);
   lines.push(r.problems.length ? t.m('doctor.serverScope') : `${t.m('doctor.ok')} ${t.m('doctor.serverScope')}`);
   return lines.join('\n') + '\n';
 }

@@ -75,7 +75,7 @@ function render(ctx: Ctx, r: DoctorReport, year: number, yearCovered: boolean): 
     const covered = c.firstYear !== null && c.lastYear !== null ? `${c.firstYear}–${c.lastYear}` : '—';
     lines.push(`${zh ? '工作日历' : 'Calendar'}: ${covered} (${c.version ?? '—'}), ${c.officialDays} ${zh ? '个法定日' : 'official days'}, ${c.overrides} ${zh ? '个自定义' : 'overrides'}; ${year} ${ok(yearCovered)}`);
   }
-  for (const w of r.warnings) lines.push(`${zh ? '提示' : 'warning'}: ${w}`);
+  for (const w of r.warnings) lines.push(`${ctx.t.l('word.hint')}: ${w}`);
   for (const p of r.problems) lines.push(ctx.t.m('doctor.problem', { what: p }));
   if (!r.problems.length) lines.push(ctx.t.m('doctor.ok'));
   return lines.join('\n') + '\n';

@@ -172,6 +172,7 @@ const LABELS: Record<string, Pair> = {
   'change.unchanged': { en: 'unchanged', zh: '不变' },
   'word.yes': { en: 'yes', zh: '是' },
   'word.warning': { en: 'warning', zh: '警告' },
+  'word.hint': { en: 'warning', zh: '提示' },
   'word.error': { en: 'error', zh: '错误' },
   'word.no': { en: 'no', zh: '否' },
   'word.none': { en: '—', zh: '—' },

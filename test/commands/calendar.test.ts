@@ -612,7 +612,7 @@ describe('the built binary under a clock zone behind UTC', () => {
   });
 });
 
-describe.skipIf(onServer)(`doctor and provisional years ${'(SQLite file only: doctor on a server checks schema, policies and triggers, not yet the calendar)'}`, () => {
+describe('doctor and provisional years', () => {
   const NOTICE_2027 = ['date,kind,name', '2027-01-01,holiday,元旦',
     ...['05', '06', '07', '08', '09', '10', '11'].map((d) => `2027-02-${d},holiday,春节`), '2027-02-14,workday,春节',
     '2027-04-05,holiday,清明', ...['01', '02', '03', '04', '05'].map((d) => `2027-05-${d},holiday,劳动节`), '2027-04-25,workday,劳动节',
@@ -654,7 +654,7 @@ describe.skipIf(onServer)(`doctor and provisional years ${'(SQLite file only: do
     expect(d.warnings).toContain('the calendar of 2027, this year, is provisional (no State Council notice loaded): `complaints calendar import <file>` loads it.');
   });
 
-  it('once the notice is loaded with calendar import, the year is covered: no warnings, deadlines not provisional', async () => {
+  it.skipIf(onServer)("once the notice is loaded with calendar import, the year is covered: no warnings, deadlines not provisional (SQLite file only: the coverage line of a file's doctor)", async () => {
     const c = await register('2026-12-30T10:00:00+08:00');
     const imported = await run(['calendar', 'import', file('2027.csv', NOTICE_2027)], { env: { COMPLAINTS_NOW: '2026-12-30T11:00:00+08:00' } });
     expect(imported.code).toBe(0);
