@@ -276,12 +276,17 @@ export async function insertComplaint(s: Store, c: Complaint, year: number, seq:
 
 /** Writes the steps whose state changed (a complaint's step rows are its steps' state now; their history is in the timeline). */
 async function saveSteps(s: Store, complaintId: number, prev: Record<string, StepState>, next: Record<string, StepState>): Promise<void> {
-  for (const [step, state] of Object.entries(next)) {
+  const changed = Object.entries(next).filter(([step, state]) => {
     const was = prev[step];
-    if (was && was.due === state.due && was.doneAt === state.doneAt && was.note === state.note) continue;
-    await run(s, s.q.insertInto('complaint_steps').values({ complaint_id: complaintId, step, due: state.due, done_at: state.doneAt, note: state.note })
-      .onConflict((oc) => oc.columns(['complaint_id', 'step']).doUpdateSet({ due: state.due, done_at: state.doneAt, note: state.note })));
-  }
+    return !(was && was.due === state.due && was.doneAt === state.doneAt && was.note === state.note);
+  });
+  if (!changed.length) return;
+  // One statement for all of them: on a server each statement is a round trip.
+  await run(s, s.q.insertInto('complaint_steps')
+    .values(changed.map(([step, state]) => ({ complaint_id: complaintId, step, due: state.due, done_at: state.doneAt, note: state.note })))
+    .onConflict((oc) => oc.columns(['complaint_id', 'step']).doUpdateSet((eb) => ({
+      due: eb.ref('excluded.due'), done_at: eb.ref('excluded.done_at'), note: eb.ref('excluded.note'),
+    }))));
 }
 
 /**

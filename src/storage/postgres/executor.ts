@@ -13,8 +13,11 @@ const WRITE_LOCK = 0x636f6d71;
 const BATCH = 500;
 
 /** Holds the office's write lock until the transaction ends: its one writer at a time. */
+/** The statement that takes an office's write lock until its transaction ends (both keys numbers, written as literals). */
+const lockStatement = (officeId: number) => `SELECT pg_advisory_xact_lock(${WRITE_LOCK}, ${Math.trunc(officeId)})`;
+
 export async function lockOffice(client: ClientBase, officeId: number): Promise<void> {
-  await client.query('SELECT pg_advisory_xact_lock($1, $2)', [WRITE_LOCK, officeId]);
+  await client.query(lockStatement(officeId));
 }
 
 export function pgExecutor(client: Client, officeId: () => number | null): Executor {
@@ -47,11 +50,12 @@ export function pgExecutor(client: Client, officeId: () => number | null): Execu
     async transaction<T>(fn: () => Promise<T>) {
       const nested = depth > 0;
       const name = `nested_${depth}`;
-      await client.query(nested ? `SAVEPOINT ${name}` : 'BEGIN');
+      const office = officeId();
+      // The office's lock is taken with BEGIN, in the same round trip (both literals: the id is a number).
+      const lock = !nested && office !== null ? `; ${lockStatement(office)}` : '';
+      await client.query(nested ? `SAVEPOINT ${name}` : `BEGIN${lock}`);
       depth++;
       try {
-        const office = officeId();
-        if (!nested && office !== null) await lockOffice(client, office);
         const result = await fn();
         await client.query(nested ? `RELEASE SAVEPOINT ${name}` : 'COMMIT');
         return result;
