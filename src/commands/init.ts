@@ -9,6 +9,7 @@ import { appliedSchemaVersion } from '../storage/schema-version.js';
 import { loadSettings } from '../storage/settings.js';
 import { applyProfile, requireProfile } from './config-profile.js';
 import { UsageError } from '../domain/errors.js';
+import { listOffices } from '../storage/postgres/offices.js';
 
 export interface InitOptions {
   /** The office's name (reports head with it). */
@@ -45,7 +46,7 @@ export async function runInit(ctx: Ctx, o: InitOptions): Promise<void> {
   const s = await ctx.store();
   // On a server with no office chosen, init brings the schema only (offices: `complaints office add`).
   if (s.engine === 'postgres' && s.office === null) {
-    if (valid.length || profile) throw new UsageError('office.choose', { codes: '—' });
+    if (valid.length || profile) throw new UsageError('office.choose', { codes: (await listOffices(s)).map((f) => f.code).join(', ') || '—' });
     const version = await appliedSchemaVersion(s);
     await ctx.emit({ database: ctx.dbPath, schemaVersion: version, office: null, timeZone: null },
       () => ctx.t.m('init.server', { file: ctx.dbPath, version }) + '\n');

@@ -14,7 +14,8 @@ const require = createRequire(path.join(ROOT, 'package.json'));
 export const OFFICES = 10;
 const code = (o) => `O${o}`;
 
-function psql(url, sql) {
+/** One statement through psql; its output, trimmed. */
+export function psql(url, sql) {
   const r = spawnSync('psql', [url, '-XqAt', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`psql: ${r.stderr}`);
   return r.stdout.trim();

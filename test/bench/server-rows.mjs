@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadGroup } from './load-pg.mjs';
+import { loadGroup, psql } from './load-pg.mjs';
 
 /** test/support/pg-cluster.ts, compiled for this script by the project's own esbuild. */
 async function clusterModule(ROOT, DATA) {
@@ -23,11 +23,6 @@ export async function serverRows({ DB, NOW, ROOT, DATA, cli, once, benchPaired, 
   const cluster = await startCluster({ settings: ['shared_buffers = 512MB', 'work_mem = 32MB', 'maintenance_work_mem = 256MB', 'max_wal_size = 4GB'] });
   try {
     const admin = cluster.urlFor('postgres');
-    const psql = (url, sql) => {
-      const r = spawnSync('psql', [url, '-XqAt', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`psql: ${r.stderr}`);
-      return r.stdout.trim();
-    };
     psql(admin, 'CREATE DATABASE bench');
     const url = cluster.urlFor('bench');
     // The schema, as the administrator's first run brings it.

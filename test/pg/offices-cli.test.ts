@@ -49,6 +49,21 @@ describe('offices on a server', () => {
     expect(await dump()).toBe(before);
   });
 
+  test('init on a server with several offices brings the schema only, and says how to add offices', async () => {
+    const r = await as(undefined, ['init', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ office: null, timeZone: null, schemaVersion: 1 });
+    // Naming an office there needs the office chosen: refused, nothing written.
+    const before = await dump();
+    const refused = await as(undefined, ['init', '--name', '新名称']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('several offices (HY, YG)');
+    expect(await dump()).toBe(before);
+    // With the office chosen (for init, --office is the name, so by COMPLAINTS_OFFICE), --name names it.
+    expect((await as(undefined, ['init', '--name', '海韵客户服务中心'], { COMPLAINTS_OFFICE: 'HY' })).code).toBe(0);
+    expect((await as(undefined, ['--office', 'HY', 'config', 'get', 'office.name'])).stdout.trim()).toBe('海韵客户服务中心');
+  });
+
   test('with several offices a command says which to choose, and --office all is for reports only', async () => {
     const r = await as(undefined, ['list']);
     expect(r.code).toBe(2);

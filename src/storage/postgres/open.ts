@@ -11,7 +11,7 @@ import { DatabaseError, StateError, UsageError } from '../../domain/errors.js';
 import type { DB } from '../schema-types.js';
 import type { Executor, Office, Store } from '../store.js';
 import { pgExecutor } from './executor.js';
-import { knownPgMigrations, migratePg, pgSchemaVersion } from './migrate.js';
+import { knownPgMigrations, migratePg } from './migrate.js';
 import { officeScope } from './office-scope.js';
 
 export interface ServerStore extends Store {
@@ -163,10 +163,12 @@ export async function readsEveryOffice(s: ServerStore): Promise<boolean> {
   return r.rows[0].ok;
 }
 
-/** A new server gets its schema here; an older one its migrations (whoever may change the schema). */
+/**
+ * A new server gets its schema here; an older one its migrations (whoever
+ * may change the schema). The first look saw the version differ; migratePg
+ * reads it again under its lock, where another program may have been first.
+ */
 async function bringUpToDate(client: Client, now: number, where: string): Promise<void> {
-  const latest = knownPgMigrations().at(-1)?.version ?? 0;
-  if ((await pgSchemaVersion(client)) === latest) return;
   try {
     await migratePg(client, now, where);
   } catch (err) {
