@@ -10,7 +10,9 @@ import { monthPeriod, type GroupItem, type MajorItem, type Period, type ReportCo
 import { findGroups } from '../domain/groups.js';
 import type { Settings } from '../domain/settings.js';
 import type { DB } from './schema-types.js';
-import { all, first, run, type Store } from './store.js';
+import { all, arrays, first, run, type Store } from './store.js';
+import { listDepartments } from './departments.js';
+import { DISMISSED, tallyReceived, type ReceivedTally } from '../domain/report-tally.js';
 
 export interface ReportSnapshotsTable {
   label: string;
@@ -26,8 +28,6 @@ function q(s: Store): Kysely<ReportDB> {
   return s.q.withTables<{ report_snapshots: ReportSnapshotsTable }>();
 }
 
-/** Invalid and malicious complaints count in `received` and `invalid` only. */
-const DISMISSED = ['invalid', 'malicious'];
 
 /** Severity as a number, for "was it raised" over an event's before/after JSON. */
 const rank = (col: 'before' | 'after') => sql<number>`(CASE ${sql.ref(col)}->>'severity' WHEN 'general' THEN 0 WHEN 'important' THEN 1 WHEN 'major' THEN 2 END)`;
@@ -36,36 +36,25 @@ const rank = (col: 'before' | 'after') => sql<number>`(CASE ${sql.ref(col)}->>'s
 const RAISING_ACTIONS = ['classify', 'assign', 'transfer', 'contact', 'resolve', 'follow-up', 'reopen', 'close', 'escalate', 'extend', 'sweep'];
 
 export async function reportCounts(s: Store, p: Period, now: number, settings: Settings, trendMonths: { month: string; from: number; to: number }[]): Promise<ReportCounts> {
-  const received = () => s.q.selectFrom('complaints as c').where('c.received_at', '>=', p.from).where('c.received_at', '<', p.to);
-  const valid = () => received().where('c.validity', 'not in', DISMISSED);
-  const count = async (query: ReturnType<typeof received>) => (await first(s, query.select((eb) => eb.fn.countAll<number>().as('n'))))!.n;
-  const groupBy = async (col: 'c.kind' | 'c.category' | 'c.subcategory' | 'c.severity' | 'c.channel' | 'c.estate') =>
-    await all(s, received().select([`${col} as key`, (eb) => eb.fn.countAll<number>().as('n')]).groupBy(col)) as { key: string | null; n: number }[];
-
-  const byDepartment = await all(s, received().leftJoin('departments as d', 'd.id', 'c.department_id')
-    .select(['d.name as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('d.name'));
-
-  // Contact on time: of the valid complaints received, those contacted or already past the contact deadline.
-  const contact = (await first(s, valid()
-    .where((eb) => eb.or([eb('c.contacted_at', 'is not', null), eb('c.contact_due', '<', now)]))
-    .select([
-      (eb) => eb.fn.countAll<number>().as('n'),
-      sql<number>`count(*) FILTER (WHERE c.contacted_at IS NOT NULL AND c.contacted_at <= c.contact_due)`.as('onTime'),
-    ])))!;
-
-  // Resolved: the latest resolvedAt in the period (a reopened complaint has none until resolved again).
-  const resolvedQ = () => s.q.selectFrom('complaints as c').where('c.resolved_at', '>=', p.from).where('c.resolved_at', '<', p.to);
+  const received = await receivedTally(s, p, now);
+  // Resolved: the latest resolvedAt in the period (a reopened complaint has
+  // none until resolved again). One row each, counted here: the spans feed
+  // the median and mean working days.
   const calledBack = sql<number>`EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${now})`;
   const owed = sql<number>`(c.kind = 'complaint' AND c.validity NOT IN ('invalid', 'malicious'))`;
-  const res = (await first(s, resolvedQ().select([
-    (eb) => eb.fn.countAll<number>().as('n'),
-    sql<number>`count(*) FILTER (WHERE c.resolved_at <= c.resolve_due)`.as('onTime'),
-    sql<number>`count(*) FILTER (WHERE c.extended_until IS NOT NULL)`.as('extended'),
-    sql<number>`count(*) FILTER (WHERE ${owed})`.as('owed'),
-    sql<number>`count(*) FILTER (WHERE ${owed} AND ${calledBack})`.as('calledBack'),
-  ])))!;
-  const resolveSpans = (await all(s, resolvedQ().select(['c.received_at', 'c.resolved_at'])))
-    .map((r) => ({ receivedAt: r.received_at, resolvedAt: r.resolved_at!, n: 1 }));
+  const res = { n: 0, onTime: 0, extended: 0, owed: 0, calledBack: 0 };
+  const resolveSpans: ReportCounts['resolveSpans'] = [];
+  const resolvedRows = await arrays(s, s.q.selectFrom('complaints as c').where('c.resolved_at', '>=', p.from).where('c.resolved_at', '<', p.to)
+    .select(['c.received_at', 'c.resolved_at', 'c.resolve_due', sql<number>`c.extended_until IS NOT NULL`.as('extended'),
+      sql<number>`CASE WHEN ${owed} THEN (CASE WHEN ${calledBack} THEN 2 ELSE 1 END) ELSE 0 END`.as('owed')])) as [number, number, number, number | boolean, number][];
+  for (const [receivedAt, resolvedAt, resolveDue, extended, owedState] of resolvedRows) {
+    res.n++;
+    if (resolvedAt <= resolveDue) res.onTime++;
+    if (extended) res.extended++;
+    if (owedState > 0) res.owed++;
+    if (owedState === 2) res.calledBack++;
+    resolveSpans.push({ receivedAt, resolvedAt, n: 1 });
+  }
 
   const satisfaction = (await all(s, s.q.selectFrom('follow_ups').where('at', '>=', p.from).where('at', '<', p.to)
     .where('satisfaction', 'is not', null)
@@ -78,22 +67,18 @@ export async function reportCounts(s: Store, p: Period, now: number, settings: S
   const escalated = (await first(s, raisedIn().where(sql<boolean>`${rank('after')} > ${rank('before')}`)
     .select(sql<number>`count(DISTINCT e.complaint_id)`.as('n'))))!.n;
 
+  // Major complaints received in the period or raised to major in it: the
+  // ids from the two index ranges first, then those rows. An OR of the two
+  // in one WHERE made PostgreSQL read every major complaint of the office.
+  const majorIds = s.q.selectFrom('complaints as r').where('r.received_at', '>=', p.from).where('r.received_at', '<', p.to).select('r.id')
+    .union(raisedIn().where(sql<boolean>`e.after->>'severity' = 'major'`).select('e.complaint_id as id').$narrowType<{ id: number }>());
   const major: MajorItem[] = await all(s, s.q.selectFrom('complaints as c').leftJoin('departments as d', 'd.id', 'c.department_id')
     .where('c.severity', '=', 'major').where('c.validity', 'not in', DISMISSED)
-    .where((eb) => eb.or([
-      eb.and([eb('c.received_at', '>=', p.from), eb('c.received_at', '<', p.to)]),
-      eb('c.id', 'in', raisedIn().where(sql<boolean>`e.after->>'severity' = 'major'`).select('e.complaint_id')),
-    ]))
+    .where('c.id', 'in', majorIds)
     .select(['c.ticket', 'c.subject', 'c.status', 'd.name as department'])
     .orderBy('c.received_at').orderBy('c.id'));
 
-  const candidates = (await all(s, valid()
-    .where('c.estate', 'is not', null).where('c.unit', 'is not', null)
-    .where('c.category', 'is not', null).where('c.subcategory', 'is not', null)
-    .select(['c.ticket', 'c.received_at', 'c.estate', 'c.unit', 'c.category', 'c.subcategory'])
-    .orderBy('c.received_at')))
-    .map((r) => ({ ticket: r.ticket, receivedAt: r.received_at, estate: r.estate, unit: r.unit, category: r.category as Category | null, subcategory: r.subcategory }));
-  const groups: GroupItem[] = findGroups(candidates, settings.groupUnits, settings.groupWindowDays)
+  const groups: GroupItem[] = findGroups(received.groupCandidates, settings.groupUnits, settings.groupWindowDays)
     .map((g) => ({ estate: g.estate, category: g.category, subcategory: g.subcategory, units: g.units, tickets: g.tickets }));
 
   // Payments by the date they were recorded (SPEC §12), whatever became of the complaint since.
@@ -161,17 +146,17 @@ export async function reportCounts(s: Store, p: Period, now: number, settings: S
   }
 
   return {
-    received: await count(received()),
-    byKind: await groupBy('c.kind'),
-    byCategory: await groupBy('c.category'),
-    bySubcategory: await groupBy('c.subcategory'),
-    bySeverity: await groupBy('c.severity'),
-    byChannel: await groupBy('c.channel'),
-    byDepartment,
-    byEstate: await groupBy('c.estate'),
-    invalid: await count(received().where('c.validity', 'in', DISMISSED)),
-    contacted: contact.n,
-    contactedOnTime: contact.onTime,
+    received: received.received,
+    byKind: received.byKind,
+    byCategory: received.byCategory,
+    bySubcategory: received.bySubcategory,
+    bySeverity: received.bySeverity,
+    byChannel: received.byChannel,
+    byDepartment: received.byDepartment,
+    byEstate: received.byEstate,
+    invalid: received.invalid,
+    contacted: received.contacted,
+    contactedOnTime: received.contactedOnTime,
     resolved: res.n,
     resolvedOnTime: res.onTime,
     extended: res.extended,
@@ -179,7 +164,7 @@ export async function reportCounts(s: Store, p: Period, now: number, settings: S
     followUpsOwed: res.owed,
     followedUp: res.calledBack,
     satisfaction,
-    repeats: await count(valid().where('c.repeat_of_id', 'is not', null)),
+    repeats: received.repeats,
     escalated,
     major,
     groups,
@@ -191,6 +176,25 @@ export async function reportCounts(s: Store, p: Period, now: number, settings: S
     overdueAtEnd: overdueOpenNow + overdueClosedSince,
     trend,
   };
+}
+
+/**
+ * The complaints received in the period, read once (by receipt, through the
+ * received_at index) and counted in memory: every breakdown, the contact
+ * figures and the group candidates (domain/report-tally.ts).
+ */
+async function receivedTally(s: Store, p: Period, now: number): Promise<ReceivedTally> {
+  const departments = new Map((await listDepartments(s)).map((d) => [d.id, d.name]));
+  const rows = await arrays(s, s.q.selectFrom('complaints as c').where('c.received_at', '>=', p.from).where('c.received_at', '<', p.to)
+    .select(['c.kind', 'c.category', 'c.subcategory', 'c.severity', 'c.channel', 'c.department_id', 'c.estate', 'c.validity',
+      sql<number>`c.repeat_of_id IS NOT NULL`.as('repeat'), 'c.contacted_at', 'c.contact_due', 'c.ticket', 'c.received_at', 'c.unit'])
+    .orderBy('c.received_at'));
+  return tallyReceived(rows.map((r) => ({
+    kind: r[0] as string, category: r[1] as string | null, subcategory: r[2] as string | null, severity: r[3] as string,
+    channel: r[4] as string, department: departments.get(r[5] as number) ?? null, estate: r[6] as string | null, validity: r[7] as string,
+    repeat: !!r[8], contactedAt: r[9] as number | null, contactDue: r[10] as number, ticket: r[11] as string, receivedAt: r[12] as number,
+    unit: r[13] as string | null,
+  })), now);
 }
 
 // ── snapshots ──────────────────────────────────────────────────────────────
