@@ -12,7 +12,7 @@ import { isoLocal, isValidDate } from '../domain/time.js';
 import { maskPersonal } from '../domain/phone.js';
 import {
   buildReport, isSnapshotPeriod, officeRow, type OfficeRow, monthPeriod, parseMonth, parseWeek, previousMonth, previousWeek, rangePeriod,
-  trendMonths, weekPeriod, type Period, type Report,
+  trendMonths, weekPeriod, type Period, type Report, type ReportCounts,
 } from '../domain/report.js';
 import { write, type Store } from '../storage/store.js';
 import { actingFor, actingForAll, readsEveryOffice, type ServerStore } from '../storage/postgres/open.js';
@@ -22,7 +22,8 @@ import { loadCalendar } from '../storage/calendar.js';
 import type { Settings } from '../domain/settings.js';
 import type { WorkCalendar } from '../domain/workdays.js';
 import { appendEvents } from '../storage/events.js';
-import { findSnapshot, insertSnapshot, replaceSnapshot, reportCounts, type Snapshot } from '../storage/report-queries.js';
+import { findSnapshot, insertSnapshot, periodCounts, replaceSnapshot, reportCounts, type Snapshot } from '../storage/report-queries.js';
+import { mergePeriodCounts, withGroups, type PeriodCounts } from '../domain/report-merge.js';
 import { layoutReport } from '../output/report-layout.js';
 import { renderReportText } from '../output/report-text.js';
 import { renderReportMarkdown } from '../output/report-md.js';
@@ -123,38 +124,43 @@ export async function periodOf(ctx: Ctx, p: ReportPeriodOption): Promise<Period>
 }
 
 async function compute(ctx: Ctx, period: Period): Promise<Report> {
-  const { settings, calendar, tz, now } = await ctx.clock();
-  return computeWith(await ctx.store(), period, now, settings, calendar, tz);
+  const { settings, calendar, now } = await ctx.clock();
+  return computeWith(await ctx.store(), period, now, settings, calendar);
 }
 
-async function computeWith(s: Store, period: Period, now: number, settings: Settings, calendar: WorkCalendar, tz: string): Promise<Report> {
-  const counts = await reportCounts(s, period, now, settings, trendMonths(period, tz));
+async function computeWith(s: Store, period: Period, now: number, settings: Settings, calendar: WorkCalendar): Promise<Report> {
+  return reportOf(period, await reportCounts(s, period, now, settings, trendMonths(period, settings.timeZone)), calendar, settings, now);
+}
+
+function reportOf(period: Period, counts: ReportCounts, calendar: WorkCalendar, settings: Settings, now: number): Report {
+  const tz = settings.timeZone;
   return buildReport(period, counts, calendar, tz, isoLocal(now, tz), stepsInForce(settings.procedure).map((d) => d.key));
 }
 
 /**
  * A group's report (--office all, SPEC §14): each office's figures under its
- * own settings and calendar, a row each, and the group's over every office.
- * Computed each time: snapshots are an office's own.
+ * own settings and calendar, a row each, and the group's: the offices' counts
+ * merged (every figure is a sum or a list), under the settings of whoever
+ * asks. Computed each time: snapshots are an office's own.
  */
 async function groupReport(ctx: Ctx, period: Period): Promise<Report> {
   const s = await ctx.store();
   if (s.engine !== 'postgres') throw new UsageError('report.groupNeedsServer', {});
   const server = s as ServerStore;
   if (!(await readsEveryOffice(server))) throw new StateError('report.groupNeedsRole', { role: server.role });
-  const now = await ctx.now();
+  const { settings, calendar, tz, now } = await ctx.clock();
   const acting = { actor: ctx.actor, now };
+  const months = trendMonths(period, tz);
   const rows: OfficeRow[] = [];
-  const offices = await listOffices(server);
-  for (const office of offices) {
+  const parts: PeriodCounts[] = [];
+  for (const office of await listOffices(server)) {
     const one = await actingFor(server, office);
-    const settings = await loadSettings(one);
-    const report = await computeWith(one, period, now, settings, await loadCalendar(one, acting), settings.timeZone);
-    rows.push(officeRow(office.code, office.name, report));
+    const own = await loadSettings(one);
+    const counts = await periodCounts(one, period, now, months);
+    parts.push(counts);
+    rows.push(officeRow(office.code, office.name, reportOf(period, withGroups(counts, own), await loadCalendar(one, acting), own, now)));
   }
-  const group = await actingForAll(server, offices);
-  const { settings, calendar, tz } = await ctx.clock();
-  return { ...(await computeWith(group, period, now, settings, calendar, tz)), offices: rows };
+  return { ...reportOf(period, withGroups(mergePeriodCounts(parts), settings), calendar, settings, now), offices: rows };
 }
 
 /**

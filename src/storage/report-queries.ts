@@ -5,13 +5,14 @@
 // the rows meeting a condition is `count(*) FILTER (WHERE …)` (PostgreSQL has
 // no sum of a boolean), a JSON field is `->>`.
 import { sql, type Kysely } from 'kysely';
-import { CLOSE_REASONS, OPEN_STATUSES, type Category } from '../domain/types.js';
-import { monthPeriod, type GroupItem, type MajorItem, type Period, type ReportCounts } from '../domain/report.js';
-import { findGroups } from '../domain/groups.js';
+import { CLOSE_REASONS, OPEN_STATUSES } from '../domain/types.js';
+import { monthPeriod, type Period, type ReportCounts } from '../domain/report.js';
+import { withGroups, type PeriodCounts } from '../domain/report-merge.js';
 import type { Settings } from '../domain/settings.js';
 import type { DB } from './schema-types.js';
 import { all, arrays, first, run, type Store } from './store.js';
 import { listDepartments } from './departments.js';
+import { sameOffice } from './dialect.js';
 import { DISMISSED, tallyReceived, type ReceivedTally } from '../domain/report-tally.js';
 
 export interface ReportSnapshotsTable {
@@ -36,11 +37,16 @@ const rank = (col: 'before' | 'after') => sql<number>`(CASE ${sql.ref(col)}->>'s
 const RAISING_ACTIONS = ['classify', 'assign', 'transfer', 'contact', 'resolve', 'follow-up', 'reopen', 'close', 'escalate', 'extend', 'sweep'];
 
 export async function reportCounts(s: Store, p: Period, now: number, settings: Settings, trendMonths: { month: string; from: number; to: number }[]): Promise<ReportCounts> {
+  return withGroups(await periodCounts(s, p, now, trendMonths), settings);
+}
+
+/** Every count of the period, before the settings find its group complaints (domain/report-merge.ts). */
+export async function periodCounts(s: Store, p: Period, now: number, trendMonths: { month: string; from: number; to: number }[]): Promise<PeriodCounts> {
   const received = await receivedTally(s, p, now);
   // Resolved: the latest resolvedAt in the period (a reopened complaint has
   // none until resolved again). One row each, counted here: the spans feed
   // the median and mean working days.
-  const calledBack = sql<number>`EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${now})`;
+  const calledBack = sql<number>`EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${now})`;
   const owed = sql<number>`(c.kind = 'complaint' AND c.validity NOT IN ('invalid', 'malicious'))`;
   const res = { n: 0, onTime: 0, extended: 0, owed: 0, calledBack: 0 };
   const resolveSpans: ReportCounts['resolveSpans'] = [];
@@ -72,14 +78,11 @@ export async function reportCounts(s: Store, p: Period, now: number, settings: S
   // in one WHERE made PostgreSQL read every major complaint of the office.
   const majorIds = s.q.selectFrom('complaints as r').where('r.received_at', '>=', p.from).where('r.received_at', '<', p.to).select('r.id')
     .union(raisedIn().where(sql<boolean>`e.after->>'severity' = 'major'`).select('e.complaint_id as id').$narrowType<{ id: number }>());
-  const major: MajorItem[] = await all(s, s.q.selectFrom('complaints as c').leftJoin('departments as d', 'd.id', 'c.department_id')
+  const major = await all(s, s.q.selectFrom('complaints as c').leftJoin('departments as d', 'd.id', 'c.department_id')
     .where('c.severity', '=', 'major').where('c.validity', 'not in', DISMISSED)
     .where('c.id', 'in', majorIds)
-    .select(['c.ticket', 'c.subject', 'c.status', 'd.name as department'])
+    .select(['c.ticket', 'c.subject', 'c.status', 'd.name as department', 'c.received_at as receivedAt', 'c.id'])
     .orderBy('c.received_at').orderBy('c.id'));
-
-  const groups: GroupItem[] = findGroups(received.groupCandidates, settings.groupUnits, settings.groupWindowDays)
-    .map((g) => ({ estate: g.estate, category: g.category, subcategory: g.subcategory, units: g.units, tickets: g.tickets }));
 
   // Payments by the date they were recorded (SPEC §12), whatever became of the complaint since.
   const compensationFen = await all(s, s.q.selectFrom('payments as p').leftJoin('departments as rd', 'rd.id', 'p.responsible_dept_id')
@@ -108,7 +111,7 @@ export async function reportCounts(s: Store, p: Period, now: number, settings: S
     (c.contact_due < ${at} AND (c.contacted_at IS NULL OR c.contacted_at > ${at}))
     OR (c.resolve_due < ${at} AND (c.resolved_at IS NULL OR c.resolved_at > ${at}))
     OR (c.follow_up_due IS NOT NULL AND c.follow_up_due < ${at} AND c.resolved_at <= ${at}
-        AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${at})))`;
+        AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${at})))`;
   const overdueOpenNow = (await first(s, s.q.selectFrom('complaints as c').where('c.status', 'in', OPEN_STATUSES)
     .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n'))))!.n;
   const overdueClosedSince = (await first(s, s.q.selectFrom('complaints as c').where('c.closed_at', '>=', p.to)
@@ -119,7 +122,7 @@ export async function reportCounts(s: Store, p: Period, now: number, settings: S
   const dueIn = async (due: 'c.contact_due' | 'c.resolve_due' | 'c.follow_up_due', done: ReturnType<typeof sql<number | null>>) => (await first(s,
     s.q.selectFrom('complaints as c').where(due, '>=', p.from).where(due, '<', p.to).where('c.validity', 'not in', DISMISSED)
       .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`count(*) FILTER (WHERE ${done} IS NOT NULL AND ${done} <= ${sql.ref(due)})`.as('onTime')])))!;
-  const followUpDone = sql<number | null>`(SELECT min(f.at) FROM follow_ups f WHERE f.complaint_id = c.id AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at)`;
+  const followUpDone = sql<number | null>`(SELECT min(f.at) FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at)`;
   const stepCounts: { key: string; n: number; onTime: number }[] = [
     { key: 'contact', ...await dueIn('c.contact_due', sql<number | null>`c.contacted_at`) },
     { key: 'resolve', ...await dueIn('c.resolve_due', sql<number | null>`c.resolved_at`) },
@@ -135,15 +138,12 @@ export async function reportCounts(s: Store, p: Period, now: number, settings: S
     .where('ru.due', '>=', p.from).where('ru.due', '<', p.to).where('c.validity', 'not in', DISMISSED)
     .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`count(*) FILTER (WHERE ru.done_at IS NOT NULL AND ru.done_at <= ru.due)`.as('onTime')])))!;
 
-  // One month after another: a server connection runs one query at a time.
-  const trend: { month: string; received: number }[] = [];
-  for (const m of trendMonths) {
-    trend.push({
-      month: m.month,
-      received: (await first(s, s.q.selectFrom('complaints').where('received_at', '>=', m.from).where('received_at', '<', m.to)
-        .select((eb) => eb.fn.countAll<number>().as('n'))))!.n,
-    });
-  }
+  // The twelve months' counts in one statement (one round trip to a server),
+  // each its own range of the received_at index.
+  const months = trendMonths.length === 0 ? {} : (await first(s, s.q.selectNoFrom((eb) => trendMonths.map((m, i) =>
+    eb.selectFrom('complaints').where('received_at', '>=', m.from).where('received_at', '<', m.to)
+      .select((e) => e.fn.countAll<number>().as('n')).as(`m${i}`)))))! as Record<string, number | string>;
+  const trend = trendMonths.map((m, i) => ({ month: m.month, received: Number(months[`m${i}`]) }));
 
   return {
     received: received.received,
@@ -167,7 +167,7 @@ export async function reportCounts(s: Store, p: Period, now: number, settings: S
     repeats: received.repeats,
     escalated,
     major,
-    groups,
+    groupCandidates: received.groupCandidates,
     compensationFen,
     closedWithoutCallBack,
     stepCounts,

@@ -11,39 +11,13 @@ import { openStore } from '../../src/storage/sqlite/open.js';
 import { reportCounts } from '../../src/storage/report-queries.js';
 import { loadSettings } from '../../src/storage/settings.js';
 import { loadCalendar } from '../../src/storage/calendar.js';
-import { buildReport, monthPeriod, rangePeriod, trendMonths, weekPeriod, type Period } from '../../src/domain/report.js';
+import { buildReport, trendMonths } from '../../src/domain/report.js';
+import { random, randomPeriod } from '../support/random-periods.js';
 import { stepsInForce } from '../../src/domain/steps.js';
-import { addDays } from '../../src/domain/time.js';
 import { reportCountsByQueries } from '../support/report-oracle.js';
 import { cliOk, onServer, removeTempDirs, tempDir, testEnv } from '../helpers.js';
 
 afterAll(removeTempDirs);
-
-/** Deterministic, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function randomPeriod(r: () => number, tz: string): Period {
-  const year = 2021 + Math.floor(r() * 6);
-  const month = 1 + Math.floor(r() * 12);
-  switch (Math.floor(r() * 3)) {
-    case 0: return monthPeriod(`${year}-${pad(month)}`, tz);
-    case 1: return weekPeriod(`${year}-W${pad(1 + Math.floor(r() * 52))}`, tz);
-    default: {
-      const from = `${year}-${pad(month)}-${pad(1 + Math.floor(r() * 28))}`;
-      return rangePeriod(from, addDays(from, Math.floor(r() * 200)), tz);
-    }
-  }
-}
 
 /** A register generated as the benchmark's, small; optionally with the 002 profile's steps and reports up. */
 async function generated(profile: boolean): Promise<string> {

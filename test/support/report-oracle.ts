@@ -1,13 +1,18 @@
 // The report's counts as they were computed before the one-pass rewrite: one
 // SQL query per figure. Kept only as the oracle of the randomised comparison
 // (test/commands/report-one-pass.test.ts): the one pass must give the same
-// numbers to the last digit on any data and period.
+// numbers to the last digit on any data and period. Its joins are kept within
+// one office (storage/dialect.ts sameOffice), so that it also reads a group of
+// offices at once rightly: ids are an office's own, and the old group report,
+// which read all offices so, counted a step or a call-back of one office's
+// complaint against another's of the same id.
 import { sql } from 'kysely';
 import { CLOSE_REASONS, OPEN_STATUSES, type Category } from '../../src/domain/types.js';
 import type { GroupItem, MajorItem, Period, ReportCounts } from '../../src/domain/report.js';
 import { findGroups } from '../../src/domain/groups.js';
 import type { Settings } from '../../src/domain/settings.js';
 import { all, first, type Store } from '../../src/storage/store.js';
+import { sameOffice } from '../../src/storage/dialect.js';
 
 /** Invalid and malicious complaints count in `received` and `invalid` only. */
 const DISMISSED = ['invalid', 'malicious'];
@@ -25,7 +30,7 @@ export async function reportCountsByQueries(s: Store, p: Period, now: number, se
   const groupBy = async (col: 'c.kind' | 'c.category' | 'c.subcategory' | 'c.severity' | 'c.channel' | 'c.estate') =>
     await all(s, received().select([`${col} as key`, (eb) => eb.fn.countAll<number>().as('n')]).groupBy(col)) as { key: string | null; n: number }[];
 
-  const byDepartment = await all(s, received().leftJoin('departments as d', 'd.id', 'c.department_id')
+  const byDepartment = await all(s, received().leftJoin('departments as d', (j) => j.on(sql<boolean>`d.id = c.department_id${sameOffice(s, 'd')}`))
     .select(['d.name as key', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('d.name'));
 
   // Contact on time: of the valid complaints received, those contacted or already past the contact deadline.
@@ -38,7 +43,7 @@ export async function reportCountsByQueries(s: Store, p: Period, now: number, se
 
   // Resolved: the latest resolvedAt in the period (a reopened complaint has none until resolved again).
   const resolvedQ = () => s.q.selectFrom('complaints as c').where('c.resolved_at', '>=', p.from).where('c.resolved_at', '<', p.to);
-  const calledBack = sql<number>`EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${now})`;
+  const calledBack = sql<number>`EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${now})`;
   const owed = sql<number>`(c.kind = 'complaint' AND c.validity NOT IN ('invalid', 'malicious'))`;
   const res = (await first(s, resolvedQ().select([
     (eb) => eb.fn.countAll<number>().as('n'),
@@ -61,7 +66,7 @@ export async function reportCountsByQueries(s: Store, p: Period, now: number, se
   const escalated = (await first(s, raisedIn().where(sql<boolean>`${rank('after')} > ${rank('before')}`)
     .select(sql<number>`count(DISTINCT e.complaint_id)`.as('n'))))!.n;
 
-  const major: MajorItem[] = await all(s, s.q.selectFrom('complaints as c').leftJoin('departments as d', 'd.id', 'c.department_id')
+  const major: MajorItem[] = await all(s, s.q.selectFrom('complaints as c').leftJoin('departments as d', (j) => j.on(sql<boolean>`d.id = c.department_id${sameOffice(s, 'd')}`))
     .where('c.severity', '=', 'major').where('c.validity', 'not in', DISMISSED)
     .where((eb) => eb.or([
       eb.and([eb('c.received_at', '>=', p.from), eb('c.received_at', '<', p.to)]),
@@ -80,7 +85,7 @@ export async function reportCountsByQueries(s: Store, p: Period, now: number, se
     .map((g) => ({ estate: g.estate, category: g.category, subcategory: g.subcategory, units: g.units, tickets: g.tickets }));
 
   // Payments by the date they were recorded (SPEC §12), whatever became of the complaint since.
-  const compensationFen = await all(s, s.q.selectFrom('payments as p').leftJoin('departments as rd', 'rd.id', 'p.responsible_dept_id')
+  const compensationFen = await all(s, s.q.selectFrom('payments as p').leftJoin('departments as rd', (j) => j.on(sql<boolean>`rd.id = p.responsible_dept_id${sameOffice(s, 'rd', 'p')}`))
     .where('p.at', '>=', p.from).where('p.at', '<', p.to)
     .select(['rd.name as key', (eb) => eb.fn.sum<number>('p.amount_fen').as('fen')]).groupBy('rd.name'));
 
@@ -106,7 +111,7 @@ export async function reportCountsByQueries(s: Store, p: Period, now: number, se
     (c.contact_due < ${at} AND (c.contacted_at IS NULL OR c.contacted_at > ${at}))
     OR (c.resolve_due < ${at} AND (c.resolved_at IS NULL OR c.resolved_at > ${at}))
     OR (c.follow_up_due IS NOT NULL AND c.follow_up_due < ${at} AND c.resolved_at <= ${at}
-        AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${at})))`;
+        AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${at})))`;
   const overdueOpenNow = (await first(s, s.q.selectFrom('complaints as c').where('c.status', 'in', OPEN_STATUSES)
     .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n'))))!.n;
   const overdueClosedSince = (await first(s, s.q.selectFrom('complaints as c').where('c.closed_at', '>=', p.to)
@@ -117,19 +122,19 @@ export async function reportCountsByQueries(s: Store, p: Period, now: number, se
   const dueIn = async (due: 'c.contact_due' | 'c.resolve_due' | 'c.follow_up_due', done: ReturnType<typeof sql<number | null>>) => (await first(s,
     s.q.selectFrom('complaints as c').where(due, '>=', p.from).where(due, '<', p.to).where('c.validity', 'not in', DISMISSED)
       .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`count(*) FILTER (WHERE ${done} IS NOT NULL AND ${done} <= ${sql.ref(due)})`.as('onTime')])))!;
-  const followUpDone = sql<number | null>`(SELECT min(f.at) FROM follow_ups f WHERE f.complaint_id = c.id AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at)`;
+  const followUpDone = sql<number | null>`(SELECT min(f.at) FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at)`;
   const stepCounts: { key: string; n: number; onTime: number }[] = [
     { key: 'contact', ...await dueIn('c.contact_due', sql<number | null>`c.contacted_at`) },
     { key: 'resolve', ...await dueIn('c.resolve_due', sql<number | null>`c.resolved_at`) },
     { key: 'follow_up', ...await dueIn('c.follow_up_due', followUpDone) },
-    ...(await all(s, s.q.selectFrom('complaint_steps as st').innerJoin('complaints as c', 'c.id', 'st.complaint_id')
+    ...(await all(s, s.q.selectFrom('complaint_steps as st').innerJoin('complaints as c', (j) => j.on(sql<boolean>`c.id = st.complaint_id${sameOffice(s, 'st')}`))
       .where('st.due', '>=', p.from).where('st.due', '<', p.to).where('c.validity', 'not in', DISMISSED)
       .select(['st.step as key', (eb) => eb.fn.countAll<number>().as('n'),
         sql<number>`count(*) FILTER (WHERE st.done_at IS NOT NULL AND st.done_at <= st.due)`.as('onTime')])
       .groupBy('st.step'))),
   ];
 
-  const reportUps = (await first(s, s.q.selectFrom('report_ups as ru').innerJoin('complaints as c', 'c.id', 'ru.complaint_id')
+  const reportUps = (await first(s, s.q.selectFrom('report_ups as ru').innerJoin('complaints as c', (j) => j.on(sql<boolean>`c.id = ru.complaint_id${sameOffice(s, 'ru')}`))
     .where('ru.due', '>=', p.from).where('ru.due', '<', p.to).where('c.validity', 'not in', DISMISSED)
     .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`count(*) FILTER (WHERE ru.done_at IS NOT NULL AND ru.done_at <= ru.due)`.as('onTime')])))!;
 
