@@ -5,6 +5,7 @@
 // rows, this counts them.
 import type { Category } from './types.js';
 import type { GroupCandidate } from './groups.js';
+import type { PeriodCounts } from './report-merge.js';
 
 /** Invalid and malicious complaints count in `received` and `invalid` only. */
 export const DISMISSED: readonly string[] = ['invalid', 'malicious'];
@@ -25,6 +26,10 @@ export interface ReceivedRow {
   ticket: string;
   receivedAt: number;
   unit: string | null;
+  id: number;
+  status: string;
+  /** Read only for a major complaint: the report lists those. */
+  subject: string | null;
 }
 
 export type KeyCount = { key: string | null; n: number };
@@ -45,6 +50,8 @@ export interface ReceivedTally {
   contactedOnTime: number;
   /** Valid complaints with estate, unit, category and subcategory, in the order read (by receipt). */
   groupCandidates: GroupCandidate[];
+  /** Valid major complaints, in the order read. */
+  major: PeriodCounts['major'];
 }
 
 /** A count per value, in the order first seen (the report orders them itself). */
@@ -63,12 +70,14 @@ export function tallyReceived(rows: Iterable<ReceivedRow>, now: number): Receive
   const channel = new Counter(), department = new Counter(), estate = new Counter();
   let received = 0, invalid = 0, repeats = 0, contacted = 0, contactedOnTime = 0;
   const groupCandidates: GroupCandidate[] = [];
+  const major: PeriodCounts['major'] = [];
   for (const r of rows) {
     received++;
     kind.add(r.kind); category.add(r.category); subcategory.add(r.subcategory); severity.add(r.severity);
     channel.add(r.channel); department.add(r.department); estate.add(r.estate);
     if (DISMISSED.includes(r.validity)) { invalid++; continue; }
     if (r.repeat) repeats++;
+    if (r.severity === 'major') major.push({ ticket: r.ticket, subject: r.subject ?? '', status: r.status, department: r.department, receivedAt: r.receivedAt, id: r.id });
     if (r.contactedAt !== null || r.contactDue < now) {
       contacted++;
       if (r.contactedAt !== null && r.contactedAt <= r.contactDue) contactedOnTime++;
@@ -79,6 +88,6 @@ export function tallyReceived(rows: Iterable<ReceivedRow>, now: number): Receive
   }
   return {
     received, byKind: kind.rows(), byCategory: category.rows(), bySubcategory: subcategory.rows(), bySeverity: severity.rows(),
-    byChannel: channel.rows(), byDepartment: department.rows(), byEstate: estate.rows(), invalid, repeats, contacted, contactedOnTime, groupCandidates,
+    byChannel: channel.rows(), byDepartment: department.rows(), byEstate: estate.rows(), invalid, repeats, contacted, contactedOnTime, groupCandidates, major,
   };
 }

@@ -73,16 +73,14 @@ export async function periodCounts(s: Store, p: Period, now: number, trendMonths
   const escalated = (await first(s, raisedIn().where(sql<boolean>`${rank('after')} > ${rank('before')}`)
     .select(sql<number>`count(DISTINCT e.complaint_id)`.as('n'))))!.n;
 
-  // Major complaints received in the period or raised to major in it: the
-  // ids from the two index ranges first, then those rows. An OR of the two
-  // in one WHERE made PostgreSQL read every major complaint of the office.
-  const majorIds = s.q.selectFrom('complaints as r').where('r.received_at', '>=', p.from).where('r.received_at', '<', p.to).select('r.id')
-    .union(raisedIn().where(sql<boolean>`e.after->>'severity' = 'major'`).select('e.complaint_id as id').$narrowType<{ id: number }>());
-  const major = await all(s, s.q.selectFrom('complaints as c').leftJoin('departments as d', 'd.id', 'c.department_id')
+  // Major complaints: those received in the period came with the pass; those
+  // raised to major in it (received before) are read by their events' ids.
+  const raisedToMajor = await all(s, s.q.selectFrom('complaints as c').leftJoin('departments as d', (j) => j.on(sql<boolean>`d.id = c.department_id${sameOffice(s, 'd')}`))
     .where('c.severity', '=', 'major').where('c.validity', 'not in', DISMISSED)
-    .where('c.id', 'in', majorIds)
-    .select(['c.ticket', 'c.subject', 'c.status', 'd.name as department', 'c.received_at as receivedAt', 'c.id'])
-    .orderBy('c.received_at').orderBy('c.id'));
+    .where('c.id', 'in', raisedIn().where(sql<boolean>`e.after->>'severity' = 'major'`).select('e.complaint_id as id').$narrowType<{ id: number }>())
+    .where((eb) => eb.or([eb('c.received_at', '<', p.from), eb('c.received_at', '>=', p.to)]))
+    .select(['c.ticket', 'c.subject', 'c.status', 'd.name as department', 'c.received_at as receivedAt', 'c.id']));
+  const major = [...received.major, ...raisedToMajor].sort((a, b) => a.receivedAt - b.receivedAt || a.id - b.id);
 
   // Payments by the date they were recorded (SPEC §12), whatever became of the complaint since.
   const compensationFen = await all(s, s.q.selectFrom('payments as p').leftJoin('departments as rd', 'rd.id', 'p.responsible_dept_id')
@@ -112,7 +110,8 @@ export async function periodCounts(s: Store, p: Period, now: number, trendMonths
     OR (c.resolve_due < ${at} AND (c.resolved_at IS NULL OR c.resolved_at > ${at}))
     OR (c.follow_up_due IS NOT NULL AND c.follow_up_due < ${at} AND c.resolved_at <= ${at}
         AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${at})))`;
-  const overdueOpenNow = (await first(s, s.q.selectFrom('complaints as c').where('c.status', 'in', OPEN_STATUSES)
+  // Open is `status <> 'closed'`, the condition of the open-deadlines index.
+  const overdueOpenNow = (await first(s, s.q.selectFrom('complaints as c').where('c.status', '<>', 'closed')
     .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n'))))!.n;
   const overdueClosedSince = (await first(s, s.q.selectFrom('complaints as c').where('c.closed_at', '>=', p.to)
     .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n'))))!.n;
@@ -187,13 +186,14 @@ async function receivedTally(s: Store, p: Period, now: number): Promise<Received
   const departments = new Map((await listDepartments(s)).map((d) => [d.id, d.name]));
   const rows = await arrays(s, s.q.selectFrom('complaints as c').where('c.received_at', '>=', p.from).where('c.received_at', '<', p.to)
     .select(['c.kind', 'c.category', 'c.subcategory', 'c.severity', 'c.channel', 'c.department_id', 'c.estate', 'c.validity',
-      sql<number>`c.repeat_of_id IS NOT NULL`.as('repeat'), 'c.contacted_at', 'c.contact_due', 'c.ticket', 'c.received_at', 'c.unit'])
+      sql<number>`c.repeat_of_id IS NOT NULL`.as('repeat'), 'c.contacted_at', 'c.contact_due', 'c.ticket', 'c.received_at', 'c.unit',
+      'c.id', 'c.status', sql<string | null>`CASE WHEN c.severity = 'major' THEN c.subject END`.as('subject')])
     .orderBy('c.received_at'));
   return tallyReceived(rows.map((r) => ({
     kind: r[0] as string, category: r[1] as string | null, subcategory: r[2] as string | null, severity: r[3] as string,
     channel: r[4] as string, department: departments.get(r[5] as number) ?? null, estate: r[6] as string | null, validity: r[7] as string,
     repeat: !!r[8], contactedAt: r[9] as number | null, contactDue: r[10] as number, ticket: r[11] as string, receivedAt: r[12] as number,
-    unit: r[13] as string | null,
+    unit: r[13] as string | null, id: r[14] as number, status: r[15] as string, subject: r[16] as string | null,
   })), now);
 }
 
