@@ -40,25 +40,36 @@ async function storedSource(s: Store): Promise<Source | undefined> {
 }
 
 /**
+ * The source row as ensured for a store: a command checks it when it opens
+ * the database and reads it again for its calendar; once is enough (one
+ * round trip less on a server). Stores of other offices are other objects.
+ */
+const ensured = new WeakMap<Store, Source | undefined>();
+
+/**
  * Seeds the official days when the program's data is newer than the file's,
  * in one write transaction that also recounts the open deadlines the change
  * moves. An up-to-date file is only read (one row). A read-only file keeps
  * what it has: the calendar then uses the program's data in memory.
  */
 export async function ensureOfficialDays(s: Store, acting: Acting | (() => Promise<Acting>)): Promise<void> {
-  if (!isNewerData(OFFICIAL_VERSION, (await storedSource(s))?.version ?? null)) return;
-  try {
-    await seedOfficial(s, typeof acting === 'function' ? await acting() : acting);
-  } catch (err) {
-    // A file this user may only read keeps the days it has (SQLITE_READONLY and its extended codes).
-    if (!String((err as { code?: string }).code).startsWith('SQLITE_READONLY')) throw err;
+  let source = await storedSource(s);
+  if (isNewerData(OFFICIAL_VERSION, source?.version ?? null)) {
+    try {
+      await seedOfficial(s, typeof acting === 'function' ? await acting() : acting);
+      source = await storedSource(s);
+    } catch (err) {
+      // A file this user may only read keeps the days it has (SQLITE_READONLY and its extended codes).
+      if (!String((err as { code?: string }).code).startsWith('SQLITE_READONLY')) throw err;
+    }
   }
+  ensured.set(s, source);
 }
 
 /** The combined calendar: official days (brought up to date first) under the office's overrides. */
 export async function loadCalendar(s: Store, acting: Acting = { actor: 'complaints', now: Date.now() }): Promise<OfficeCalendar> {
-  await ensureOfficialDays(s, acting);
-  return buildCalendar(await officialOf(s, await storedSource(s)), await overrideMarks(s));
+  if (!ensured.has(s)) await ensureOfficialDays(s, acting);
+  return buildCalendar(await officialOf(s, ensured.get(s)), await overrideMarks(s));
 }
 
 async function officialOf(s: Store, source: Source | undefined): Promise<OfficialDays> {
