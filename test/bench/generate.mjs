@@ -19,10 +19,21 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DATA = path.join(ROOT, 'test/bench/.data');
 const require = createRequire(path.join(ROOT, 'package.json'));
-const GENERATOR_VERSION = 5;
+const GENERATOR_VERSION = 6;
 export const NOW = '2026-11-23T10:00:00+08:00';
 const NOW_MS = Date.parse(NOW);
-const START_MS = Date.parse('2021-01-01T00:00:00+08:00');
+/**
+ * Two shapes of register. `spread`: six years, about 14,000 a month, the
+ * optional columns filled now and then. `office`: three years, about 28,000
+ * a month at a million, every column filled as a busy office fills it
+ * (demands, extensions, costs with who is responsible and who approved,
+ * claims, households, flags), the shape a group's monthly report, a year-end
+ * report and an office's first import meet.
+ */
+export const SHAPES = {
+  spread: { start: Date.parse('2021-01-01T00:00:00+08:00'), fill: null },
+  office: { start: Date.parse('2023-11-23T00:00:00+08:00'), fill: { extend: 0.06, cost: 0.12, claim: 0.1, flag: 0.03, households: 0.3 } },
+};
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const TZ_OFFSET = 8 * HOUR; // Asia/Shanghai, no DST
@@ -37,8 +48,8 @@ export function schemaKey() {
   return `s${version}-${h.digest('hex').slice(0, 8)}`;
 }
 
-export function dbFileFor(count) {
-  return path.join(DATA, `complaints-${count}-${schemaKey()}.db`);
+export function dbFileFor(count, shape = 'spread') {
+  return path.join(DATA, `complaints-${shape === 'spread' ? '' : `${shape}-`}${count}-${schemaKey()}.db`);
 }
 
 /** searchDoc from the source, bundled once per run into .data/. */
@@ -142,9 +153,10 @@ function phone() {
 }
 
 function parseArgs(argv) {
-  const o = { count: 1_000_000, out: null, force: false, quiet: false };
+  const o = { count: 1_000_000, out: null, force: false, quiet: false, shape: 'spread' };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--count') o.count = Number(argv[++i]);
+    else if (argv[i] === '--shape') o.shape = argv[++i];
     else if (argv[i] === '--out') o.out = path.resolve(argv[++i]);
     else if (argv[i] === '--force') o.force = true;
     else if (argv[i] === '--quiet') o.quiet = true;
@@ -158,8 +170,9 @@ function parseArgs(argv) {
  * Ensures the database of `count` complaints exists; returns its path and
  * whether it was generated now (with the seconds it took).
  */
-export async function ensureDatabase(count, { out = null, force = false, log = console.error } = {}) {
-  const file = out ?? dbFileFor(count);
+export async function ensureDatabase(count, { out = null, force = false, log = console.error, shape = 'spread' } = {}) {
+  const file = out ?? dbFileFor(count, shape);
+  const { start: START_MS, fill } = SHAPES[shape];
   if (!force && fs.existsSync(file)) return { file, generated: false, seconds: 0 };
   const t0 = process.hrtime.bigint();
   const { searchDoc } = await loadSearchTerms();
@@ -206,6 +219,7 @@ export async function ensureDatabase(count, { out = null, force = false, log = c
     follow_up_id, closed_at, close_reason, repeat_of_id, flagged, assigned_at
   ) VALUES (${new Array(47).fill('?').join(', ')})`);
   const insF = db.prepare('INSERT INTO follow_ups (id, complaint_id, at, method, satisfaction, outcome, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insP = db.prepare('INSERT INTO payments (complaint_id, at, amount_fen, responsible_dept_id, responsible_person, approval_level, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insE = db.prepare('INSERT INTO events (complaint_id, at, actor, action, before, after, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insS = db.prepare('INSERT INTO complaint_search (rowid, uni, bi, words) VALUES (?, ?, ?, ?)');
   // The steps in force under the built-in procedure, as `register` writes them
@@ -244,7 +258,7 @@ export async function ensureDatabase(count, { out = null, force = false, log = c
       const extra = pick(EXTRAS);
       const description = `${place}${problem}${extra ? `，${extra}` : ''}。`;
       const subject = Array.from(description).slice(0, 30).join('');
-      const demand = pick(DEMANDS);
+      const demand = fill ? DEMANDS[int(DEMANDS.length - 2)] : pick(DEMANDS);
       const channel = CHANNEL();
       const kind = KIND();
       const severity = SEVERITY();
@@ -279,8 +293,12 @@ export async function ensureDatabase(count, { out = null, force = false, log = c
       const resolution = resolved !== null ? pick(RESOLUTIONS) : null;
       const validity = status === 'registered' ? 'unverified' : rnd() < 0.96 ? 'valid' : 'invalid';
       const validityReason = validity === 'invalid' ? '经核实不属于物业责任' : null;
-      const costFen = resolved !== null && rnd() < 0.03 ? (1 + int(500)) * 1000 : null;
-      const claimFen = rnd() < 0.02 ? (1 + int(2000)) * 1000 : null;
+      const costFen = resolved !== null && rnd() < (fill?.cost ?? 0.03) ? (1 + int(500)) * 1000 : null;
+      const claimFen = rnd() < (fill?.claim ?? 0.02) ? (1 + int(2000)) * 1000 : null;
+      // An office's extensions (the deadline moved, SPEC §5), flags and households counted.
+      const extendedUntil = fill && resolved !== null && rnd() < fill.extend ? resolveDue + 5 * DAY : null;
+      const flagged = fill && rnd() < fill.flag ? 1 : 0;
+      const households = fill && rnd() < fill.households ? 2 + int(30) : 1 + (rnd() < 0.05 ? int(8) : 0);
 
       // Repeat of the caller's previous complaint in the same category within 30 days.
       const prev = lastByCaller.get(callerIx);
@@ -299,12 +317,14 @@ export async function ensureDatabase(count, { out = null, force = false, log = c
 
       insC.run(
         id, ticket, year, seq, at, channel, kind, category, sub, severity, validity, validityReason, status,
-        cname, cphone, estate, unit, subject, description, demand, receiver, deptId, assignee, 1 + (rnd() < 0.05 ? int(8) : 0), claimFen,
-        rnd() < 0.03 ? 1 : 0, rnd() < 0.01 ? 1 : 0, contactDue, resolveDue, followUpDue, at, null, contacted, lastContact,
+        cname, cphone, estate, unit, subject, description, demand, receiver, deptId, assignee, households, claimFen,
+        rnd() < 0.03 ? 1 : 0, rnd() < 0.01 ? 1 : 0, contactDue, resolveDue, followUpDue, at, extendedUntil, contacted, lastContact,
         resolved, resolution, costFen, costFen !== null ? deptId : null, costFen !== null ? assignee : null,
         costFen !== null ? '赵经理' : null, costFen !== null ? 'department_head' : null,
-        followUpId, closed, closed !== null ? '已回访，业主满意' : null, repeatOf, 0, assignedAt,
+        followUpId, closed, closed !== null ? '已回访，业主满意' : null, repeatOf, flagged, assignedAt,
       );
+      // The office shape records each cost as the payment it was (SPEC §12), when resolved.
+      if (fill && costFen !== null) insP.run(id, resolved, costFen, deptId, assignee, 'department_head', '赵经理');
       for (const step of STEP_ROWS) insStep.run(id, step, step === 'dispatch' ? assignedAt : null);
 
       insE.run(id, at, receiver, 'register', null, JSON.stringify({
@@ -348,7 +368,8 @@ export async function ensureDatabase(count, { out = null, force = false, log = c
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const o = parseArgs(process.argv.slice(2));
-  const r = await ensureDatabase(o.count, { out: o.out, force: o.force });
+  if (!(o.shape in SHAPES)) throw new Error(`--shape must be one of ${Object.keys(SHAPES).join(', ')}`);
+  const r = await ensureDatabase(o.count, { out: o.out, force: o.force, shape: o.shape });
   if (!r.generated) console.error(`  cached: ${r.file}`);
   console.log(r.file);
 }
