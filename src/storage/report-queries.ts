@@ -33,6 +33,9 @@ function q(s: Store): Kysely<ReportDB> {
 /** Severity as a number, for "was it raised" over an event's before/after JSON. */
 const rank = (col: 'before' | 'after') => sql<number>`(CASE ${sql.ref(col)}->>'severity' WHEN 'general' THEN 0 WHEN 'important' THEN 1 WHEN 'major' THEN 2 END)`;
 
+/** Ids per statement when a list of them is bound (well under either engine's limit of parameters). */
+const ID_BATCH = 5000;
+
 /** Actions that can raise a complaint's severity (register is its starting level, not a raise). */
 const RAISING_ACTIONS = ['classify', 'assign', 'transfer', 'contact', 'resolve', 'follow-up', 'reopen', 'close', 'escalate', 'extend', 'sweep'];
 
@@ -70,16 +73,24 @@ export async function periodCounts(s: Store, p: Period, now: number, trendMonths
   const raisedIn = () => s.q.selectFrom('events as e')
     .where('e.action', 'in', RAISING_ACTIONS).where('e.at', '>=', p.from).where('e.at', '<', p.to)
     .where('e.complaint_id', 'is not', null);
-  const escalated = (await first(s, raisedIn().where(sql<boolean>`${rank('after')} > ${rank('before')}`)
-    .select(sql<number>`count(DISTINCT e.complaint_id)`.as('n'))))!.n;
+  // The period's raising events read once: which complaints were raised (the
+  // distinct ones count), and which were raised to major (listed).
+  const raising = await arrays(s, raisedIn()
+    .where((eb) => eb.or([sql<boolean>`${rank('after')} > ${rank('before')}`, sql<boolean>`e.after->>'severity' = 'major'`]))
+    .select(['e.complaint_id', sql<boolean>`${rank('after')} > ${rank('before')}`.as('raised'), sql<boolean>`e.after->>'severity' = 'major'`.as('toMajor')]));
+  const escalated = new Set(raising.filter((r) => r[1]).map((r) => r[0])).size;
+  const toMajor = [...new Set(raising.filter((r) => r[2]).map((r) => r[0] as number))];
 
   // Major complaints: those received in the period came with the pass; those
-  // raised to major in it (received before) are read by their events' ids.
-  const raisedToMajor = await all(s, s.q.selectFrom('complaints as c').leftJoin('departments as d', (j) => j.on(sql<boolean>`d.id = c.department_id${sameOffice(s, 'd')}`))
-    .where('c.severity', '=', 'major').where('c.validity', 'not in', DISMISSED)
-    .where('c.id', 'in', raisedIn().where(sql<boolean>`e.after->>'severity' = 'major'`).select('e.complaint_id as id').$narrowType<{ id: number }>())
-    .where((eb) => eb.or([eb('c.received_at', '<', p.from), eb('c.received_at', '>=', p.to)]))
-    .select(['c.ticket', 'c.subject', 'c.status', 'd.name as department', 'c.received_at as receivedAt', 'c.id']));
+  // raised to major in it (received before or after) are read by id.
+  const raisedToMajor: PeriodCounts['major'] = [];
+  for (let i = 0; i < toMajor.length; i += ID_BATCH) {
+    raisedToMajor.push(...await all(s, s.q.selectFrom('complaints as c').leftJoin('departments as d', (j) => j.on(sql<boolean>`d.id = c.department_id${sameOffice(s, 'd')}`))
+      .where('c.severity', '=', 'major').where('c.validity', 'not in', DISMISSED)
+      .where('c.id', 'in', toMajor.slice(i, i + ID_BATCH))
+      .where((eb) => eb.or([eb('c.received_at', '<', p.from), eb('c.received_at', '>=', p.to)]))
+      .select(['c.ticket', 'c.subject', 'c.status', 'd.name as department', 'c.received_at as receivedAt', 'c.id'])));
+  }
   const major = [...received.major, ...raisedToMajor].sort((a, b) => a.receivedAt - b.receivedAt || a.id - b.id);
 
   // Payments by the date they were recorded (SPEC §12), whatever became of the complaint since.
@@ -118,14 +129,17 @@ export async function periodCounts(s: Store, p: Period, now: number, trendMonths
 
   // Steps due in the period, and done by their due (SPEC §11): the three the
   // complaint row holds, then the procedure's others. Invalid ones count nowhere.
-  const dueIn = async (due: 'c.contact_due' | 'c.resolve_due' | 'c.follow_up_due', done: ReturnType<typeof sql<number | null>>) => (await first(s,
+  const dueIn = async (due: 'c.contact_due' | 'c.resolve_due' | 'c.follow_up_due', onTime: ReturnType<typeof sql<boolean>>) => (await first(s,
     s.q.selectFrom('complaints as c').where(due, '>=', p.from).where(due, '<', p.to).where('c.validity', 'not in', DISMISSED)
-      .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`count(*) FILTER (WHERE ${done} IS NOT NULL AND ${done} <= ${sql.ref(due)})`.as('onTime')])))!;
-  const followUpDone = sql<number | null>`(SELECT min(f.at) FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at)`;
+      .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`count(*) FILTER (WHERE ${onTime})`.as('onTime')])))!;
+  // Called back by the due: a scored call-back after resolving, at or before it
+  // (the first such call-back is then at or before it too).
+  const calledBackByDue = sql<boolean>`EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL
+    AND f.at >= c.resolved_at AND f.at <= c.follow_up_due)`;
   const stepCounts: { key: string; n: number; onTime: number }[] = [
-    { key: 'contact', ...await dueIn('c.contact_due', sql<number | null>`c.contacted_at`) },
-    { key: 'resolve', ...await dueIn('c.resolve_due', sql<number | null>`c.resolved_at`) },
-    { key: 'follow_up', ...await dueIn('c.follow_up_due', followUpDone) },
+    { key: 'contact', ...await dueIn('c.contact_due', sql<boolean>`c.contacted_at IS NOT NULL AND c.contacted_at <= c.contact_due`) },
+    { key: 'resolve', ...await dueIn('c.resolve_due', sql<boolean>`c.resolved_at IS NOT NULL AND c.resolved_at <= c.resolve_due`) },
+    { key: 'follow_up', ...await dueIn('c.follow_up_due', calledBackByDue) },
     ...(await all(s, s.q.selectFrom('complaint_steps as st').innerJoin('complaints as c', 'c.id', 'st.complaint_id')
       .where('st.due', '>=', p.from).where('st.due', '<', p.to).where('c.validity', 'not in', DISMISSED)
       .select(['st.step as key', (eb) => eb.fn.countAll<number>().as('n'),

@@ -6,6 +6,7 @@
 // report to the last digit.
 import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { ensureDatabase } from '../bench/generate.mjs';
 import { openStore } from '../../src/storage/sqlite/open.js';
 import { reportCounts } from '../../src/storage/report-queries.js';
@@ -19,10 +20,30 @@ import { cliOk, onServer, removeTempDirs, tempDir, testEnv } from '../helpers.js
 
 afterAll(removeTempDirs);
 
-/** A register generated as the benchmark's, small; optionally with the 002 profile's steps and reports up. */
+/**
+ * Raisings the generator does not make: every 40th complaint raised to major
+ * a day after receipt (an escalate event), every 97th major and re-classified
+ * at major, its severity unchanged (an event naming major that raises nothing).
+ */
+function addRaisings(file: string): void {
+  const db = new Database(file);
+  db.exec(`
+    INSERT INTO events (complaint_id, at, actor, action, before, after, note)
+      SELECT id, received_at + 86400000, 'test', 'escalate', json_object('severity', severity), json_object('severity', 'major'), NULL
+      FROM complaints WHERE id % 40 = 0 AND severity <> 'major';
+    UPDATE complaints SET severity = 'major' WHERE id % 40 = 0;
+    UPDATE complaints SET severity = 'major' WHERE id % 97 = 0;
+    INSERT INTO events (complaint_id, at, actor, action, before, after, note)
+      SELECT id, received_at + 3600000, 'test', 'classify', json_object('severity', 'major'), json_object('severity', 'major'), NULL
+      FROM complaints WHERE id % 97 = 0;`);
+  db.close();
+}
+
+/** A register generated as the benchmark's, small, with raisings; optionally with the 002 profile's steps and reports up. */
 async function generated(profile: boolean): Promise<string> {
   const file = path.join(tempDir(), 'register.db');
   await ensureDatabase(3000, { out: file, log: () => {} });
+  addRaisings(file);
   if (profile) await cliOk(['config', 'profile', 'apply', 'longhu'], { env: testEnv(file, { COMPLAINTS_NOW: '2026-11-23T10:00:00+08:00' }) });
   return file;
 }
