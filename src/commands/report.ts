@@ -22,7 +22,7 @@ import { loadCalendar } from '../storage/calendar.js';
 import type { Settings } from '../domain/settings.js';
 import type { WorkCalendar } from '../domain/workdays.js';
 import { appendEvents } from '../storage/events.js';
-import { findSnapshot, insertSnapshot, replaceSnapshot, reportCounts, type Snapshot } from '../storage/report-queries.js';
+import { accountabilityFigures, findSnapshot, insertSnapshot, replaceSnapshot, reportCounts, type Snapshot } from '../storage/report-queries.js';
 import { layoutReport } from '../output/report-layout.js';
 import { renderReportText } from '../output/report-text.js';
 import { renderReportMarkdown } from '../output/report-md.js';
@@ -129,7 +129,8 @@ async function compute(ctx: Ctx, period: Period): Promise<Report> {
 
 async function computeWith(s: Store, period: Period, now: number, settings: Settings, calendar: WorkCalendar, tz: string): Promise<Report> {
   const counts = await reportCounts(s, period, now, settings, trendMonths(period, tz));
-  return buildReport(period, counts, calendar, tz, isoLocal(now, tz), stepsInForce(settings.procedure).map((d) => d.key));
+  const report = buildReport(period, counts, calendar, tz, isoLocal(now, tz), stepsInForce(settings.procedure).map((d) => d.key));
+  return { ...report, ...(await accountabilityFigures(s, period, tz)) };
 }
 
 /**
