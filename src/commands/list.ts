@@ -27,6 +27,8 @@ export interface ListOptions {
   to?: string;
   overdue?: boolean;
   search?: string;
+  /** --group alone: any group complaint; with a number, that one. */
+  group?: string | boolean;
   sort?: ListSort;
   limit?: number;
   /** Phone numbers masked in every field (--mask). */
@@ -58,7 +60,8 @@ export function addFilterOptions(cmd: Command, ctx: Ctx): Command {
     .option('--from <date>', zh ? '受理日期起（含）' : 'received on or after', dateTimeArg(ctx.t))
     .option('--to <date>', zh ? '受理日期止（含当天）' : 'received on or before (the whole day)', dateTimeArg(ctx.t))
     .option('--overdue', zh ? '仅超期未办' : 'only those past a deadline now')
-    .option('--search <text>', zh ? '全文搜索（中文单字、双字及以上均可）' : 'free text, Chinese words of any length');
+    .option('--search <text>', zh ? '全文搜索（中文单字、双字及以上均可）' : 'free text, Chinese words of any length')
+    .option('--group [number]', ctx.t.m('help.listGroup'));
 }
 
 export function listCommand(ctx: Ctx): Command {
@@ -76,7 +79,8 @@ Examples:
   complaints list --dept 工程部 --overdue
   complaints list --search 漏水 --status all
   complaints list --phone 13800138000 --json
-  complaints list --search 漏水 --mask`)
+  complaints list --search 漏水 --mask
+  complaints list --group --status all          # complaints of confirmed group complaints`)
     .action(async (o: ListOptions) => {
       await runList(ctx, o);
     });
@@ -114,7 +118,15 @@ export async function toFilter(ctx: Ctx, o: ListOptions): Promise<ListFilter> {
     to: bound('--to', o.to, true),
     overdueAt: o.overdue ? await ctx.now() : null,
     search: o.search?.trim() || null,
+    group: groupOf(o.group),
   };
+}
+
+function groupOf(v: string | boolean | undefined): number | 'any' | null {
+  if (v === undefined || v === false) return null;
+  if (v === true) return 'any';
+  if (!/^\d+$/.test(v.trim()) || Number(v) < 1) throw new UsageError('usage.invalid', { what: '--group', value: v, hint: 'a group number, e.g. --group 3' });
+  return Number(v);
 }
 
 export async function runList(ctx: Ctx, o: ListOptions): Promise<number> {

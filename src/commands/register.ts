@@ -16,6 +16,7 @@ import { touchedSpan } from '../domain/report.js';
 import { markStaleSnapshots } from '../storage/report-queries.js';
 import { earlierOfCaller, findRepeat, insertComplaint, nextSeq } from '../storage/complaints.js';
 import { appendEvents } from '../storage/events.js';
+import { findDepartment } from '../storage/departments.js';
 import { renderComplaintList } from '../output/complaint-list.js';
 import { emitComplaint, view } from './complaint-step.js';
 
@@ -37,6 +38,9 @@ export interface RegisterOptions {
   safety?: boolean;
   media?: boolean;
   receiver?: string;
+  about?: string;
+  happenedAt?: string;
+  place?: string;
   input?: boolean;
 }
 
@@ -61,11 +65,16 @@ export function registerCommand(ctx: Ctx): Command {
     .option('--safety', t.lang === 'zh' ? '存在安全隐患' : 'a safety hazard')
     .option('--media', t.lang === 'zh' ? '媒体、法院或监管（12345/12315）介入' : 'media, court or regulator (12345 / 12315) involved')
     .option('--receiver <name>', t.lang === 'zh' ? '首问责任人（默认当前用户）' : 'first person who took it (default: the acting user)')
+    .option('--about <person or dept>', t.m('help.about'))
+    .option('--happened-at <time>', t.m('help.happenedAt'), dateTimeArg(t))
+    .option('--place <text>', t.m('help.place'))
     .option('--no-input', t.lang === 'zh' ? '不提问，缺少必填项时报错' : 'never prompt; fail on missing required flags')
     .addHelpText('after', `
 Examples:
   complaints register --name 王女士 --phone 13800138000 --estate 阳光海岸 --unit 3-2-1501 \\
     --category property_service --subcategory noise --description "楼上装修噪音，晚上十点后仍在施工"
+  complaints register --name 李先生 --phone 13900139000 --description "保安态度恶劣" \
+    --about 赵保安 --happened-at 2026-09-10T21:00 --place 北门岗亭
   complaints register            # at a terminal: asks for each field`)
     .action(async (o: RegisterOptions) => {
       await runRegister(ctx, await completeRegister(ctx, o));
@@ -124,6 +133,13 @@ export async function runRegister(ctx: Ctx, o: RegisterOptions): Promise<Complai
     if (at === null) throw new UsageError('usage.invalid', { what: '--received-at', value: o.receivedAt, hint: 'e.g. 2026-11-20T15:00' });
     receivedAt = at;
   }
+  let happenedAt: number | null = null;
+  if (o.happenedAt) {
+    happenedAt = parseInstant(o.happenedAt, tz);
+    if (happenedAt === null) throw new UsageError('usage.invalid', { what: '--happened-at', value: o.happenedAt, hint: 'e.g. 2026-11-20T15:00' });
+  }
+  const s = await ctx.store();
+  const about = o.about?.trim() || null;
   const input: NewComplaint = {
     receivedAt,
     channel: o.channel ?? 'phone',
@@ -142,8 +158,11 @@ export async function runRegister(ctx: Ctx, o: RegisterOptions): Promise<Complai
     claimFen: o.claim ?? null,
     safety: !!o.safety,
     media: !!o.media,
+    about,
+    aboutIsDepartment: about !== null && (await findDepartment(s, about)) !== undefined,
+    happenedAt,
+    place: o.place?.trim() || null,
   };
-  const s = await ctx.store();
   const caller = { phone: input.phone, estate: input.estate, unit: input.unit };
   const earlier = ctx.canPrompt(o.input === false) ? [] : await earlierOfCaller(s, caller);
   const { complaint, stale } = await write(s, async () => {
@@ -164,6 +183,7 @@ export async function runRegister(ctx: Ctx, o: RegisterOptions): Promise<Complai
   const extra: string[] = [];
   if (earlier.length) extra.push('', ctx.t.m('notice.earlier', { count: earlier.length }), renderComplaintList(await view(ctx), earlier).trimEnd());
   if (complaint.repeatOf) extra.push(ctx.t.m('notice.repeat', { ticket: complaint.repeatOf, days: k.settings.repeatWindowDays }));
+  if (complaint.possiblyInvalid) extra.push(ctx.t.m('notice.possiblyInvalid', { months: k.settings.lateAboutPersonMonths }));
   await emitComplaint(ctx, complaint, ctx.t.m('notice.registered', { ticket: complaint.ticket }), extra);
   return complaint;
 }

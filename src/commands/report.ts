@@ -22,8 +22,8 @@ import { loadCalendar } from '../storage/calendar.js';
 import type { Settings } from '../domain/settings.js';
 import type { WorkCalendar } from '../domain/workdays.js';
 import { appendEvents } from '../storage/events.js';
-import { findSnapshot, insertSnapshot, periodCounts, replaceSnapshot, reportCounts, type Snapshot } from '../storage/report-queries.js';
-import { mergePeriodCounts, withGroups, type PeriodCounts } from '../domain/report-merge.js';
+import { accountabilityFigures, findSnapshot, insertSnapshot, periodCounts, replaceSnapshot, reportCounts, type Snapshot } from '../storage/report-queries.js';
+import { mergeAccountability, mergePeriodCounts, withGroups, type PeriodCounts } from '../domain/report-merge.js';
 import { layoutReport } from '../output/report-layout.js';
 import { renderReportText } from '../output/report-text.js';
 import { renderReportMarkdown } from '../output/report-md.js';
@@ -129,7 +129,8 @@ async function compute(ctx: Ctx, period: Period): Promise<Report> {
 }
 
 async function computeWith(s: Store, period: Period, now: number, settings: Settings, calendar: WorkCalendar): Promise<Report> {
-  return reportOf(period, await reportCounts(s, period, now, settings, trendMonths(period, settings.timeZone)), calendar, settings, now);
+  const counts = await reportCounts(s, period, now, settings, trendMonths(period, settings.timeZone));
+  return { ...reportOf(period, counts, calendar, settings, now), ...(await accountabilityFigures(s, period, settings.timeZone)) };
 }
 
 function reportOf(period: Period, counts: ReportCounts, calendar: WorkCalendar, settings: Settings, now: number): Report {
@@ -153,14 +154,20 @@ async function groupReport(ctx: Ctx, period: Period): Promise<Report> {
   const months = trendMonths(period, tz);
   const rows: OfficeRow[] = [];
   const parts: PeriodCounts[] = [];
+  const accountability: Awaited<ReturnType<typeof accountabilityFigures>>[] = [];
   for (const office of await listOffices(server)) {
     const one = await actingFor(server, office);
     const own = await loadSettings(one);
     const counts = await periodCounts(one, period, now, months);
     parts.push(counts);
+    accountability.push(await accountabilityFigures(one, period, tz));
     rows.push(officeRow(office.code, office.name, reportOf(period, withGroups(counts, own), await loadCalendar(one, acting), own, now)));
   }
-  return { ...reportOf(period, withGroups(mergePeriodCounts(parts), settings), calendar, settings, now), offices: rows };
+  return {
+    ...reportOf(period, withGroups(mergePeriodCounts(parts), settings), calendar, settings, now),
+    ...mergeAccountability(accountability),
+    offices: rows,
+  };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Complaint } from '../domain/types.js';
 import { resolve } from '../domain/lifecycle.js';
 import { UsageError } from '../domain/errors.js';
 import { findDepartment } from '../storage/departments.js';
+import { listStaff } from '../storage/staff.js';
 import { applyStep, doneLine, emitComplaint } from './complaint-step.js';
 
 export interface ResolveOptions {
@@ -14,6 +15,8 @@ export interface ResolveOptions {
   responsible?: string;
   responsiblePerson?: string;
   approvedBy?: string;
+  cause?: string;
+  action?: string;
   input?: boolean;
 }
 
@@ -26,12 +29,16 @@ export function resolveCommand(ctx: Ctx): Command {
     .option('--cost <yuan>', zh ? '赔偿或维修费用（元）' : 'compensation or repair cost paid, yuan', yuanArg(ctx.t))
     .option('--responsible <dept>', zh ? '责任部门（责任人用 --responsible-person）' : 'the department found at fault (the person: --responsible-person)')
     .option('--responsible-person <name>', zh ? '责任人' : 'the person found at fault, of that department')
-    .option('--approved-by <name>', zh ? '审批人（有费用时必填：5000 元以下部门负责人，2 万以下总经理，以上赔偿委员会）' : 'approver, required with a cost: under 5,000 department head; under 20,000 general manager; else the compensation committee')
+    .option('--approved-by <names>', ctx.t.m('help.approvedBy'))
+    .option('--cause <text>', ctx.t.m('help.cause'))
+    .option('--action <text>', ctx.t.m('help.correctiveAction'))
     .option('--no-input', zh ? '不提问' : 'never prompt')
     .addHelpText('after', `
 Examples:
   complaints resolve 260912-3 --resolution "已更换漏水水管并清理"
   complaints resolve 260912-3 --resolution "赔偿地板损失" --cost 6800 --responsible 工程部 --responsible-person 张工 --approved-by 李总
+  complaints resolve 260912-3 --resolution "赔偿地板损失" --cost 6800 --approved-by "钱财务,周总监,李总"   # reviewers, then the approver
+  complaints resolve 260912-3 --resolution "已修复" --cause "水管老化未及时更换" --action "每季度巡检楼内水管"
 A second resolve (after a reopening) adds its cost as a further payment; nothing paid before is removed.`)
     .action(async (ticket: string, o: ResolveOptions) => {
       if (!o.resolution) {
@@ -60,6 +67,10 @@ export async function runResolve(ctx: Ctx, ticket: string, o: ResolveOptions): P
       responsible: dept,
       responsiblePerson: o.responsiblePerson?.trim() || null,
       approvedBy: o.approvedBy ?? null,
+      // Read only when a cost needs approving.
+      staff: o.cost ? await listStaff(s) : [],
+      cause: o.cause?.trim() || null,
+      correctiveAction: o.action?.trim() || null,
     }, k);
   });
   await emitComplaint(ctx, complaint, doneLine(ctx, complaint, 'resolve'));

@@ -78,6 +78,13 @@ const DEFS: ColumnDef[] = [
   { key: 'closeReason', en: 'Close reason', zh: '关闭原因', get: (c) => text(c.closeReason) },
   { key: 'repeatOf', en: 'Repeat of', zh: '重复投诉', get: (c) => text(c.repeatOf) },
   { key: 'flagged', en: 'For management meeting', zh: '提交管理层会议', get: (c) => bool(c.flagged) },
+  // Accountability (SPEC §12): the incident, and its cause and correction.
+  { key: 'about', en: 'About', zh: '被投诉对象', aliases: ['被投诉人', '被投诉部门'], get: (c) => text(c.about) },
+  { key: 'happenedAt', en: 'Happened', zh: '事发时间', aliases: ['发生时间'], get: (c, f) => f.iso(c.happenedAt) },
+  { key: 'place', en: 'Place', zh: '事发地点', aliases: ['地点', '发生地点'], get: (c) => text(c.place) },
+  { key: 'possiblyInvalid', en: 'Possibly invalid', zh: '疑似无效', get: (c) => bool(c.possiblyInvalid) },
+  { key: 'cause', en: 'Cause', zh: '原因分析', aliases: ['投诉原因', '原因'], get: (c) => text(c.cause) },
+  { key: 'correctiveAction', en: 'Corrective action', zh: '改善措施', aliases: ['整改措施', '改善对策', '纠正措施'], get: (c) => text(c.correctiveAction) },
 ];
 
 export const CSV_COLUMNS: readonly CsvColumn[] = DEFS.map(({ get: _g, ...col }) => col);
@@ -100,6 +107,7 @@ const NOT_TEXT: Record<string, RawCell> = {
   receivedAt: 'time', phone: 'phone', households: 'number', claim: 'yuan', safety: 'bool', media: 'bool',
   contactDue: 'time', resolveDue: 'time', followUpDue: 'time', extendedUntil: 'time', contactedAt: 'time',
   resolvedAt: 'time', cost: 'yuan', followUpAt: 'time', satisfaction: 'number', closedAt: 'time', flagged: 'bool',
+  happenedAt: 'time', possiblyInvalid: 'bool',
 };
 
 /** The raw cell kind of each column, in column order. */

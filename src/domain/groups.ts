@@ -3,6 +3,7 @@
 import type { Category, Instant } from './types.js';
 import { DAY } from './time.js';
 import { byCodePoint } from './text-order.js';
+import { UsageError } from './errors.js';
 
 export interface GroupCandidate {
   ticket: string;
@@ -55,4 +56,20 @@ export function findGroups(items: GroupCandidate[], minUnits: number, windowDays
     }
   }
   return groups.sort((a, b) => b.units - a.units || byCodePoint(a.estate, b.estate) || a.from - b.from);
+}
+
+/**
+ * A group complaint confirmed by a person (`group`, SPEC §12): its
+ * complaints must come from at least `minUnits` different units (the
+ * households threshold of a major complaint, 002 "涉及5户以上"); a complaint
+ * without a unit counts for none. The units counted, or a refusal.
+ */
+export function checkGroupUnits(items: readonly Pick<GroupCandidate, 'ticket' | 'estate' | 'unit'>[], minUnits: number): number {
+  const units = new Set(items.filter((c) => c.unit).map((c) => `${c.estate ?? ''}\u0000${c.unit}`)).size;
+  if (units < minUnits) {
+    throw new UsageError('group.tooFew', {
+      units, min: minUnits, count: items.length, noUnit: items.filter((c) => !c.unit).map((c) => c.ticket).join(', ') || '—',
+    });
+  }
+  return units;
 }

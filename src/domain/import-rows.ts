@@ -270,6 +270,8 @@ function validateRow(
   const safety = flag('safety');
   const media = flag('media');
   const flagged = flag('flagged');
+  const happenedAt = time('happenedAt');
+  const possiblyInvalid = flag('possiblyInvalid');
 
   const contactedAt = time('contactedAt');
   const resolvedAt = time('resolvedAt');
@@ -374,7 +376,7 @@ function validateRow(
     // A register's cost column is one payment, made when the complaint was resolved.
     payments: costFen !== null && costFen > 0 ? [{
       at: resolvedAt ?? closedAt ?? receivedAt, amountFen: costFen, responsible: str('responsible'),
-      responsiblePerson: str('responsiblePerson'), approvalLevel, approvedBy: str('approvedBy'),
+      responsiblePerson: str('responsiblePerson'), approvalLevel, approvedBy: str('approvedBy'), reviewedBy: [],
     }] : [],
     responsible: str('responsible'),
     responsiblePerson: str('responsiblePerson'),
@@ -395,6 +397,16 @@ function validateRow(
     flagged,
     // A register file holds no rounds of talks.
     disagreedTalks: 0,
+    // Nor approvals before the work, spot checks or confirmed groups; the incident and its cause are columns.
+    approvals: [],
+    audits: [],
+    group: null,
+    about: str('about'),
+    happenedAt,
+    place: str('place'),
+    possiblyInvalid,
+    cause: str('cause'),
+    correctiveAction: str('correctiveAction'),
   };
   const kept = ticket ? (({ year, seq }) => ({ year, seq }))(parseTicket(ticket)) : null;
   return { line, complaint, date: receivedDate!, kept, originalTicket };

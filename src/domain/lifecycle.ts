@@ -2,9 +2,10 @@
 // input and the clock, and returns the next state with the events to record,
 // or throws StateError / UsageError. No I/O here.
 import type {
-  AttemptOutcome, Category, Channel, CloseReason, Complaint, DomainEvent, FollowUpMethod, Instant, Kind, Payment, Severity,
+  ApprovalLevel, AttemptOutcome, AuditResult, Category, Channel, CloseReason, Complaint, DomainEvent, FollowUpMethod, Instant, Kind, Payment, Severity,
   Status, TalkOutcome, Validity,
 } from './types.js';
+import { approvalLeft, checkApprovers, type StaffMember } from './approval.js';
 import { nextSeverity, OPEN_STATUSES, severityRank } from './types.js';
 import { StateError, UsageError } from './errors.js';
 import { computeDeadlines, dueOfStep, refreshOpenDeadlines, stepDue, type Clock } from './deadlines.js';
@@ -24,7 +25,7 @@ export interface Step {
 }
 
 /** Fields left out of before/after diffs: derived or recorded elsewhere. */
-const UNDIFFED = new Set(['id', 'attempts', 'lastContactAt', 'payments', 'steps', 'reportUps', 'earlier']);
+const UNDIFFED = new Set(['id', 'attempts', 'lastContactAt', 'payments', 'steps', 'reportUps', 'earlier', 'approvals', 'audits', 'group']);
 
 /** The changed top-level fields of a complaint, as an event's before → after. */
 export function diff(prev: Complaint, next: Complaint): Pick<DomainEvent, 'before' | 'after'> {
@@ -93,6 +94,25 @@ export interface NewComplaint {
   claimFen: number | null;
   safety: boolean;
   media: boolean;
+  /** The person or department complained about, when and where it happened (SPEC §12). */
+  about: string | null;
+  /** `about` names one of the office's departments rather than a person. */
+  aboutIsDepartment: boolean;
+  happenedAt: Instant | null;
+  place: string | null;
+}
+
+/**
+ * A complaint about a person (not a department) raised more than the set
+ * months after the incident: possibly invalid (001#14 "對企業或員工服務態度不滿
+ * 在一個月以後提出來的" is an invalid complaint). Flagged for a person to
+ * decide, never invalidated by itself.
+ */
+export function isLateAboutPerson(f: Pick<NewComplaint, 'about' | 'aboutIsDepartment' | 'happenedAt' | 'receivedAt'>, months: number): boolean {
+  if (!f.about || f.aboutIsDepartment || f.happenedAt === null) return false;
+  const limit = new Date(f.happenedAt);
+  limit.setUTCMonth(limit.getUTCMonth() + months);
+  return f.receivedAt > limit.getTime();
 }
 
 export function subjectOf(description: string): string {
@@ -101,6 +121,9 @@ export function subjectOf(description: string): string {
 
 export function register(input: NewComplaint, ticket: string, repeatOf: string | null, k: Ctx): Step {
   if (input.receivedAt > k.now) throw new UsageError('register.future', { at: localDate(input.receivedAt, k.tz) });
+  if (input.happenedAt !== null && input.happenedAt > input.receivedAt) {
+    throw new UsageError('register.happenedAfter', { at: localDateTime(input.happenedAt, k.tz), received: localDateTime(input.receivedAt, k.tz) });
+  }
   const base: Complaint = {
     id: 0,
     ticket,
@@ -149,10 +172,19 @@ export function register(input: NewComplaint, ticket: string, repeatOf: string |
     steps: {},
     reportUps: [],
     earlier: {},
+    approvals: [],
+    audits: [],
+    group: null,
+    about: input.about,
+    happenedAt: input.happenedAt,
+    place: input.place,
+    possiblyInvalid: isLateAboutPerson(input, k.settings.lateAboutPersonMonths),
+    cause: null,
+    correctiveAction: null,
   };
   const severity = ruledSeverity('general', base, k.settings);
   const next = withReportUps(null, withSteps({ ...base, severity, deadlines: computeDeadlines({ ...base, severity }, k) }, k), k);
-  const { id: _id, attempts: _a, lastContactAt: _l, payments: _p, steps: _s, reportUps: _r, earlier: _e, ...after } = next;
+  const { id: _id, attempts: _a, lastContactAt: _l, payments: _p, steps: _s, reportUps: _r, earlier: _e, approvals: _ap, audits: _au, group: _g, ...after } = next;
   return { next, events: [{ action: 'register', before: null, after, note: null }] };
 }
 
@@ -199,6 +231,10 @@ export function assign(c: Complaint, department: string, assignee: string | null
   requireStatus(c, 'assign', ['registered', 'assigned']);
   if (c.department === department && c.assignee === assignee) {
     throw new StateError('assign.same', { ticket: c.ticket, department });
+  }
+  // 001#1 "對原接待個人的投訴…原接待員工不得參與": not handled by the person it is about.
+  if (assignee !== null && c.about !== null && assignee === c.about) {
+    throw new StateError('assign.aboutPerson', { ticket: c.ticket, person: assignee });
   }
   // The first assignment is the dispatch (派单); steps counted from it start now.
   const next = withSteps({ ...c, status: 'assigned', department, assignee, assignedAt: c.assignedAt ?? k.now }, k);
@@ -250,7 +286,13 @@ export interface Resolution {
   /** The department found at fault; null keeps the one recorded before. */
   responsible: string | null;
   responsiblePerson: string | null;
+  /** The people named as approving (审批) and reviewing (审核), as typed; null: an approval given before (approve). */
   approvedBy: string | null;
+  /** The office's people with their roles: once any approval role is held, approvers must be among them. */
+  staff: readonly StaffMember[];
+  /** Why it happened and what was changed (null keeps what an earlier resolve recorded). */
+  cause: string | null;
+  correctiveAction: string | null;
 }
 
 /** The sum of the payments, or null when there are none. */
@@ -272,10 +314,11 @@ export function resolve(c: Complaint, r: Resolution, k: Ctx): Step {
     // The authority needed is that of everything paid on the complaint: paying
     // in instalments does not get round 核决权限.
     const level = approvalLevel((costOf(c.payments) ?? 0) + cost, k.settings);
-    const approvedBy = r.approvedBy?.trim();
-    if (!approvedBy) throw new UsageError('resolve.approvalRequired', { level, cost });
-    payments = [...c.payments, { at: k.now, amountFen: cost, responsible, responsiblePerson, approvalLevel: level, approvedBy }];
-    approval = { approvedBy, approvalLevel: level };
+    const who = r.approvedBy?.trim()
+      ? { ...checkApprovers(r.approvedBy, level, cost, responsible ?? c.department, r.staff), approvalLevel: level }
+      : approvedBefore(c, cost, level, k);
+    payments = [...c.payments, { at: k.now, amountFen: cost, responsible, responsiblePerson, ...who }];
+    approval = { approvedBy: who.approvedBy, approvalLevel: who.approvalLevel };
   }
   let next: Complaint = {
     ...c,
@@ -288,6 +331,8 @@ export function resolve(c: Complaint, r: Resolution, k: Ctx): Step {
     responsible,
     responsiblePerson,
     ...approval,
+    cause: r.cause?.trim() || c.cause,
+    correctiveAction: r.correctiveAction?.trim() || c.correctiveAction,
   };
   if (c.kind === 'complaint') {
     // A complaint is owed a call-back (投诉回访率 100%).
@@ -300,6 +345,84 @@ export function resolve(c: Complaint, r: Resolution, k: Ctx): Step {
   }
   const e = event('resolve', c, next);
   if (payments !== c.payments) e.after = { ...e.after, payment: payments[payments.length - 1] };
+  return { next, events: [e] };
+}
+
+/**
+ * A cost with no approver named: the approval given before the work covers
+ * it up to its amount (SPEC §12); above it, or with none, it is refused.
+ */
+function approvedBefore(c: Complaint, cost: number, level: ApprovalLevel, k: Ctx) {
+  const left = approvalLeft(c.approvals, c.payments);
+  if (!left) throw new UsageError('resolve.approvalRequired', { level, cost });
+  if (cost > left.leftFen) {
+    throw new StateError('resolve.aboveApproval', {
+      ticket: c.ticket, cost, left: Math.max(left.leftFen, 0), approved: left.approval.amountFen, at: localDateTime(left.approval.at, k.tz),
+    });
+  }
+  const { approvalLevel: lvl, approvedBy, reviewedBy } = left.approval;
+  return { approvalLevel: lvl, approvedBy, reviewedBy };
+}
+
+// ── approval before the work, spot checks, group complaints (SPEC §12) ──────
+
+export interface ApprovalInput {
+  amountFen: number;
+  /** The people named, as typed (approver and reviewers). */
+  by: string;
+  note: string | null;
+  staff: readonly StaffMember[];
+}
+
+/**
+ * Compensation approved before the work (the plan step, 002 "审批整改方案"):
+ * the authority needed is that of everything paid so far and this amount.
+ */
+export function approve(c: Complaint, a: ApprovalInput, k: Ctx): Step {
+  requireStatus(c, 'approve', ['registered', 'assigned']);
+  if (!(a.amountFen > 0)) throw new UsageError('approve.amount');
+  const level = approvalLevel((costOf(c.payments) ?? 0) + a.amountFen, k.settings);
+  if (!a.by.trim()) throw new UsageError('approve.by', { level });
+  const who = checkApprovers(a.by, level, a.amountFen, c.responsible ?? c.department, a.staff);
+  const approval = { at: k.now, amountFen: a.amountFen, approvalLevel: level, ...who, note: a.note };
+  const next: Complaint = { ...c, approvals: [...c.approvals, approval] };
+  return {
+    next,
+    events: [{ action: 'approve', before: null, after: { amountFen: a.amountFen, approvalLevel: level, approvedBy: who.approvedBy, reviewedBy: who.reviewedBy }, note: a.note }],
+  };
+}
+
+/**
+ * A spot check of the handling (000 "主任負責對投訴處理情況的抽查及回訪"), on a
+ * resolved or closed complaint. A fail reopens it one level up, as an
+ * unsatisfied call-back does.
+ */
+export function audit(c: Complaint, result: AuditResult, note: string, by: string, k: Ctx): Step {
+  requireStatus(c, 'audit', ['resolved', 'closed']);
+  if (!note.trim()) throw new UsageError('audit.note');
+  const checked: Complaint = { ...c, audits: [...c.audits, { at: k.now, by, result, note: note.trim() }] };
+  const events: DomainEvent[] = [{ action: 'audit', before: null, after: { result }, note: note.trim() }];
+  if (result === 'pass') return { next: checked, events };
+  const reopened = reopenState(checked, k, true);
+  events.push(event('reopen', checked, reopened, AUDIT_FAILED));
+  return { next: reopened, events };
+}
+
+/** The fixed reason of a reopening by a failed spot check; the timeline shows it translated. */
+export const AUDIT_FAILED = 'audit_failed';
+
+/**
+ * Links an open complaint into a confirmed group complaint (群诉) and raises
+ * it to major (002 "同一项目相同的投诉涉及5户以上" is a major complaint). The
+ * group's size is checked over all its complaints (groups.ts).
+ */
+export function joinGroup(c: Complaint, group: { id: number; reason: string; tickets: string[] }, k: Ctx): Step {
+  requireStatus(c, 'group', OPEN_STATUSES);
+  if (c.group) throw new StateError('group.already', { ticket: c.ticket, group: c.group.id });
+  const grouped: Complaint = { ...c, group: group };
+  const next = c.severity === 'major' ? grouped : withSeverity(grouped, 'major', k);
+  const e = event('group', c, next, group.reason);
+  e.after = { ...e.after, group: group.id };
   return { next, events: [e] };
 }
 

@@ -6,7 +6,7 @@
 import type { Instant } from './types.js';
 import { findGroups, type GroupCandidate } from './groups.js';
 import { byCodePoint } from './text-order.js';
-import type { MajorItem, ReportCounts } from './report.js';
+import type { ConfirmedGroupItem, MajorItem, ReportCounts } from './report.js';
 
 /** What storage counts for a period, before the settings find its group complaints. */
 export interface PeriodCounts extends Omit<ReportCounts, 'groups' | 'major'> {
@@ -75,5 +75,14 @@ export function mergePeriodCounts(parts: PeriodCounts[]): PeriodCounts {
     openAtEnd: total((c) => c.openAtEnd),
     overdueAtEnd: total((c) => c.overdueAtEnd),
     trend: (parts[0]?.trend ?? []).map((m, i) => ({ month: m.month, received: total((c) => c.trend[i].received) })),
+  };
+}
+
+/** The spot checks and confirmed group complaints of several offices: checks added up, groups listed office after office. */
+export function mergeAccountability(parts: { audits: { done: number; failed: number }; confirmedGroups: ConfirmedGroupItem[] }[]):
+  { audits: { done: number; failed: number }; confirmedGroups: ConfirmedGroupItem[] } {
+  return {
+    audits: { done: sum(parts.map((p) => p.audits.done)), failed: sum(parts.map((p) => p.audits.failed)) },
+    confirmedGroups: parts.flatMap((p) => p.confirmedGroups),
   };
 }

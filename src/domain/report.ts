@@ -271,6 +271,17 @@ export interface Report {
   snapshot: { computedAt: string; staleSince: string | null } | null;
   /** A group's report (report … --office all): a row per office; the figures above are the group's. */
   offices?: OfficeRow[];
+  /** Spot checks made in the period, and how many failed (SPEC §12); absent from older snapshots. */
+  audits?: { done: number; failed: number };
+  /** Group complaints confirmed in the period (`group`, SPEC §12); absent from older snapshots. */
+  confirmedGroups?: ConfirmedGroupItem[];
+}
+
+export interface ConfirmedGroupItem {
+  id: number;
+  at: string;
+  reason: string;
+  tickets: string[];
 }
 
 /** One office's line of a group report (SPEC §14). */

@@ -54,10 +54,10 @@ export function matchQuery(term: string): string | null {
   return parts.length ? parts.join(' AND ') : null;
 }
 
-/** What a complaint is found by: its number, the words of the case, the person and place, the handling. */
+/** What a complaint is found by: its number, the words of the case, the person and place, the handling, whom it is about, its cause and correction. */
 export function searchableTexts(c: Complaint): (string | null)[] {
   return [
     c.ticket, c.subject, c.description, c.demand, c.complainant.name, c.complainant.estate, c.complainant.unit,
-    c.subcategory, c.resolution, c.assignee,
+    c.subcategory, c.resolution, c.assignee, c.about, c.place, c.cause, c.correctiveAction,
   ];
 }

@@ -26,6 +26,8 @@ export interface Settings {
   attachmentMaxBytes: number;
   /** Rounds of talks without agreement that raise a general complaint to important (SPEC §11). */
   disagreedTalks: number;
+  /** A complaint about a person raised more than this many months after the incident is possibly invalid (001#14). */
+  lateAboutPersonMonths: number;
 }
 
 const r = (text: string): DeadlineRule => parseRule(text)!;
@@ -58,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   committeeFromFen: 2_000_000,
   attachmentMaxBytes: 20 * 1024 * 1024,
   disagreedTalks: 3,
+  lateAboutPersonMonths: 1,
 };
 
 type Kind = 'text' | 'zone' | 'int' | 'yuan' | 'rule' | 'switch' | 'step' | 'reportUp';
@@ -110,6 +113,8 @@ export const SETTING_KEYS: Record<string, KeyDef> = {
   'attachment.max_bytes': intKey('attachmentMaxBytes', { min: 1, max: 1_000_000_000 }),
   // 002: "三次沟通仍不能协调一致"; more than 20 failed rounds is no longer a rule about talks.
   'rule.disagreed_talks': intKey('disagreedTalks', { min: 1, max: 20 }),
+  // 001#14 "對企業或員工服務態度不滿在一個月以後提出來的" is an invalid complaint.
+  'rule.late_about_person_months': intKey('lateAboutPersonMonths', { min: 1, max: 120 }),
 };
 
 // ── the procedure (SPEC §11): keys made of a severity, kind or category and a step ──

@@ -82,6 +82,37 @@ export interface Payment {
   responsiblePerson: string | null;
   approvalLevel: ApprovalLevel | null;
   approvedBy: string | null;
+  /** Others named with the approver, who reviewed it (审核). */
+  reviewedBy: string[];
+}
+
+/** A compensation approved before the work (`approve`, SPEC §12); kept as recorded. */
+export interface Approval {
+  at: Instant;
+  amountFen: number;
+  approvalLevel: ApprovalLevel;
+  approvedBy: string;
+  reviewedBy: string[];
+  note: string | null;
+}
+
+export const AUDIT_RESULTS = ['pass', 'fail'] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
+
+/** A spot check of the handling (抽查, SPEC §12); kept as recorded. */
+export interface Audit {
+  at: Instant;
+  by: string;
+  result: AuditResult;
+  note: string | null;
+}
+
+/** The group complaint (群诉) a complaint was linked into by `group`. */
+export interface GroupRef {
+  id: number;
+  reason: string;
+  /** Every complaint of the group, this one included, in ticket order. */
+  tickets: string[];
 }
 
 export interface Deadlines {
@@ -151,6 +182,21 @@ export interface Complaint {
   earlier: Record<string, { due: Instant; reason: string }>;
   /** Reports up (上报) owed on reaching a severity, and made (SPEC §11). */
   reportUps: ReportUp[];
+  // Accountability (SPEC §12).
+  /** Compensation approved before the work, oldest first. */
+  approvals: Approval[];
+  /** Spot checks, oldest first. */
+  audits: Audit[];
+  group: GroupRef | null;
+  /** The person or department complained about (001#8). */
+  about: string | null;
+  happenedAt: Instant | null;
+  place: string | null;
+  /** About a person and raised long after the incident (001#14): possibly invalid, for a person to decide. */
+  possiblyInvalid: boolean;
+  /** Why it happened, and what was changed so it does not happen again (001#5 改善對策). */
+  cause: string | null;
+  correctiveAction: string | null;
 }
 
 /** One entry of the append-only timeline. */

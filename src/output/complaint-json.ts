@@ -66,6 +66,18 @@ export function complaintJson(c: Complaint, tz: string, steps: readonly string[]
     duplicateOf: c.duplicateOf,
     /** Rounds of talks that ended without agreement (SPEC §11). */
     disagreedTalks: c.disagreedTalks,
+    // Accountability (SPEC §12).
+    about: c.about,
+    happenedAt: iso(c.happenedAt, tz),
+    place: c.place,
+    possiblyInvalid: c.possiblyInvalid,
+    cause: c.cause,
+    correctiveAction: c.correctiveAction,
+    approvals: c.approvals.map((a) => ({
+      at: isoLocal(a.at, tz), amount: fenToYuan(a.amountFen), approvalLevel: a.approvalLevel, approvedBy: a.approvedBy, reviewedBy: a.reviewedBy, note: a.note,
+    })),
+    audits: c.audits.map((a) => ({ at: isoLocal(a.at, tz), by: a.by, result: a.result, note: a.note })),
+    group: c.group && { id: c.group.id, reason: c.group.reason, tickets: c.group.tickets },
   };
 }
 
@@ -76,7 +88,7 @@ function deadlinesJson(c: Complaint, tz: string, steps: readonly string[]): Reco
 export function paymentJson(p: Payment, tz: string) {
   return {
     at: isoLocal(p.at, tz), amount: fenToYuan(p.amountFen), responsible: p.responsible,
-    responsiblePerson: p.responsiblePerson, approvalLevel: p.approvalLevel, approvedBy: p.approvedBy,
+    responsiblePerson: p.responsiblePerson, approvalLevel: p.approvalLevel, approvedBy: p.approvedBy, reviewedBy: p.reviewedBy,
   };
 }
 

@@ -125,8 +125,13 @@ export function renderShow(v: View, c: Complaint, deadlines: DeadlineStatus[], e
     ['unit', c.complainant.unit],
     ['description', { safe: visibleLines(c.description) }],
     ['demand', c.demand],
+    ['about', c.about],
+    ['happenedAt', c.happenedAt !== null ? localDateTime(c.happenedAt, v.tz) : null],
+    ['place', c.place],
+    ['possiblyInvalid', c.possiblyInvalid ? { safe: v.chalk.red(t.l('word.yes')) } : null],
     ['receiver', c.receiver],
     ['department', departmentText(v, c)],
+    ['group', c.group ? `${c.group.id}  ${c.group.reason}  (${c.group.tickets.join(' ')})` : null],
     ['households', c.households > 1 ? String(c.households) : null],
     ['claim', c.claimFen !== null ? `¥${formatYuan(c.claimFen)}` : null],
     ['safety', yesNo(c.safety)],
@@ -139,7 +144,11 @@ export function renderShow(v: View, c: Complaint, deadlines: DeadlineStatus[], e
     // Only worth a line each when there is more than one.
     ['payments', c.payments.length > 1 ? c.payments.map((p) => paymentText(v, p)).join('; ') : null],
     ['responsible', c.responsible ? [c.responsible, c.responsiblePerson].filter(Boolean).join(' / ') : null],
-    ['approvedBy', c.approvedBy ? `${c.approvedBy} (${t.l(`approval.${c.approvalLevel}`)})` : null],
+    ['approvedBy', c.approvedBy ? `${c.approvedBy} (${t.l(`approval.${c.approvalLevel}`)})${reviewers(v, c.payments.at(-1)?.reviewedBy ?? [])}` : null],
+    ['approvals', c.approvals.length ? c.approvals.map((a) => `${localDateTime(a.at, v.tz)} ¥${formatYuan(a.amountFen)} ${a.approvedBy} (${t.l(`approval.${a.approvalLevel}`)})${reviewers(v, a.reviewedBy)}${a.note ? ` ${a.note}` : ''}`).join('; ') : null],
+    ['cause', c.cause],
+    ['correctiveAction', c.correctiveAction],
+    ['audits', c.audits.length ? c.audits.map((a) => `${localDateTime(a.at, v.tz)} ${a.by} ${t.l(`audit.${a.result}`)}${a.note ? ` ${a.note}` : ''}`).join('; ') : null],
     ['followUp', c.followUp ? `${when(v, c.followUp.at)}  ${t.l(`method.${c.followUp.method}`)}  ${c.followUp.satisfaction} ${t.l(`satisfaction.${c.followUp.satisfaction}`)}${c.followUp.note ? '  ' + c.followUp.note : ''}` : null],
     ['attempts', c.attempts.length ? c.attempts.map((a) => `${localDateTime(a.at, v.tz)} ${t.l(`outcome.${a.outcome}`)}`).join('; ') : null],
     ['disagreedTalks', c.disagreedTalks > 0 ? String(c.disagreedTalks) : null],
@@ -155,9 +164,14 @@ export function renderShow(v: View, c: Complaint, deadlines: DeadlineStatus[], e
   return out.join('');
 }
 
+/** ", reviewed by 钱财务, 周总监" (审核) after an approver, when there were reviewers. */
+function reviewers(v: View, names: readonly string[]): string {
+  return names.length ? `, ${v.t.l('field.reviewedBy')} ${names.join(', ')}` : '';
+}
+
 function paymentText(v: View, p: Payment): string {
   const who = [p.responsible, p.responsiblePerson].filter(Boolean).join(' / ');
-  const approval = p.approvedBy ? ` ${p.approvedBy} (${v.t.l(`approval.${p.approvalLevel}`)})` : '';
+  const approval = p.approvedBy ? ` ${p.approvedBy} (${v.t.l(`approval.${p.approvalLevel}`)})${reviewers(v, p.reviewedBy)}` : '';
   return `${localDateTime(p.at, v.tz)} ¥${formatYuan(p.amountFen)}${who ? ` ${who}` : ''}${approval}`;
 }
 

@@ -6,6 +6,8 @@ import type { Translator } from './i18n.js';
 const FIXED_REASONS: [RegExp, string][] = [
   // lifecycle.contact: rounds of talks without agreement (SPEC §11)
   [/^disagreed_talks_(\d+)$/, 'reason.disagreedTalks'],
+  // lifecycle.audit: a failed spot check reopens (SPEC §12)
+  [/^audit_failed$/, 'reason.auditFailed'],
 ];
 
 /** An event's note as a person reads it: a fixed reason translated, anything else as written. */

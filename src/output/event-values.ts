@@ -3,9 +3,9 @@
 import { isoLocal } from '../domain/time.js';
 import { fenToYuan } from '../domain/money.js';
 
-const INSTANT_KEYS = new Set(['receivedAt', 'contactedAt', 'resolvedAt', 'closedAt', 'extendedUntil', 'resolveFrom', 'at']);
-const FEN_KEYS = new Set(['claimFen', 'costFen']);
-const RENAMED: Record<string, string> = { claimFen: 'claim', costFen: 'cost' };
+const INSTANT_KEYS = new Set(['receivedAt', 'contactedAt', 'resolvedAt', 'closedAt', 'extendedUntil', 'resolveFrom', 'at', 'happenedAt']);
+const FEN_KEYS = new Set(['claimFen', 'costFen', 'amountFen']);
+const RENAMED: Record<string, string> = { claimFen: 'claim', costFen: 'cost', amountFen: 'amount' };
 
 export function presentValue(key: string, value: unknown, tz: string): unknown {
   if (value === null || value === undefined) return null;

@@ -285,6 +285,35 @@ const LABELS: Record<string, Pair> = {
   'profile.col.name': { en: 'name', zh: '名称' },
   'profile.col.title': { en: 'title', zh: '流程' },
   'profile.col.seed': { en: 'seed', zh: '来源' },
+  // ── money and accountability: staff, approvals, incident facts, cause and correction, spot checks, group complaints (SPEC §12) ──
+  'staffRole.director': { en: 'service centre director', zh: '服务中心主任' },
+  'staffRole.dept_head': { en: 'department head', zh: '部门负责人' },
+  'staffRole.general_manager': { en: 'general manager', zh: '总经理' },
+  'staffRole.committee': { en: 'compensation committee', zh: '赔偿委员会' },
+  'field.staffName': { en: 'name', zh: '姓名' },
+  'field.staffRole': { en: 'role', zh: '角色' },
+  'action.approve': { en: 'compensation approved', zh: '赔偿审批' },
+  'action.audit': { en: 'spot check', zh: '抽查' },
+  'action.group': { en: 'linked into a group complaint', zh: '并为群诉' },
+  'audit.pass': { en: 'pass', zh: '合格' },
+  'audit.fail': { en: 'fail', zh: '不合格' },
+  'field.about': { en: 'About', zh: '被投诉对象' },
+  'field.happenedAt': { en: 'Happened', zh: '事发时间' },
+  'field.place': { en: 'Place', zh: '事发地点' },
+  'field.possiblyInvalid': { en: 'Possibly invalid', zh: '疑似无效' },
+  'field.cause': { en: 'Cause', zh: '原因分析' },
+  'field.correctiveAction': { en: 'Corrective action', zh: '改善措施' },
+  'field.approvals': { en: 'Approved before the work', zh: '事前审批' },
+  'field.audits': { en: 'Spot checks', zh: '抽查' },
+  'field.group': { en: 'Group complaint', zh: '群诉' },
+  'field.reviewedBy': { en: 'reviewed by', zh: '审核' },
+  'report.audits': { en: 'Spot checks made in the period', zh: '本期抽查' },
+  'report.audits.done': { en: 'Spot checks', zh: '抽查次数' },
+  'report.audits.failed': { en: 'of which failed', zh: '其中不合格' },
+  'report.confirmedGroups': { en: 'Group complaints confirmed in the period', zh: '本期确认的群诉' },
+  'report.col.group': { en: 'group', zh: '群诉' },
+  'report.col.at': { en: 'confirmed', zh: '确认时间' },
+  'report.col.reason': { en: 'reason', zh: '原因' },
 };
 
 const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => string }> = {
@@ -1345,6 +1374,117 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'doctor.serverScope': {
     en: () => "Checked what a login can: schema, policies, triggers, this office's rows. Disk, replication and backups of the server are its administrator's.",
     zh: () => '已检查登录角色可检查的内容：数据结构、策略、触发器、本中心的数据。服务器的磁盘、复制与备份由其管理员负责。',
+  },
+  // ── money and accountability: staff, approvals, incident facts, cause and correction, spot checks, group complaints (SPEC §12) ──
+  'help.staff': {
+    en: () => "the office's people and roles: who approves compensation (核决权限) and who spot-checks",
+    zh: () => '人员与角色：谁审批赔偿（核决权限）、谁抽查',
+  },
+  'help.staffList': { en: () => 'list the people and their roles', zh: () => '列出人员与角色' },
+  'help.staffAdd': { en: () => 'add a person with a role', zh: () => '添加人员及其角色' },
+  'help.staffDept': { en: () => 'the department a department head heads (required for dept_head)', zh: () => '部门负责人所负责的部门（dept_head 必填）' },
+  'help.staffRemove': { en: () => 'take a person off the list (what they approved stays recorded)', zh: () => '移除人员（其已审批的记录保留）' },
+  'help.staffRename': { en: () => 'rename a person', zh: () => '人员改名' },
+  'help.approvedBy': {
+    en: () => 'who approved the cost (审批), and who reviewed it (审核), separated by commas: "reviewer,reviewer,approver". Under 5,000 yuan a department head, under 20,000 the general manager, else the compensation committee; once `complaints staff` lists anyone with such a role, only they may approve',
+    zh: () => '审批人，审核人一并列出，用逗号分隔："审核人,审核人,审批人"。5000 元以下部门负责人，2 万元以下总经理，以上赔偿委员会；`complaints staff` 登记了审批角色后，只有其中有权限的人可以审批',
+  },
+  'help.cause': { en: () => 'why it happened (原因分析)', zh: () => '原因分析' },
+  'help.correctiveAction': { en: () => 'what was changed so it does not happen again (改善措施)', zh: () => '改善措施（如何避免再次发生）' },
+  'help.about': { en: () => 'the person or department complained about', zh: () => '被投诉的人员或部门' },
+  'help.happenedAt': { en: () => 'when the incident happened', zh: () => '事发时间' },
+  'help.place': { en: () => 'where the incident happened', zh: () => '事发地点' },
+  'help.approve': {
+    en: () => 'approve a compensation before the work (核决权限); a later resolve --cost up to the amount needs no other approval',
+    zh: () => '事前审批赔偿（核决权限）；之后 resolve --cost 不超过审批金额时无需再次审批',
+  },
+  'help.approveAmount': { en: () => 'the amount approved, yuan', zh: () => '审批金额（元）' },
+  'help.audit': {
+    en: () => 'a spot check of the handling (抽查) of a resolved or closed complaint; fail reopens it one level up',
+    zh: () => '抽查已处理或已关闭投诉的处理情况；不合格则升一级重新处理',
+  },
+  'help.auditNote': { en: () => 'what was checked and found (required)', zh: () => '抽查情况（必填）' },
+  'help.group': {
+    en: () => 'confirm complaints of 5 or more units (threshold.major_households) as one group complaint (群诉); each becomes major',
+    zh: () => '将 5 户以上（threshold.major_households）的投诉确认为一宗群诉，每条升为重大',
+  },
+  'help.groupTickets': { en: () => 'the tickets of the group', zh: () => '群诉包含的投诉编号' },
+  'help.groupReason': { en: () => 'what the complaints have in common (required)', zh: () => '群诉原因（必填）' },
+  'help.listGroup': { en: () => 'only complaints in a group complaint (all groups, or the one numbered)', zh: () => '只列出群诉中的投诉（全部群诉，或指定编号的群诉）' },
+  'notice.possiblyInvalid': {
+    en: (p) => `note: it is about a person and was raised more than ${p.months} month(s) after the incident: possibly invalid (rule.late_about_person_months). Check it and classify --validity.`,
+    zh: (p) => `提示：该投诉针对员工，且在事发 ${p.months} 个月以后才提出，可能为无效投诉（rule.late_about_person_months）。请核实后用 classify --validity 认定。`,
+  },
+  'register.happenedAfter': {
+    en: (p) => `--happened-at ${p.at} is after the complaint was received (${p.received}): the incident comes first. Give the time it happened.`,
+    zh: (p) => `--happened-at ${p.at} 晚于受理时间（${p.received}）：事发应在受理之前。请填写实际事发时间。`,
+  },
+  'assign.aboutPerson': {
+    en: (p) => `${p.ticket} is a complaint about ${p.person}: it cannot be handled by that person (原接待员工不得参与). Assign it --to someone else.`,
+    zh: (p) => `${p.ticket} 是针对 ${p.person} 的投诉，不能由其本人处理（原接待员工不得参与）。请用 --to 指派其他人。`,
+  },
+  'approval.unknownPerson': {
+    en: (p) => `"${p.name}" is not on the office's staff list, so cannot approve or review. Name people of \`complaints staff list\` (${p.known}), or add them with \`complaints staff add "${p.name}" --role …\`.`,
+    zh: (p) => `“${p.name}”不在人员名单中，不能审批或审核。请填写 \`complaints staff list\` 中的人员（${p.known}），或用 \`complaints staff add "${p.name}" --role …\` 添加。`,
+  },
+  'approval.noAuthority': {
+    en: (p) => `none of ${p.names} may approve ${p.amount} yuan: it needs the ${label('en', `approval.${p.level}`)} (核决权限). Name one who may: ${p.who}.`,
+    zh: (p) => `${p.names} 均无权审批 ${p.amount} 元：须由${label('zh', `approval.${p.level}`)}审批（核决权限）。请填写有权限的人：${p.who}。`,
+  },
+  'resolve.aboveApproval': {
+    en: (p) => `a cost of ${Number(p.cost) / 100} yuan is more than the ${Number(p.left) / 100} yuan left of the ${Number(p.approved) / 100} yuan approved on ${p.at} for ${p.ticket}. Approve it again first (\`complaints approve ${p.ticket} --amount … --by …\`), or add --approved-by.`,
+    zh: (p) => `费用 ${Number(p.cost) / 100} 元超过 ${p.ticket} 于 ${p.at} 审批的 ${Number(p.approved) / 100} 元中剩余的 ${Number(p.left) / 100} 元。请先重新审批（\`complaints approve ${p.ticket} --amount … --by …\`），或加 --approved-by。`,
+  },
+  'approve.amount': { en: () => 'the amount approved must be more than 0 yuan, e.g. --amount 6800.', zh: () => '审批金额须大于 0 元，如 --amount 6800。' },
+  'approve.by': {
+    en: (p) => `say who approved it: --by "<name>" (the ${label('en', `approval.${p.level}`)}).`,
+    zh: (p) => `请用 --by "<姓名>" 说明审批人（${label('zh', `approval.${p.level}`)}）。`,
+  },
+  'audit.note': { en: () => 'a spot check says what was found: add --note "…".', zh: () => '抽查须说明情况：请加 --note "…"。' },
+  'audit.badResult': {
+    en: (p) => `"${p.value}" is not a result of a spot check: give pass (合格) or fail (不合格).`,
+    zh: (p) => `“${p.value}”不是抽查结果：请填 pass（合格）或 fail（不合格）。`,
+  },
+  'audit.reopened': {
+    en: (p) => `The spot check failed: ${p.ticket} is reopened as ${p.severity}, back to its department.`,
+    zh: (p) => `抽查不合格：${p.ticket} 已升为${p.severity}，退回责任部门重新处理。`,
+  },
+  'reason.auditFailed': { en: () => 'spot check failed', zh: () => '抽查不合格' },
+  'group.tooFew': {
+    en: (p) => `a group complaint needs ${p.min} or more different units (threshold.major_households); these ${p.count} complaints come from ${p.units} (without a unit: ${p.noUnit}). Add the other units' complaints.`,
+    zh: (p) => `群诉须涉及 ${p.min} 户以上不同房号（threshold.major_households）；这 ${p.count} 条投诉只涉及 ${p.units} 户（无房号：${p.noUnit}）。请加入其他住户的投诉。`,
+  },
+  'group.already': {
+    en: (p) => `${p.ticket} is already in group complaint ${p.group}. Leave it out.`,
+    zh: (p) => `${p.ticket} 已属于群诉 ${p.group}，请勿重复加入。`,
+  },
+  'group.done': {
+    en: (p) => `Group complaint ${p.id}: ${p.count} complaints, each now major.`,
+    zh: (p) => `群诉 ${p.id}：共 ${p.count} 条投诉，均已升为重大。`,
+  },
+  'staff.badRole': {
+    en: (p) => `"${p.value}" is not a role. Give one of: ${p.allowed}.`,
+    zh: (p) => `“${p.value}”不是角色。请选择：${p.allowed}。`,
+  },
+  'staff.badName': {
+    en: (p) => `"${p.value}" is not a name for the staff list: 1–50 characters, without commas or 、 (they separate names on --approved-by).`,
+    zh: (p) => `“${p.value}”不能作为人员姓名：须为 1–50 个字符，不含逗号或顿号（--approved-by 用它们分隔姓名）。`,
+  },
+  'staff.deptRequired': {
+    en: (p) => `a department head heads a department: add --dept, e.g. complaints staff add ${p.name} --role dept_head --dept 工程部.`,
+    zh: (p) => `部门负责人须注明部门：请加 --dept，如 complaints staff add ${p.name} --role dept_head --dept 工程部。`,
+  },
+  'staff.deptOnlyHead': {
+    en: (p) => `--dept is for a department head; a ${label('en', `staffRole.${p.role}`)} has none. Leave --dept out.`,
+    zh: (p) => `--dept 只用于部门负责人；${label('zh', `staffRole.${p.role}`)}无需部门。请去掉 --dept。`,
+  },
+  'staff.exists': {
+    en: (p) => `${p.name} is already on the staff list. See \`complaints staff list\`.`,
+    zh: (p) => `${p.name} 已在人员名单中。请查看 \`complaints staff list\`。`,
+  },
+  'staff.unknown': {
+    en: (p) => `${p.name} is not on the staff list. See \`complaints staff list\`.`,
+    zh: (p) => `人员名单中没有 ${p.name}。请查看 \`complaints staff list\`。`,
   },
 };
 

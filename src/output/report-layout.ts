@@ -146,6 +146,17 @@ export function layoutReport(r: Report, t: Translator): ReportLayout {
       headers: ['estate', 'category', 'subcategory', 'units', 'tickets'].map((k) => l(`report.col.${k}`)),
       rows: r.groups.map((g) => [g.estate, t.l(`category.${g.category}`), keyLabel('subcategory', g.subcategory), String(g.units), g.tickets.join(' ')]),
     },
+    // Accountability (SPEC §12); absent from snapshots stored before these figures existed.
+    ...(r.audits ? [{
+      kind: 'figures' as const, id: 'audits', title: l('report.audits'),
+      rows: [fig('audits.done', r.audits.done, String(r.audits.done)), fig('audits.failed', r.audits.failed, String(r.audits.failed))],
+    }] : []),
+    ...(r.confirmedGroups ? [{
+      kind: 'table' as const, id: 'confirmedGroups', title: l('report.confirmedGroups'),
+      keys: ['group', 'at', 'reason', 'tickets'],
+      headers: ['group', 'at', 'reason', 'tickets'].map((k) => l(`report.col.${k}`)),
+      rows: r.confirmedGroups.map((g) => [String(g.id), g.at, g.reason, g.tickets.join(' ')]),
+    }] : []),
     {
       kind: 'figures', id: 'trend', title: l('report.trend'),
       rows: r.trend.map((m) => ({ key: m.month, label: m.month, raw: m.received, text: String(m.received) })),

@@ -5,7 +5,7 @@ import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import {
   OPEN_STATUSES,
   type ApprovalLevel, type AttemptOutcome, type Category, type Channel, type Complaint, type FollowUpMethod, type Kind,
-  type Payment, type Severity, type Status, type Validity,
+  type AuditResult, type Payment, type Severity, type Status, type Validity,
 } from '../domain/types.js';
 import type { StepState } from '../domain/steps.js';
 import type { ReportLevel, ReportRole, ReportUp, ReportVia } from '../domain/report-up.js';
@@ -29,6 +29,7 @@ function withJoins(s: Store) {
     .leftJoin('complaints as r', 'r.id', 'c.repeat_of_id')
     .leftJoin('follow_ups as f', 'f.id', 'c.follow_up_id')
     .leftJoin('complaints as dup', 'dup.id', 'c.duplicate_of_id')
+    .leftJoin('complaint_groups as g', 'g.id', 'c.group_id')
     .selectAll('c')
     .select([
       'd.name as department', 'rd.name as responsible', 'r.ticket as repeat_ticket', 'dup.ticket as duplicate_ticket',
@@ -38,11 +39,19 @@ function withJoins(s: Store) {
       jsonObjectOf(s, 'step', { due: 'due', reason: 'reason' }, sql`SELECT * FROM earlier_deadlines WHERE complaint_id = c.id${sameOffice(s, 'earlier_deadlines')}`).as('earlier_json'),
       jsonArrays(s, 'id, level, role, via, due, done_at, done_to, note', sql`SELECT * FROM report_ups WHERE complaint_id = c.id${sameOffice(s, 'report_ups')}`, 'id').as('report_ups_json'),
       // Payments are read only when there is a cost.
-      sql<string | null>`CASE WHEN c.cost_fen IS NULL THEN NULL ELSE ${jsonArrays(s, 'at, amount_fen, dept, responsible_person, approval_level, approved_by',
-        sql`SELECT p.id AS id, p.at, p.amount_fen, pd.name AS dept, p.responsible_person, p.approval_level, p.approved_by
+      sql<string | null>`CASE WHEN c.cost_fen IS NULL THEN NULL ELSE ${jsonArrays(s, 'at, amount_fen, dept, responsible_person, approval_level, approved_by, reviewed_by',
+        sql`SELECT p.id AS id, p.at, p.amount_fen, pd.name AS dept, p.responsible_person, p.approval_level, p.approved_by, p.reviewed_by
             FROM payments p LEFT JOIN departments pd ON pd.id = p.responsible_dept_id${sameOffice(s, 'pd', 'p')}
             WHERE p.complaint_id = c.id${sameOffice(s, 'p')}`, 'id')} END`.as('payments_json'),
       'f.at as fu_at', 'f.method as fu_method', 'f.satisfaction as fu_satisfaction', 'f.note as fu_note',
+      // Accountability (SPEC §12): approvals before the work, spot checks, the group's tickets.
+      jsonArrays(s, 'id, at, amount_fen, approval_level, approved_by, reviewed_by, note',
+        sql`SELECT * FROM approvals WHERE complaint_id = c.id${sameOffice(s, 'approvals')}`, 'id').as('approvals_json'),
+      jsonArrays(s, 'id, at, auditor, result, note', sql`SELECT * FROM audits WHERE complaint_id = c.id${sameOffice(s, 'audits')}`, 'id').as('audits_json'),
+      'g.reason as group_reason',
+      sql<string | null>`CASE WHEN c.group_id IS NULL THEN NULL ELSE ${jsonArrays(s, 'ticket',
+        // In registration (id) order: the group's index gives it without a sort.
+        sql`SELECT gc.ticket AS ticket, gc.id AS id FROM complaints gc WHERE gc.group_id = c.group_id${sameOffice(s, 'gc')}`, 'id')} END`.as('group_json'),
     ]);
 }
 
@@ -99,7 +108,32 @@ export function toComplaint(r: JoinedRow): Complaint {
     repeatOf: r.repeat_ticket,
     flagged: r.flagged === 1,
     disagreedTalks: r.disagreed_talks,
+    approvals: (JSON.parse(r.approvals_json) as ApprovalTuple[]).map(([, at, amountFen, level, approvedBy, reviewedBy, note]) => ({
+      at, amountFen, approvalLevel: level, approvedBy, reviewedBy: namesFrom(reviewedBy), note,
+    })),
+    audits: (JSON.parse(r.audits_json) as AuditTuple[]).map(([, at, by, result, note]) => ({ at, by, result, note })),
+    group: r.group_id === null ? null : {
+      id: r.group_id, reason: r.group_reason ?? '', tickets: (JSON.parse(r.group_json ?? '[]') as [string][]).map(([t]) => t),
+    },
+    about: r.about,
+    happenedAt: r.happened_at,
+    place: r.place,
+    possiblyInvalid: r.possibly_invalid === 1,
+    cause: r.cause,
+    correctiveAction: r.corrective_action,
   };
+}
+
+type ApprovalTuple = [number, number, number, ApprovalLevel, string, string | null, string | null];
+type AuditTuple = [number, number, string, AuditResult, string | null];
+
+/** Reviewers are kept as a JSON array of names. */
+function namesFrom(json: string | null): string[] {
+  return json === null ? [] : JSON.parse(json) as string[];
+}
+
+function namesJson(names: readonly string[]): string | null {
+  return names.length ? JSON.stringify(names) : null;
 }
 
 export async function findByTicket(s: Store, ticket: string): Promise<Complaint | undefined> {
@@ -164,12 +198,12 @@ async function saveReportUps(s: Store, complaintId: number, prev: ReportUp[], ne
   }
 }
 
-type PaymentTuple = [number, number, string | null, string | null, string | null, string | null];
+type PaymentTuple = [number, number, string | null, string | null, string | null, string | null, string | null];
 
 /** A complaint's payments, oldest first, from the JSON the complaint query carries. */
 function paymentsFrom(json: string): Payment[] {
-  return (JSON.parse(json) as PaymentTuple[]).map(([at, amountFen, responsible, responsiblePerson, level, approvedBy]) => ({
-    at, amountFen, responsible, responsiblePerson, approvalLevel: level as ApprovalLevel | null, approvedBy,
+  return (JSON.parse(json) as PaymentTuple[]).map(([at, amountFen, responsible, responsiblePerson, level, approvedBy, reviewedBy]) => ({
+    at, amountFen, responsible, responsiblePerson, approvalLevel: level as ApprovalLevel | null, approvedBy, reviewedBy: namesFrom(reviewedBy),
   }));
 }
 
@@ -262,6 +296,13 @@ async function columns(s: Store, c: Complaint) {
     repeat_of_id: await idOfTicket(s, c.repeatOf),
     flagged: c.flagged ? 1 : 0,
     disagreed_talks: c.disagreedTalks,
+    group_id: c.group?.id ?? null,
+    about: c.about,
+    happened_at: c.happenedAt,
+    place: c.place,
+    possibly_invalid: c.possiblyInvalid ? 1 : 0,
+    cause: c.cause,
+    corrective_action: c.correctiveAction,
   };
 }
 
@@ -320,8 +361,18 @@ export async function updateComplaint(s: Store, prev: Complaint, next: Complaint
   for (const p of next.payments.slice(prev.payments.length)) {
     await run(s, s.q.insertInto('payments').values({
       complaint_id: prev.id, at: p.at, amount_fen: p.amountFen, responsible_dept_id: await idOfDepartment(s, p.responsible),
-      responsible_person: p.responsiblePerson, approval_level: p.approvalLevel, approved_by: p.approvedBy,
+      responsible_person: p.responsiblePerson, approval_level: p.approvalLevel, approved_by: p.approvedBy, reviewed_by: namesJson(p.reviewedBy),
     }));
+  }
+  // Approvals and spot checks are only ever added (the database refuses changing them).
+  for (const a of next.approvals.slice(prev.approvals.length)) {
+    await run(s, s.q.insertInto('approvals').values({
+      complaint_id: prev.id, at: a.at, amount_fen: a.amountFen, approval_level: a.approvalLevel, approved_by: a.approvedBy,
+      reviewed_by: namesJson(a.reviewedBy), note: a.note,
+    }));
+  }
+  for (const a of next.audits.slice(prev.audits.length)) {
+    await run(s, s.q.insertInto('audits').values({ complaint_id: prev.id, at: a.at, auditor: a.by, result: a.result, note: a.note }));
   }
   for (const a of next.attempts.slice(prev.attempts.length)) {
     await run(s, s.q.insertInto('follow_ups').values({
@@ -383,6 +434,8 @@ export interface ListFilter {
   to: number | null;
   overdueAt: number | null;
   search: string | null;
+  /** Only complaints of a confirmed group complaint: of any group, or of the one with this number. */
+  group: number | 'any' | null;
 }
 
 export type ListSort = 'newest' | 'oldest' | 'due' | 'severity' | 'ticket';
@@ -391,7 +444,7 @@ export type ListSort = 'newest' | 'oldest' | 'due' | 'severity' | 'ticket';
 /** Every complaint, nothing filtered: the base callers narrow. */
 export const NO_FILTER: ListFilter = {
   statuses: null, severities: null, categories: null, department: null, assignee: null,
-  estate: null, unit: null, phone: null, from: null, to: null, overdueAt: null, search: null,
+  estate: null, unit: null, phone: null, from: null, to: null, overdueAt: null, search: null, group: null,
 };
 
 function isOpenSet(statuses: Status[]): boolean {
@@ -416,6 +469,8 @@ export async function filtered(s: Store, f: ListFilter) {
   if (f.from !== null) q = q.where('c.received_at', '>=', f.from);
   if (f.to !== null) q = q.where('c.received_at', '<', f.to);
   if (f.overdueAt !== null) q = q.where((eb) => overdueAt(s, eb as never, f.overdueAt!));
+  if (f.group === 'any') q = q.where('c.group_id', 'is not', null);
+  else if (f.group !== null) q = q.where('c.group_id', '=', f.group);
   if (f.search !== null) {
     const search = searchFor(s, f.search);
     if (search === null) throw new UsageError('list.searchEmpty', { term: f.search });
@@ -479,12 +534,16 @@ export async function longOpenImportant(s: Store, before: number): Promise<strin
     .orderBy('id'))).map((r) => r.ticket);
 }
 
-/** Complaints received in a time window, for group detection. */
+/**
+ * Complaints received in a time window, for group detection (sweep): those
+ * already confirmed as a group complaint are not proposed again.
+ */
 export async function receivedBetween(s: Store, from: number, to: number) {
   return (await all(s, s.q.selectFrom('complaints')
     .select(['ticket', 'received_at', 'estate', 'unit', 'category', 'subcategory'])
     .where('received_at', '>=', from).where('received_at', '<', to)
     .where('validity', 'not in', ['invalid', 'malicious'])
+    .where('group_id', 'is', null)
     .orderBy('received_at'))).map((r) => ({
       ticket: r.ticket, receivedAt: r.received_at, estate: r.estate, unit: r.unit,
       category: r.category as Category | null, subcategory: r.subcategory,

@@ -63,6 +63,12 @@ const SOURCES: Record<string, RawBuilder<unknown>> = {
   closeReason: sql`c.close_reason`,
   repeatOf: sql`r.ticket`,
   flagged: sql`c.flagged`,
+  about: sql`c.about`,
+  happenedAt: sql`c.happened_at`,
+  place: sql`c.place`,
+  possiblyInvalid: sql`c.possibly_invalid`,
+  cause: sql`c.cause`,
+  correctiveAction: sql`c.corrective_action`,
 };
 
 const sourceOf = (i: number): RawBuilder<unknown> => {

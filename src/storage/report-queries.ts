@@ -6,8 +6,9 @@
 // no sum of a boolean), a JSON field is `->>`.
 import { sql, type Kysely } from 'kysely';
 import { CLOSE_REASONS, OPEN_STATUSES } from '../domain/types.js';
-import { monthPeriod, type Period, type ReportCounts } from '../domain/report.js';
+import { monthPeriod, type ConfirmedGroupItem, type Period, type ReportCounts } from '../domain/report.js';
 import { withGroups, type PeriodCounts } from '../domain/report-merge.js';
+import { isoLocal } from '../domain/time.js';
 import type { Settings } from '../domain/settings.js';
 import type { DB } from './schema-types.js';
 import { all, arrays, first, run, type Store } from './store.js';
@@ -37,7 +38,7 @@ const rank = (col: 'before' | 'after') => sql<number>`(CASE ${sql.ref(col)}->>'s
 const ID_BATCH = 5000;
 
 /** Actions that can raise a complaint's severity (register is its starting level, not a raise). */
-const RAISING_ACTIONS = ['classify', 'assign', 'transfer', 'contact', 'resolve', 'follow-up', 'reopen', 'close', 'escalate', 'extend', 'sweep'];
+const RAISING_ACTIONS = ['classify', 'assign', 'transfer', 'contact', 'resolve', 'follow-up', 'reopen', 'close', 'escalate', 'extend', 'sweep', 'group'];
 
 export async function reportCounts(s: Store, p: Period, now: number, settings: Settings, trendMonths: { month: string; from: number; to: number }[]): Promise<ReportCounts> {
   return withGroups(await periodCounts(s, p, now, trendMonths), settings);
@@ -252,4 +253,26 @@ export async function insertSnapshot(s: Store, snap: Snapshot): Promise<void> {
 export async function replaceSnapshot(s: Store, snap: Snapshot): Promise<void> {
   await run(s, q(s).insertInto('report_snapshots').values({ label: snap.label, computed_at: snap.computedAt, json: snap.json, stale_since: null })
     .onConflict((oc) => oc.column('label').doUpdateSet({ computed_at: snap.computedAt, json: snap.json, stale_since: null })));
+}
+
+/**
+ * The accountability figures of a period (SPEC §12), beside reportCounts:
+ * spot checks made in it and how many failed, and the group complaints
+ * confirmed in it with their tickets.
+ */
+export async function accountabilityFigures(s: Store, p: Period, tz: string): Promise<{ audits: { done: number; failed: number }; confirmedGroups: ConfirmedGroupItem[] }> {
+  const audits = (await first(s, s.q.selectFrom('audits').where('at', '>=', p.from).where('at', '<', p.to).select([
+    (eb) => eb.fn.countAll<number>().as('done'),
+    sql<number>`count(*) FILTER (WHERE result = 'fail')`.as('failed'),
+  ])))!;
+  const rows = await all(s, s.q.selectFrom('complaint_groups as g').innerJoin('complaints as c', 'c.group_id', 'g.id')
+    .where('g.at', '>=', p.from).where('g.at', '<', p.to)
+    .select(['g.id', 'g.at', 'g.reason', 'c.ticket']).orderBy('g.id').orderBy('c.id'));
+  const groups = new Map<number, ConfirmedGroupItem>();
+  for (const r of rows) {
+    let g = groups.get(r.id);
+    if (!g) groups.set(r.id, (g = { id: r.id, at: isoLocal(r.at, tz), reason: r.reason, tickets: [] }));
+    g.tickets.push(r.ticket);
+  }
+  return { audits: { done: audits.done, failed: audits.failed }, confirmedGroups: [...groups.values()] };
 }

@@ -70,6 +70,14 @@ export interface ComplaintsTable {
   flagged: number;
   /** Contacts whose outcome was `disagreed` (0008). */
   disagreed_talks: number;
+  // accountability (0010)
+  group_id: number | null;
+  about: string | null;
+  happened_at: number | null;
+  place: string | null;
+  possibly_invalid: number;
+  cause: string | null;
+  corrective_action: string | null;
 }
 
 export interface FollowUpsTable {
@@ -152,6 +160,44 @@ export interface PaymentsTable {
   responsible_person: string | null;
   approval_level: string | null;
   approved_by: string | null;
+  /** The reviewers (审核), a JSON array of names (0010). */
+  reviewed_by: string | null;
+}
+
+// money and accountability (schema/sqlite/0011_accountability.sql)
+export interface StaffTable {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  department_id: number | null;
+  created_at: number;
+}
+
+export interface ApprovalsTable {
+  id: Generated<number>;
+  complaint_id: number;
+  at: number;
+  amount_fen: number;
+  approval_level: string;
+  approved_by: string;
+  reviewed_by: string | null;
+  note: string | null;
+}
+
+export interface AuditsTable {
+  id: Generated<number>;
+  complaint_id: number;
+  at: number;
+  auditor: string;
+  result: string;
+  note: string | null;
+}
+
+export interface ComplaintGroupsTable {
+  id: Generated<number>;
+  at: number;
+  reason: string;
+  actor: string;
 }
 
 // the procedure's steps (schema/sqlite/0009_procedure.sql)
@@ -197,6 +243,10 @@ export interface DB {
   report_ups: ReportUpsTable;
   complaint_steps: ComplaintStepsTable;
   payments: PaymentsTable;
+  staff: StaffTable;
+  approvals: ApprovalsTable;
+  audits: AuditsTable;
+  complaint_groups: ComplaintGroupsTable;
   calendar_official: CalendarOfficialTable;
   calendar_source: CalendarSourceTable;
   calendar_overrides: CalendarOverridesTable;

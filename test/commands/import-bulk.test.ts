@@ -63,6 +63,7 @@ describe.skipIf(onServer)(`import without CHECK re-evaluation (SQLite file only:
         `approval_level IN (${inList(APPROVAL_LEVELS)})`,
         'flagged IN (0,1)',
         'disagreed_talks >= 0', // the import leaves the column to its default 0: a register file holds no rounds of talks
+        'possibly_invalid IN (0,1)', // from a boolean cell, read as flagged is
       ]);
       expect(norm(checksOf(s.sqlite, 'follow_ups'))).toEqual([
         `method IN (${inList(FOLLOW_UP_METHODS)})`,

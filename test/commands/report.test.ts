@@ -16,7 +16,7 @@ const REPORT_KEYS = [
   'invalid', 'contacted', 'contactedOnTime', 'contactedOnTimeRate', 'resolved', 'resolvedOnTime', 'resolvedOnTimeRate',
   'extended', 'medianResolveWorkdays', 'meanResolveWorkdays', 'followUpsOwed', 'followedUp', 'followUpRate',
   'satisfaction', 'satisfactionRate', 'repeats', 'escalated', 'major', 'groups', 'compensation', 'openAtEnd',
-  'overdueAtEnd', 'trend', 'computedAt', 'closedWithoutCallBack', 'snapshot', 'steps', 'reportUps',
+  'overdueAtEnd', 'trend', 'computedAt', 'closedWithoutCallBack', 'snapshot', 'steps', 'reportUps', 'audits', 'confirmedGroups',
 ];
 
 let db: string;

@@ -48,7 +48,8 @@ function complaint(over: Partial<Complaint> = {}): Complaint {
     claimFen: 123456, safety: false, media: true, deadlines: { contact: NOW, resolve: NOW, followUp: null }, resolveFrom: NOW,
     extendedUntil: null, contactedAt: null, lastContactAt: null, resolvedAt: null, resolution: null, costFen: null, payments: [], responsible: null,
     responsiblePerson: null, approvedBy: null, approvalLevel: null, followUp: null, attempts: [], closedAt: null, closeReason: null, duplicateOf: null,
-    repeatOf: null, flagged: false, disagreedTalks: 0, assignedAt: null, steps: {}, reportUps: [], earlier: {}, ...over,
+    repeatOf: null, flagged: false, disagreedTalks: 0, assignedAt: null, steps: {}, reportUps: [], earlier: {},
+    approvals: [], audits: [], group: null, about: null, happenedAt: null, place: null, possiblyInvalid: false, cause: null, correctiveAction: null, ...over,
   };
 }
 

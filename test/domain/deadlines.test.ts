@@ -136,6 +136,7 @@ describe('deadlineStatus', () => {
     resolveFrom: at('2026-11-20T15:00:00+08:00'), extendedUntil: null, contactedAt: null, lastContactAt: null,
     resolvedAt: null, resolution: null, costFen: null, payments: [], responsible: null, responsiblePerson: null, approvedBy: null,
     approvalLevel: null, followUp: null, attempts: [], closedAt: null, closeReason: null, duplicateOf: null, repeatOf: null, flagged: false, disagreedTalks: 0, assignedAt: null, steps: {}, reportUps: [], earlier: {},
+    approvals: [], audits: [], group: null, about: null, happenedAt: null, place: null, possiblyInvalid: false, cause: null, correctiveAction: null,
     ...over,
   });
 

@@ -29,6 +29,7 @@ function input(over: Partial<NewComplaint> = {}): NewComplaint {
     receivedAt: at(RECEIVED), channel: 'phone', kind: 'complaint', category: 'property_service', subcategory: 'leak',
     name: '王女士', phone: '13800138000', estate: '阳光海岸', unit: '3-2-1501', subject: null,
     description: '卫生间天花板漏水', demand: '尽快维修', receiver: 'li', households: 1, claimFen: null, safety: false, media: false,
+    about: null, aboutIsDepartment: false, happenedAt: null, place: null,
     ...over,
   };
 }
@@ -37,7 +38,9 @@ function registered(over: Partial<NewComplaint> = {}, repeatOf: string | null = 
   return { ...register(input(over), '261120001', repeatOf, k(RECEIVED)).next, id: 1 };
 }
 const assigned = (over: Partial<NewComplaint> = {}) => assign(registered(over), '工程部', '张工', null, k(RECEIVED)).next;
-const RES: Resolution = { resolution: '已更换水管', costFen: null, responsible: null, responsiblePerson: null, approvedBy: null };
+const RES: Resolution = {
+  resolution: '已更换水管', costFen: null, responsible: null, responsiblePerson: null, approvedBy: null, staff: [], cause: null, correctiveAction: null,
+};
 const resolved = (over: Partial<NewComplaint> = {}) => resolve(assigned(over), RES, k(WED)).next;
 const closed = () => followUp(resolved(), { satisfaction: 2, method: 'phone', note: null }, k('2026-11-26T10:00:00+08:00')).next;
 

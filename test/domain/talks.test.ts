@@ -22,7 +22,8 @@ const IMPORTANT_RESOLVE = '2026-12-01T23:59:59+08:00';
 const input = (over: Partial<NewComplaint> = {}): NewComplaint => ({
   receivedAt: at(RECEIVED), channel: 'phone', kind: 'complaint', category: 'property_service', subcategory: 'leak',
   name: '王女士', phone: '13800138000', estate: '阳光海岸', unit: '3-2-1501', subject: null,
-  description: '卫生间天花板漏水', demand: '赔偿', receiver: 'li', households: 1, claimFen: null, safety: false, media: false, ...over,
+  description: '卫生间天花板漏水', demand: '赔偿', receiver: 'li', households: 1, claimFen: null, safety: false, media: false,
+  about: null, aboutIsDepartment: false, happenedAt: null, place: null, ...over,
 });
 const assigned = (over: Partial<NewComplaint> = {}): Complaint =>
   assign({ ...register(input(over), '261120001', null, k(RECEIVED)).next, id: 1 }, '工程部', null, null, k(RECEIVED)).next;

@@ -77,6 +77,11 @@ beforeAll(async () => {
   await ok(['close', '260912-4', '--reason', 'duplicate', '--of', '260912-3']);
   await ok(registerArgs({ phone: '13600136000', unit: '7-1-101', category: 'other', description: '路灯不亮' }));
   await ok(['note', '260912-5', '维修工已到场']);
+  // Accountability (SPEC §12): the staff list, an approval before the work, a cause and correction, a spot check.
+  await ok(['staff', 'add', '李总', '--role', 'general_manager']);
+  await ok(['approve', '260912-3', '--amount', '500', '--by', '李总', '--note', '更换电梯按钮']);
+  await ok(['resolve', '260912-5', '--resolution', '已更换灯泡', '--cause', '灯泡老化', '--action', '每月巡检路灯']);
+  await ok(['audit', '260912-5', '--result', 'pass', '--note', '抽查已亮']);
 });
 
 describe('migrate: moving a file onto the server', () => {
@@ -97,6 +102,7 @@ describe('migrate: moving a file onto the server', () => {
     expect(moved.tables.attachments).toEqual({ file: 1, merged: 0 });
     expect(moved.tables.payments).toEqual({ file: 1, merged: 0 });
     expect(moved.tables.report_snapshots).toEqual({ file: 1, merged: 0 });
+    for (const t of ['staff', 'approvals', 'audits']) expect(moved.tables[t], t).toEqual({ file: 1, merged: 0 });
     // The seven departments a new office starts with are the file's too; 园林部 is added.
     expect(moved.tables.departments).toEqual({ file: 8, merged: 7 });
     expect(moved.tables.events.file).toBeGreaterThan(15);

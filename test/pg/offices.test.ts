@@ -63,6 +63,36 @@ describe('append-only records', () => {
     });
   });
 
+  test('approvals before the work and spot checks are kept as recorded, against the owner and without privilege for a clerk', async () => {
+    const kept = async (c: pg.Client) => JSON.stringify([
+      (await c.query('SELECT * FROM approvals ORDER BY 1, 2')).rows, (await c.query('SELECT * FROM audits ORDER BY 1, 2')).rows,
+    ]);
+    await as(undefined, async (c) => {
+      await inOffice(c, 'HY', async () => {
+        const id = (await c.query("SELECT id FROM complaints WHERE ticket = 'HY-260912001'")).rows[0].id;
+        await c.query("INSERT INTO approvals (complaint_id, at, amount_fen, approval_level, approved_by) VALUES ($1, 0, 680000, 'general_manager', '李总')", [id]);
+        await c.query("INSERT INTO audits (complaint_id, at, auditor, result, note) VALUES ($1, 0, '周主任', 'pass', '抽查')", [id]);
+      });
+      const before = await kept(c);
+      for (const [sql, message] of [
+        ["UPDATE approvals SET approved_by = 'x'", /approvals are kept as recorded: an approval cannot be changed/],
+        ['DELETE FROM approvals', /approvals are kept as recorded: an approval cannot be deleted/],
+        ['TRUNCATE approvals', /approvals are kept as recorded: an approval cannot be deleted/],
+        ["UPDATE audits SET result = 'fail'", /spot checks are kept as recorded: an audit cannot be changed/],
+        ['DELETE FROM audits', /spot checks are kept as recorded: an audit cannot be deleted/],
+        ['TRUNCATE audits', /spot checks are kept as recorded: an audit cannot be deleted/],
+      ] as const) {
+        await expect(inOffice(c, 'HY', () => c.query(sql)), sql).rejects.toThrow(message);
+      }
+      await as('clerk_hy', async (clerk) => {
+        for (const sql of ["UPDATE approvals SET note = 'x'", 'DELETE FROM approvals', "UPDATE audits SET note = 'x'", 'DELETE FROM audits']) {
+          await expect(inOffice(clerk, 'HY', () => clerk.query(sql)), sql).rejects.toThrow(/permission denied/);
+        }
+      });
+      expect(await kept(c)).toBe(before);
+    });
+  });
+
   test("an office's clerk has no privilege to change or delete events, nor to delete complaints", async () => {
     await as(undefined, async (owner) => {
       const before = await dump(owner);

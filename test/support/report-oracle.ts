@@ -21,7 +21,7 @@ const DISMISSED = ['invalid', 'malicious'];
 const rank = (col: 'before' | 'after') => sql<number>`(CASE ${sql.ref(col)}->>'severity' WHEN 'general' THEN 0 WHEN 'important' THEN 1 WHEN 'major' THEN 2 END)`;
 
 /** Actions that can raise a complaint's severity (register is its starting level, not a raise). */
-const RAISING_ACTIONS = ['classify', 'assign', 'transfer', 'contact', 'resolve', 'follow-up', 'reopen', 'close', 'escalate', 'extend', 'sweep'];
+const RAISING_ACTIONS = ['classify', 'assign', 'transfer', 'contact', 'resolve', 'follow-up', 'reopen', 'close', 'escalate', 'extend', 'sweep', 'group'];
 
 export async function reportCountsByQueries(s: Store, p: Period, now: number, settings: Settings, trendMonths: { month: string; from: number; to: number }[]): Promise<ReportCounts> {
   const received = () => s.q.selectFrom('complaints as c').where('c.received_at', '>=', p.from).where('c.received_at', '<', p.to);

@@ -59,8 +59,9 @@ const INSERT_COMPLAINT = `INSERT INTO complaints (
   name, phone, estate, unit, subject, description, demand, receiver, department_id, assignee, households, claim_fen,
   safety, media, contact_due, resolve_due, follow_up_due, resolve_from, extended_until, contacted_at, last_contact_at,
   resolved_at, resolution, cost_fen, responsible_dept_id, responsible_person, approved_by, approval_level,
-  follow_up_id, closed_at, close_reason, repeat_of_id, flagged, assigned_at
-) VALUES (${new Array(46).fill('?').join(', ')})`;
+  follow_up_id, closed_at, close_reason, repeat_of_id, flagged, assigned_at,
+  about, happened_at, place, possibly_invalid, cause, corrective_action
+) VALUES (${new Array(52).fill('?').join(', ')})`;
 
 
 /**
@@ -196,6 +197,7 @@ export async function bulkImportComplaints(store: Store, items: ImportItem[], o:
         c.deadlines.contact, c.deadlines.resolve, c.deadlines.followUp, c.resolveFrom, c.extendedUntil, c.contactedAt, c.lastContactAt,
         c.resolvedAt, c.resolution, c.costFen, idOf(c.responsible), c.responsiblePerson, c.approvedBy, c.approvalLevel,
         null, c.closedAt, c.closeReason, null, c.flagged ? 1 : 0, c.assignedAt,
+        c.about, c.happenedAt, c.place, c.possiblyInvalid ? 1 : 0, c.cause, c.correctiveAction,
       ).lastInsertRowid);
       for (const p of c.payments) {
         insertPayment.run(id, p.at, p.amountFen, idOf(p.responsible), p.responsiblePerson, p.approvalLevel, p.approvedBy);
