@@ -1,7 +1,9 @@
 // `report monthly|weekly|range`: the figures of SPEC §7 over a period, as a
 // terminal table, JSON, CSV, Markdown or a self-contained HTML page. A month
 // that has ended is kept as a snapshot the first time it is reported.
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
+import { mergeByReports, type ByDimension, type ByReport } from '../domain/report-breakdown.js';
+import { breakdownCounts } from '../storage/report-breakdown.js';
 import { Chalk } from 'chalk';
 import type { Ctx } from '../cli/context.js';
 import { choice } from '../cli/parse.js';
@@ -49,6 +51,8 @@ export interface ReportOptions {
   bom?: boolean;
   /** Phone numbers masked in subjects, estates, departments (--mask). */
   mask?: boolean;
+  /** Figures per department, person or receiver as well (--by). */
+  by?: ByDimension;
 }
 
 interface OutputFlags {
@@ -58,6 +62,21 @@ interface OutputFlags {
   refresh?: boolean;
   bom?: boolean;
   mask?: boolean;
+  by?: ByDimension;
+}
+
+/** --by's values, each also as office staff say it. */
+const BY_WORDS: Record<string, ByDimension> = {
+  department: 'department', 部门: 'department', person: 'person', 人员: 'person', 处理人: 'person', 经办人: 'person',
+  receiver: 'receiver', 受理人: 'receiver', 接待人: 'receiver',
+};
+
+function parseBy(ctx: Ctx) {
+  return (v: string): ByDimension => {
+    const by = BY_WORDS[v.trim().toLowerCase()];
+    if (!by) throw new InvalidArgumentError(ctx.t.m('report.byChoices', {}));
+    return by;
+  };
 }
 
 export function reportCommand(ctx: Ctx): Command {
@@ -77,6 +96,7 @@ Examples:
     .option('--refresh', zh ? '重新统计已保存的月报快照' : 'recompute a stored snapshot of a closed month')
     .option('--no-bom', zh ? 'CSV 文件不加 BOM' : 'no byte-order mark in a CSV file')
     .option('--mask', ctx.t.m('option.mask'))
+    .option('--by <department|person|receiver>', ctx.t.m('report.byOption'), parseBy(ctx))
     // Read by main before parsing (the office is chosen as the database opens); here so it may follow the command.
     .option('--office <code|all>', ctx.t.m('report.officeOption'));
   withOutput(report.command('monthly').description(zh ? '月报（默认上个月）' : 'a calendar month (default: the previous one)')
@@ -170,6 +190,16 @@ async function groupReport(ctx: Ctx, period: Period): Promise<Report> {
   };
 }
 
+/** The figures per department, person or receiver: an office's, or a group's offices' added up by key. */
+async function breakdown(ctx: Ctx, period: Period, by: ByDimension, group: boolean): Promise<ByReport> {
+  const s = await ctx.store();
+  if (!group) return await breakdownCounts(s, period, by);
+  const server = s as ServerStore;
+  const parts: ByReport[] = [];
+  for (const office of await listOffices(server)) parts.push(await breakdownCounts(await actingFor(server, office), period, by));
+  return mergeByReports(by, parts);
+}
+
 /**
  * The report of a period. A month that has ended is stored the first time it
  * is produced and returned as stored afterwards; `refresh` recomputes and
@@ -243,7 +273,9 @@ export async function runReport(ctx: Ctx, o: ReportOptions): Promise<Report> {
   const file = o.out ? OutputFile.check(o.out, { database: ctx.dbPath, force: !!o.force }) : null;
   const period = await periodOf(ctx, o.period);
   const format: ReportFormat = ctx.json ? 'json' : (o.format ?? 'table');
-  const report = ctx.office?.trim().toLowerCase() === 'all' ? await groupReport(ctx, period) : await produceReport(ctx, period, !!o.refresh);
+  const group = ctx.office?.trim().toLowerCase() === 'all';
+  const plain = group ? await groupReport(ctx, period) : await produceReport(ctx, period, !!o.refresh);
+  const report = o.by ? { ...plain, by: await breakdown(ctx, period, o.by, group) } : plain;
   // The stored snapshot stays whole; only what is printed is masked.
   const text = renderReport(ctx, o.mask ? maskPersonal(report) : report, format, !!o.out, o.bom !== false);
   if (file) {

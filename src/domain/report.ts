@@ -7,6 +7,7 @@ import { addDays, dayOfWeek, isValidDate, localDate, zonedInstant } from './time
 import { workdaysBetween, type WorkCalendar } from './workdays.js';
 import { byCodePoint } from './text-order.js';
 import { stepJsonKey } from './steps.js';
+import type { ByReport } from './report-breakdown.js';
 
 export type PeriodKind = 'monthly' | 'weekly' | 'range';
 
@@ -275,6 +276,8 @@ export interface Report {
   audits?: { done: number; failed: number };
   /** Group complaints confirmed in the period (`group`, SPEC §12); absent from older snapshots. */
   confirmedGroups?: ConfirmedGroupItem[];
+  /** Figures per department, person or receiver (report … --by, SPEC §12); computed each time, never stored in a snapshot. */
+  by?: ByReport;
 }
 
 export interface ConfirmedGroupItem {

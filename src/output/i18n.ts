@@ -227,6 +227,21 @@ const LABELS: Record<string, Pair> = {
   'report.col.figure': { en: 'Figure', zh: '指标' },
   // a group's report (SPEC §14)
   'report.offices': { en: 'By office', zh: '按服务中心' },
+  // report --by (figures for assessment, SPEC §12)
+  'report.by.department': { en: 'By department', zh: '按部门' },
+  'report.by.person': { en: 'By person handling', zh: '按处理人' },
+  'report.by.receiver': { en: 'By receiver', zh: '按受理人' },
+  'report.byKey.department': { en: 'Department', zh: '部门' },
+  'report.byKey.person': { en: 'Person', zh: '处理人' },
+  'report.byKey.receiver': { en: 'Receiver', zh: '受理人' },
+  'report.byCol.received': { en: 'Received', zh: '受理' },
+  'report.byCol.valid': { en: 'Valid', zh: '有效' },
+  'report.byCol.atFault': { en: 'At fault', zh: '有责' },
+  'report.byCol.stepsLate': { en: 'Steps late / due', zh: '超时环节 / 到期环节' },
+  'report.byCol.resolvedOnTimeRate': { en: 'Resolved on time', zh: '按时办结率' },
+  'report.byCol.callBackOnTimeRate': { en: 'Call-backs on time', zh: '按时回访率' },
+  'report.byCol.satisfactionRate': { en: 'Satisfaction', zh: '满意率' },
+  'report.byCol.payments': { en: 'Payments (yuan)', zh: '赔付（元）' },
   'report.groupTotal': { en: 'Group total', zh: '集团合计' },
   'report.office.code': { en: 'Code', zh: '代码' },
   'report.office.name': { en: 'Office', zh: '服务中心' },
@@ -317,6 +332,15 @@ const LABELS: Record<string, Pair> = {
 };
 
 const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => string }> = {
+  // report --by
+  'report.byOption': {
+    en: () => 'figures per department, person handling or receiver as well (部门/处理人/受理人)',
+    zh: () => '另按部门、处理人或受理人列出各项指标（department 部门、person 处理人、receiver 受理人）',
+  },
+  'report.byChoices': {
+    en: () => 'allowed: department (部门), person (处理人), receiver (受理人)',
+    zh: () => '可选值：department（部门）、person（处理人）、receiver（受理人）',
+  },
   // output files: every file written for the user (export, report, attachments, backup), files read from the user, standard output
   'file.isDatabase': {
     en: (p) => `${p.file} is the database ${p.db} or one of its own files (-wal, -shm, -journal); writing there would destroy it. Give another file name.`,

@@ -56,6 +56,25 @@ const OFFICE_COLUMNS = [
   'code', 'name', 'received', 'resolved', 'resolvedOnTimeRate', 'followUpRate', 'satisfactionRate', 'compensation', 'openAtEnd', 'overdueAtEnd',
 ] as const;
 
+const BY_COLUMNS = [
+  'key', 'received', 'valid', 'atFault', 'stepsLate', 'resolvedOnTimeRate', 'callBackOnTimeRate', 'satisfactionRate', 'payments',
+] as const;
+
+/** The figures per department, person or receiver (SPEC §12): a row each, most complaints first. */
+function bySection(r: Report, t: Translator): Section {
+  const by = r.by!;
+  return {
+    kind: 'table', id: 'by', title: t.l(`report.by.${by.dimension}`),
+    keys: [...BY_COLUMNS],
+    headers: BY_COLUMNS.map((k) => (k === 'key' ? t.l(`report.byKey.${by.dimension}`) : t.l(`report.byCol.${k}`))),
+    rows: by.rows.map((row) => [
+      row.key === NONE ? t.l('report.none') : row.key, String(row.received), String(row.valid), String(row.atFault),
+      `${row.stepsLate} / ${row.stepsDue}`, percent(row.resolvedOnTimeRate), percent(row.callBackOnTimeRate), percent(row.satisfactionRate),
+      yuan(row.payments),
+    ]),
+  };
+}
+
 /** A group report's row per office, then the group's own line. */
 function officesSection(r: Report, t: Translator): Section {
   const line = (code: string, name: string, o: Omit<OfficeRow, 'code' | 'name'>) => [
@@ -134,6 +153,7 @@ export function layoutReport(r: Report, t: Translator): ReportLayout {
       rows: Object.entries(r.closedWithoutCallBack).map(([k, n]) => ({ key: k, label: keyLabel('closeReason', k), raw: n, text: String(n) })),
     }] : []),
     ...(r.offices ? [officesSection(r, t)] : []),
+    ...(r.by ? [bySection(r, t)] : []),
     {
       kind: 'table', id: 'major', title: l('report.major'),
       keys: ['ticket', 'subject', 'status', 'department'],

@@ -2,5 +2,5 @@
 export const DATA: string;
 export const NOW: string;
 export function schemaKey(): string;
-export function dbFileFor(count: number): string;
-export function ensureDatabase(count: number, opts?: { out?: string | null; force?: boolean; log?: (line: string) => void }): Promise<{ file: string; generated: boolean; seconds: number }>;
+export function dbFileFor(count: number, shape?: 'spread' | 'office'): string;
+export function ensureDatabase(count: number, opts?: { out?: string | null; force?: boolean; log?: (line: string) => void; shape?: 'spread' | 'office' }): Promise<{ file: string; generated: boolean; seconds: number }>;

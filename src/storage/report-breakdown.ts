@@ -1,0 +1,79 @@
+// The counts behind a report's figures per department, person or receiver
+// (SPEC §12, domain/report-breakdown.ts): each data set of the period read
+// once, grouped by the row's key in SQL — the complaints received, resolved,
+// due (the three deadlines the row holds and the procedure's steps), the
+// call-backs scored and the payments recorded.
+import { sql, type RawBuilder } from 'kysely';
+import { addCounts, byReport, type ByCounts, type ByDimension, type ByReport } from '../domain/report-breakdown.js';
+import { DISMISSED } from '../domain/report-tally.js';
+import type { Period } from '../domain/report.js';
+import { listDepartments } from './departments.js';
+import { sameOffice } from './dialect.js';
+import { all, type Store } from './store.js';
+
+/** The complaint's column each dimension groups by, and the one that says who was found responsible. */
+const KEY_COLUMN: Record<ByDimension, { row: string; responsible: string; paid: string }> = {
+  department: { row: 'department_id', responsible: 'responsible_dept_id', paid: 'responsible_dept_id' },
+  person: { row: 'assignee', responsible: 'responsible_person', paid: 'responsible_person' },
+  receiver: { row: 'receiver', responsible: 'responsible_person', paid: 'responsible_person' },
+};
+
+export async function breakdownCounts(s: Store, p: Period, by: ByDimension): Promise<ByReport> {
+  const cols = KEY_COLUMN[by];
+  const key = (table: string, col: string) => sql.ref(`${table}.${col}`);
+  const table = new Map<string | null, ByCounts>();
+  // Departments are rows by name (ids are the database's own).
+  const names = by === 'department' ? new Map((await listDepartments(s)).map((d) => [d.id, d.name])) : null;
+  const add = (k: unknown, counts: Partial<ByCounts>) =>
+    addCounts(table, k === null || k === undefined ? null : names ? names.get(Number(k)) ?? null : String(k), counts);
+  const valid = sql<boolean>`c.validity NOT IN (${sql.join([...DISMISSED])})`;
+
+  // Received in the period, and of those the valid ones.
+  for (const r of await all(s, s.q.selectFrom('complaints as c').where('c.received_at', '>=', p.from).where('c.received_at', '<', p.to)
+    .select([key('c', cols.row).as('k'), (eb) => eb.fn.countAll<number>().as('n'), sql<number>`count(*) FILTER (WHERE ${valid})`.as('valid')])
+    .groupBy(key('c', cols.row)))) add(r.k, { received: r.n, valid: r.valid });
+
+  // Resolved in the period: on time, and found responsible (at fault) by the responsible column's own row.
+  for (const r of await all(s, s.q.selectFrom('complaints as c').where('c.resolved_at', '>=', p.from).where('c.resolved_at', '<', p.to)
+    .select([key('c', cols.row).as('k'), (eb) => eb.fn.countAll<number>().as('n'), sql<number>`count(*) FILTER (WHERE c.resolved_at <= c.resolve_due)`.as('onTime')])
+    .groupBy(key('c', cols.row)))) add(r.k, { resolved: r.n, resolvedOnTime: r.onTime });
+  for (const r of await all(s, s.q.selectFrom('complaints as c').where('c.resolved_at', '>=', p.from).where('c.resolved_at', '<', p.to)
+    .where(key('c', cols.responsible), 'is not', null).where(valid)
+    .select([key('c', cols.responsible).as('k'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(key('c', cols.responsible)))) add(r.k, { atFault: r.n });
+
+  // Deadlines due in the period (valid complaints only, as the report's steps): the three the row holds.
+  const calledBackByDue = sql<boolean>`EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL
+    AND f.at >= c.resolved_at AND f.at <= c.follow_up_due)`;
+  const deadlines: [string, RawBuilder<boolean>][] = [
+    ['contact_due', sql<boolean>`c.contacted_at IS NOT NULL AND c.contacted_at <= c.contact_due`],
+    ['resolve_due', sql<boolean>`c.resolved_at IS NOT NULL AND c.resolved_at <= c.resolve_due`],
+    ['follow_up_due', calledBackByDue],
+  ];
+  for (const [due, onTime] of deadlines) {
+    for (const r of await all(s, s.q.selectFrom('complaints as c').where(key('c', due), '>=', p.from).where(key('c', due), '<', p.to).where(valid)
+      .select([key('c', cols.row).as('k'), (eb) => eb.fn.countAll<number>().as('n'), sql<number>`count(*) FILTER (WHERE ${onTime})`.as('onTime')])
+      .groupBy(key('c', cols.row)))) {
+      add(r.k, { stepsDue: r.n, stepsLate: r.n - r.onTime, ...(due === 'follow_up_due' ? { callBacksDue: r.n, callBacksOnTime: r.onTime } : {}) });
+    }
+  }
+  // The procedure's other steps.
+  for (const r of await all(s, s.q.selectFrom('complaint_steps as st').innerJoin('complaints as c', 'c.id', 'st.complaint_id')
+    .where('st.due', '>=', p.from).where('st.due', '<', p.to).where(valid)
+    .select([key('c', cols.row).as('k'), (eb) => eb.fn.countAll<number>().as('n'),
+      sql<number>`count(*) FILTER (WHERE st.done_at IS NOT NULL AND st.done_at <= st.due)`.as('onTime')])
+    .groupBy(key('c', cols.row)))) add(r.k, { stepsDue: r.n, stepsLate: r.n - r.onTime });
+
+  // Call-backs scored in the period, and the satisfied ones (1–3, as the report's rate).
+  for (const r of await all(s, s.q.selectFrom('follow_ups as f').innerJoin('complaints as c', 'c.id', 'f.complaint_id')
+    .where('f.at', '>=', p.from).where('f.at', '<', p.to).where('f.satisfaction', 'is not', null)
+    .select([key('c', cols.row).as('k'), (eb) => eb.fn.countAll<number>().as('n'), sql<number>`count(*) FILTER (WHERE f.satisfaction <= 3)`.as('satisfied')])
+    .groupBy(key('c', cols.row)))) add(r.k, { scored: r.n, satisfied: r.satisfied });
+
+  // Payments recorded in the period, by whom they were charged to.
+  for (const r of await all(s, s.q.selectFrom('payments as pm').where('pm.at', '>=', p.from).where('pm.at', '<', p.to)
+    .select([key('pm', cols.paid).as('k'), (eb) => eb.fn.sum<number>('pm.amount_fen').as('fen')])
+    .groupBy(key('pm', cols.paid)))) add(r.k, { paymentsFen: Number(r.fen) });
+
+  return byReport(by, table);
+}
