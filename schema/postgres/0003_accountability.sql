@@ -64,6 +64,8 @@ ALTER TABLE complaints ADD COLUMN place text;
 ALTER TABLE complaints ADD COLUMN possibly_invalid integer NOT NULL DEFAULT 0 CHECK (possibly_invalid IN (0, 1));
 ALTER TABLE complaints ADD COLUMN cause text;
 ALTER TABLE complaints ADD COLUMN corrective_action text;
+ALTER TABLE complaints ADD COLUMN approval_count integer NOT NULL DEFAULT 0;
+ALTER TABLE complaints ADD COLUMN audit_count integer NOT NULL DEFAULT 0;
 
 -- Append-only guards, as on SQLite.
 CREATE TRIGGER approvals_no_update BEFORE UPDATE ON approvals

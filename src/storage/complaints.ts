@@ -44,10 +44,11 @@ function withJoins(s: Store) {
             FROM payments p LEFT JOIN departments pd ON pd.id = p.responsible_dept_id${sameOffice(s, 'pd', 'p')}
             WHERE p.complaint_id = c.id${sameOffice(s, 'p')}`, 'id')} END`.as('payments_json'),
       'f.at as fu_at', 'f.method as fu_method', 'f.satisfaction as fu_satisfaction', 'f.note as fu_note',
-      // Accountability (SPEC §12): approvals before the work, spot checks, the group's tickets.
-      jsonArrays(s, 'id, at, amount_fen, approval_level, approved_by, reviewed_by, note',
-        sql`SELECT * FROM approvals WHERE complaint_id = c.id${sameOffice(s, 'approvals')}`, 'id').as('approvals_json'),
-      jsonArrays(s, 'id, at, auditor, result, note', sql`SELECT * FROM audits WHERE complaint_id = c.id${sameOffice(s, 'audits')}`, 'id').as('audits_json'),
+      // Accountability (SPEC §12): approvals before the work, spot checks, the group's tickets, each read only where there are some.
+      sql<string | null>`CASE WHEN c.approval_count = 0 THEN NULL ELSE ${jsonArrays(s, 'id, at, amount_fen, approval_level, approved_by, reviewed_by, note',
+        sql`SELECT * FROM approvals WHERE complaint_id = c.id${sameOffice(s, 'approvals')}`, 'id')} END`.as('approvals_json'),
+      sql<string | null>`CASE WHEN c.audit_count = 0 THEN NULL ELSE ${jsonArrays(s, 'id, at, auditor, result, note',
+        sql`SELECT * FROM audits WHERE complaint_id = c.id${sameOffice(s, 'audits')}`, 'id')} END`.as('audits_json'),
       'g.reason as group_reason',
       sql<string | null>`CASE WHEN c.group_id IS NULL THEN NULL ELSE ${jsonArrays(s, 'ticket',
         // In registration (id) order: the group's index gives it without a sort.
@@ -108,10 +109,10 @@ export function toComplaint(r: JoinedRow): Complaint {
     repeatOf: r.repeat_ticket,
     flagged: r.flagged === 1,
     disagreedTalks: r.disagreed_talks,
-    approvals: (JSON.parse(r.approvals_json) as ApprovalTuple[]).map(([, at, amountFen, level, approvedBy, reviewedBy, note]) => ({
+    approvals: (JSON.parse(r.approvals_json ?? '[]') as ApprovalTuple[]).map(([, at, amountFen, level, approvedBy, reviewedBy, note]) => ({
       at, amountFen, approvalLevel: level, approvedBy, reviewedBy: namesFrom(reviewedBy), note,
     })),
-    audits: (JSON.parse(r.audits_json) as AuditTuple[]).map(([, at, by, result, note]) => ({ at, by, result, note })),
+    audits: (JSON.parse(r.audits_json ?? '[]') as AuditTuple[]).map(([, at, by, result, note]) => ({ at, by, result, note })),
     group: r.group_id === null ? null : {
       id: r.group_id, reason: r.group_reason ?? '', tickets: (JSON.parse(r.group_json ?? '[]') as [string][]).map(([t]) => t),
     },
@@ -303,6 +304,8 @@ async function columns(s: Store, c: Complaint) {
     possibly_invalid: c.possiblyInvalid ? 1 : 0,
     cause: c.cause,
     corrective_action: c.correctiveAction,
+    approval_count: c.approvals.length,
+    audit_count: c.audits.length,
   };
 }
 

@@ -78,6 +78,9 @@ export interface ComplaintsTable {
   possibly_invalid: number;
   cause: string | null;
   corrective_action: string | null;
+  /** How many rows approvals and audits hold for it: they are read only when there are some. */
+  approval_count: number;
+  audit_count: number;
 }
 
 export interface FollowUpsTable {
