@@ -21,6 +21,8 @@ export interface ReceivedRow {
   estate: string | null;
   validity: string;
   repeat: boolean;
+  /** Already confirmed as part of a group complaint (SPEC §12): no longer a possible one. */
+  grouped: boolean;
   contactedAt: number | null;
   contactDue: number;
   ticket: string;
@@ -48,7 +50,7 @@ export interface ReceivedTally {
   /** Of the valid: contacted, or past the contact deadline at `now`; of these, contacted by the deadline. */
   contacted: number;
   contactedOnTime: number;
-  /** Valid complaints with estate, unit, category and subcategory, in the order read (by receipt). */
+  /** Valid complaints with estate, unit, category and subcategory, not yet confirmed in a group, in the order read (by receipt). */
   groupCandidates: GroupCandidate[];
   /** Valid major complaints, in the order read. */
   major: PeriodCounts['major'];
@@ -82,7 +84,7 @@ export function tallyReceived(rows: Iterable<ReceivedRow>, now: number): Receive
       contacted++;
       if (r.contactedAt !== null && r.contactedAt <= r.contactDue) contactedOnTime++;
     }
-    if (r.estate !== null && r.unit !== null && r.category !== null && r.subcategory !== null) {
+    if (!r.grouped && r.estate !== null && r.unit !== null && r.category !== null && r.subcategory !== null) {
       groupCandidates.push({ ticket: r.ticket, receivedAt: r.receivedAt, estate: r.estate, unit: r.unit, category: r.category as Category, subcategory: r.subcategory });
     }
   }

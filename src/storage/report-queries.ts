@@ -202,13 +202,13 @@ async function receivedTally(s: Store, p: Period, now: number): Promise<Received
   const rows = await arrays(s, s.q.selectFrom('complaints as c').where('c.received_at', '>=', p.from).where('c.received_at', '<', p.to)
     .select(['c.kind', 'c.category', 'c.subcategory', 'c.severity', 'c.channel', 'c.department_id', 'c.estate', 'c.validity',
       sql<number>`c.repeat_of_id IS NOT NULL`.as('repeat'), 'c.contacted_at', 'c.contact_due', 'c.ticket', 'c.received_at', 'c.unit',
-      'c.id', 'c.status', sql<string | null>`CASE WHEN c.severity = 'major' THEN c.subject END`.as('subject')])
+      'c.id', 'c.status', sql<string | null>`CASE WHEN c.severity = 'major' THEN c.subject END`.as('subject'), sql<number>`c.group_id IS NOT NULL`.as('grouped')])
     .orderBy('c.received_at'));
   return tallyReceived(rows.map((r) => ({
     kind: r[0] as string, category: r[1] as string | null, subcategory: r[2] as string | null, severity: r[3] as string,
     channel: r[4] as string, department: departments.get(r[5] as number) ?? null, estate: r[6] as string | null, validity: r[7] as string,
     repeat: !!r[8], contactedAt: r[9] as number | null, contactDue: r[10] as number, ticket: r[11] as string, receivedAt: r[12] as number,
-    unit: r[13] as string | null, id: r[14] as number, status: r[15] as string, subject: r[16] as string | null,
+    unit: r[13] as string | null, id: r[14] as number, status: r[15] as string, subject: r[16] as string | null, grouped: !!r[17],
   })), now);
 }
 

@@ -173,6 +173,8 @@ describe('group complaints (群诉)', () => {
     expect(await json(['list', '--group', String(r.group.id + 1)])).toEqual([]);
     const report = await json(['report', 'range', '--from', '2026-09-01', '--to', '2026-09-30']);
     expect(report.confirmedGroups).toEqual([{ id: r.group.id, at: '2026-09-12T10:00:00+08:00', reason: '地下车库同一水管渗漏', tickets: r.group.tickets }]);
+    // Confirmed, they are no longer among the report's possible group complaints.
+    expect(report.groups.flatMap((g: { tickets: string[] }) => g.tickets)).not.toContain('260912005');
   });
 
   it('sweep no longer proposes complaints already confirmed as a group', async () => {

@@ -77,7 +77,7 @@ export async function reportCountsByQueries(s: Store, p: Period, now: number, se
 
   const candidates = (await all(s, valid()
     .where('c.estate', 'is not', null).where('c.unit', 'is not', null)
-    .where('c.category', 'is not', null).where('c.subcategory', 'is not', null)
+    .where('c.category', 'is not', null).where('c.subcategory', 'is not', null).where('c.group_id', 'is', null)
     .select(['c.ticket', 'c.received_at', 'c.estate', 'c.unit', 'c.category', 'c.subcategory'])
     .orderBy('c.received_at')))
     .map((r) => ({ ticket: r.ticket, receivedAt: r.received_at, estate: r.estate, unit: r.unit, category: r.category as Category | null, subcategory: r.subcategory }));
