@@ -244,6 +244,11 @@ async function main() {
     R('report', '`report monthly --json` (2026-10, closed month: snapshot after 1st run)', ['report', 'monthly', '--json'], '≤ 1.6×', 1.6, { env: { COMPLAINTS_DB: repDb } });
     R('report', '`report monthly --month 2026-11 --json` (current month, computed)', ['report', 'monthly', '--month', '2026-11', '--json'], '≤ 1.6×', 1.6);
     R('report', '`report monthly --month 2026-10 --refresh --json` (recomputed)', ['report', 'monthly', '--month', '2026-10', '--refresh', '--json'], '≤ 1.6×', 1.6, { env: { COMPLAINTS_DB: repDb } });
+    // Figures per department (SPEC §12): within 2× the plain report of the same month.
+    const plain = bench('report plain', process.execPath, cli(['report', 'monthly', '--month', '2026-11', '--json']), { env, reps: Math.min(REPS, 9) });
+    const byDept = bench('report by', process.execPath, cli(['report', 'monthly', '--month', '2026-11', '--by', 'department', '--json']), { env, reps: Math.min(REPS, 9) });
+    addRow('`report monthly --month 2026-11 --by department --json` against the same report without --by', byDept.p50, plain.p50, '≤ 2× the plain report', 2);
+    rows.at(-1).floor = `${fmt(plain.p50)} (plain)`;
   }
 
   // ── search ──
@@ -349,6 +354,10 @@ async function main() {
       { env: { ...officeEnv, COMPLAINTS_DB: repDb }, floorEnv: officeEnv });
     addRow(`office shape: \`report monthly --month 2026-10 --refresh --json\` (${perMonth.toLocaleString('en')} received)`, refresh.p50, refresh.floor, '≤ 1.6×', 1.6);
     O('office shape: `report range --from 2025-11-01 --to 2026-10-31 --json` (a year)', ['report', 'range', '--from', '2025-11-01', '--to', '2026-10-31', '--json'], 'reported', null);
+    const plain = bench('office plain', process.execPath, cli(['report', 'monthly', '--month', '2026-11', '--json']), { env: officeEnv, reps: Math.min(REPS, 9) });
+    const byDept = bench('office by', process.execPath, cli(['report', 'monthly', '--month', '2026-11', '--by', 'department', '--json']), { env: officeEnv, reps: Math.min(REPS, 9) });
+    addRow('office shape: `report monthly --month 2026-11 --by department --json` against the same without --by', byDept.p50, plain.p50, '≤ 2× the plain report', 2);
+    rows.at(-1).floor = `${fmt(plain.p50)} (plain)`;
     exportRow(ODB, ' (office shape)');
     const small = importRow(ODB, 100_000, ' (office shape)', 3);
     if (!QUICK) {
