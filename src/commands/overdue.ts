@@ -57,9 +57,7 @@ export async function runOverdue(ctx: Ctx, o: OverdueOptions = {}): Promise<{ co
   // Written as it is made: under a procedure of many steps the list runs to tens of megabytes.
   const sink = new BufferedOutput(ctx.io.stdout);
   const pieces = ctx.json ? overdueJson(k.now, k.tz, items, stale) : renderOverdue(await view(ctx), items, stale, localDate(k.now, k.tz));
-  let going = true;
-  for (const piece of pieces) if (!(going = await sink.put(piece))) break;
-  if (going) await sink.flush();
+  await sink.writeAll(pieces);
   return { count: items.length + stale.length };
 }
 

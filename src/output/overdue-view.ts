@@ -2,7 +2,7 @@
 import type { ChaseRow } from '../domain/types.js';
 import type { DeadlineStatus } from '../domain/deadlines.js';
 import { localDate } from '../domain/time.js';
-import { renderColumns } from './text.js';
+import { columnLines } from './text.js';
 import { visible } from './visible-text.js';
 import { amountText, deadlineName, severityText, type View } from './complaint-view.js';
 
@@ -37,7 +37,7 @@ function lateWording(v: View): (d: DeadlineStatus) => string {
   };
 }
 
-/** The list a department at a time, for output written as it is made. */
+/** The list a line at a time, for output written as it is made. */
 export function* renderOverdue(v: View, items: OverdueItem[], stale: StaleItem[], today: string): Generator<string> {
   const { t } = v;
   if (!items.length && !stale.length) {
@@ -59,10 +59,13 @@ export function* renderOverdue(v: View, items: OverdueItem[], stale: StaleItem[]
       i.complaint.ticket, severity(i.complaint.severity), i.complaint.assignee ?? '—',
       i.late.map(lateText).join('; '), i.complaint.subject,
     ]);
-    yield indent(renderColumns(
+    yield* columnLines(
       ['ticket', 'severity', 'assignee', 'overdue', 'subject'].map((h) => ({ header: t.m(`overdue.col.${h}`), max: h === 'subject' ? 30 : undefined })),
-      rows, (col, text, row) => (col === 1 ? severityText(v, list[row].complaint.severity).replace(severity(list[row].complaint.severity), text) : col === 3 ? v.chalk.red(text) : text),
-    ));
+      rows, {
+        indent: '  ',
+        style: (col, text, row) => (col === 1 ? severityText(v, list[row].complaint.severity).replace(severity(list[row].complaint.severity), text) : col === 3 ? v.chalk.red(text) : text),
+      },
+    );
   }
   if (stale.length) {
     yield `\n${v.chalk.bold(t.m('overdue.staleTitle', { count: stale.length }))}\n`;
@@ -70,13 +73,9 @@ export function* renderOverdue(v: View, items: OverdueItem[], stale: StaleItem[]
       i.complaint.ticket, i.complaint.department ?? t.m('overdue.unassigned'), i.complaint.assignee ?? '—',
       t.m('overdue.since', { date: localDate(i.since, v.tz) }), i.complaint.subject,
     ]);
-    yield indent(renderColumns(
+    yield* columnLines(
       ['ticket', 'department', 'assignee', 'lastContact', 'subject'].map((h) => ({ header: t.m(`overdue.col.${h}`), max: h === 'subject' ? 30 : undefined })),
-      rows,
-    ));
+      rows, { indent: '  ' },
+    );
   }
-}
-
-function indent(block: string): string {
-  return block.replace(/^(?=.)/gm, '  ');
 }

@@ -69,15 +69,49 @@ export function renderColumns(
   columns: Column[], rows: string[][], style: (col: number, text: string, row: number) => string = (_c, t) => t,
   headerStyle: (t: string) => string = (t) => t,
 ): string {
+  let out = '';
+  for (const line of columnLines(columns, rows, { style, headerStyle })) out += line;
+  return out;
+}
+
+export interface ColumnLineOptions {
+  /** Colours a cell after padding. */
+  style?: (col: number, text: string, row: number) => string;
+  headerStyle?: (t: string) => string;
+  /** Put before every line (an indented block). */
+  indent?: string;
+}
+
+/**
+ * renderColumns a line at a time (each with its newline), for a list long
+ * enough to be written as it is made: `overdue` under a procedure of many
+ * steps has cells hundreds of columns wide, and building the block as one
+ * string (then indenting it) made megabytes of garbage.
+ */
+export function* columnLines(columns: Column[], rows: string[][], o: ColumnLineOptions = {}): Generator<string> {
+  const style = o.style ?? ((_c, t) => t);
+  const headerStyle = o.headerStyle ?? ((t) => t);
+  const indent = o.indent ?? '';
   const cells = rows.map((r) => r.map((v, i) => (columns[i].max ? truncate(visible(v), columns[i].max!) : visible(v))));
   const measured = cells.map((r) => r.map(displayWidth));
   const widths = columns.map((c) => displayWidth(c.header));
   for (const r of measured) for (let i = 0; i < r.length; i++) if (r[i] > widths[i]) widths[i] = r[i];
   const last = columns.length - 1;
-  const pad = (v: string, i: number, w: number) => (i === last ? v : v + ' '.repeat(Math.max(0, widths[i] - w)));
-  const out = [columns.map((c, i) => headerStyle(pad(c.header, i, displayWidth(c.header)))).join('  ').trimEnd()];
-  cells.forEach((r, ri) => out.push(r.map((v, i) => style(i, pad(v, i, measured[ri][i]), ri)).join('  ').trimEnd()));
-  return out.join('\n') + '\n';
+  const pad = (v: string, i: number, w: number) => (i === last ? v : v + spaces(widths[i] - w));
+  yield indent + columns.map((c, i) => headerStyle(pad(c.header, i, displayWidth(c.header)))).join('  ').trimEnd() + '\n';
+  for (let ri = 0; ri < cells.length; ri++) {
+    const r = cells[ri];
+    let line = style(0, pad(r[0], 0, measured[ri][0]), ri);
+    for (let i = 1; i < r.length; i++) line += '  ' + style(i, pad(r[i], i, measured[ri][i]), ri);
+    yield indent + line.trimEnd() + '\n';
+  }
+}
+
+/** Runs of spaces for padding, made once per width: a long list pads every row to the same few widths. */
+const spaceRuns: string[] = [];
+function spaces(n: number): string {
+  if (n <= 0) return '';
+  return spaceRuns[n] ??= ' '.repeat(n);
 }
 
 /** Tab-separated, header first: what a pipe gets. Tabs, line breaks and other controls inside cells are shown (␉, ␤, ␛). */
