@@ -138,9 +138,14 @@ export function dateOfDay(day: number): string {
   return date;
 }
 
+/** The office-local day of an instant, as a day number (days since 1970-01-01 on the local wall clock). */
+export function localDay(ms: Instant, tz: string): number {
+  return Math.floor((ms + offsetMinutes(ms, tz) * 60_000) / DAY);
+}
+
 /** The office-local calendar date of an instant. */
 export function localDate(ms: Instant, tz: string): string {
-  return dateOfDay(Math.floor((ms + offsetMinutes(ms, tz) * 60_000) / DAY));
+  return dateOfDay(localDay(ms, tz));
 }
 
 /** 'YYYY-MM-DD HH:mm' in the office zone, for human output. */

@@ -36,15 +36,17 @@ export function displayWidth(s: string): number {
 /** Cuts text to a display width, marking the cut with an ellipsis. */
 export function truncate(s: string, width: number): string {
   if (displayWidth(s) <= width) return s;
-  let out = '';
+  // Where to cut, by code point; then one slice (a list of twenty thousand subjects cuts most of them).
+  let end = 0;
   let w = 0;
-  for (const ch of s) {
-    const cw = charWidth(ch.codePointAt(0)!);
+  while (end < s.length) {
+    const cp = s.codePointAt(end)!;
+    const cw = charWidth(cp);
     if (w + cw > width - 1) break;
-    out += ch;
     w += cw;
+    end += cp > 0xffff ? 2 : 1;
   }
-  return out + '…';
+  return s.slice(0, end) + '…';
 }
 
 export function padEnd(s: string, width: number): string {
@@ -83,27 +85,64 @@ export interface ColumnLineOptions {
 }
 
 /**
+ * A cell of the program's own wording whose display width is known before its
+ * text is made; the text, already made visible, is made only when its line is
+ * written. `overdue` words each late step from a few memoised parts: scanning
+ * its long cells again for controls and width, and holding every cell's text
+ * until the last row was measured, were most of the list's time.
+ */
+export interface MeasuredCell {
+  width: number;
+  text(): string;
+}
+
+/**
  * renderColumns a line at a time (each with its newline), for a list long
  * enough to be written as it is made: `overdue` under a procedure of many
  * steps has cells hundreds of columns wide, and building the block as one
  * string (then indenting it) made megabytes of garbage.
  */
-export function* columnLines(columns: Column[], rows: string[][], o: ColumnLineOptions = {}): Generator<string> {
+export function* columnLines(columns: Column[], rows: (string | MeasuredCell)[][], o: ColumnLineOptions = {}): Generator<string> {
   const style = o.style ?? ((_c, t) => t);
   const headerStyle = o.headerStyle ?? ((t) => t);
   const indent = o.indent ?? '';
-  const cells = rows.map((r) => r.map((v, i) => (columns[i].max ? truncate(visible(v), columns[i].max!) : visible(v))));
-  const measured = cells.map((r) => r.map(displayWidth));
   const widths = columns.map((c) => displayWidth(c.header));
-  for (const r of measured) for (let i = 0; i < r.length; i++) if (r[i] > widths[i]) widths[i] = r[i];
+  // Each cell as it will be shown (a measured one stays as it is, its text made later) and its width.
+  const cells: (string | MeasuredCell)[][] = [];
+  const measured: number[][] = [];
+  for (const row of rows) {
+    const shown: (string | MeasuredCell)[] = [];
+    const ws: number[] = [];
+    for (let i = 0; i < row.length; i++) {
+      const cell = row[i];
+      const max = columns[i].max;
+      let w: number;
+      if (typeof cell === 'string' || (max !== undefined && cell.width > max)) {
+        const text = typeof cell === 'string' ? visible(cell) : cell.text();
+        const cut = max ? truncate(text, max) : text;
+        shown.push(cut);
+        w = displayWidth(cut);
+      } else {
+        shown.push(cell);
+        w = cell.width;
+      }
+      ws.push(w);
+      if (w > widths[i]) widths[i] = w;
+    }
+    cells.push(shown);
+    measured.push(ws);
+  }
   const last = columns.length - 1;
   const pad = (v: string, i: number, w: number) => (i === last ? v : v + spaces(widths[i] - w));
+  const text = (cell: string | MeasuredCell) => (typeof cell === 'string' ? cell : cell.text());
   yield indent + columns.map((c, i) => headerStyle(pad(c.header, i, displayWidth(c.header)))).join('  ').trimEnd() + '\n';
   for (let ri = 0; ri < cells.length; ri++) {
     const r = cells[ri];
-    let line = style(0, pad(r[0], 0, measured[ri][0]), ri);
-    for (let i = 1; i < r.length; i++) line += '  ' + style(i, pad(r[i], i, measured[ri][i]), ri);
-    yield indent + line.trimEnd() + '\n';
+    let line = style(0, pad(text(r[0]), 0, measured[ri][0]), ri);
+    let end = line;
+    for (let i = 1; i < r.length; i++) line += '  ' + (end = style(i, pad(text(r[i]), i, measured[ri][i]), ri));
+    // Only a line whose last cell ends blank has anything to trim: trimming every line copied each whole.
+    yield indent + (end === '' || /\s$/.test(end) ? line.trimEnd() : line) + '\n';
   }
 }
 
