@@ -76,9 +76,10 @@ export function* renderOverdue(v: View, items: OverdueItem[], stale: StaleItem[]
     if (text === undefined) styled.set(key, (text = severityText(v, sev).replace(severity(sev), padded)));
     return text;
   };
+  const unassigned = t.m('overdue.unassigned');
   const groups = new Map<string, OverdueItem[]>();
   for (const i of items) {
-    const key = i.complaint.department ?? t.m('overdue.unassigned');
+    const key = i.complaint.department ?? unassigned;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
   }
   for (const [dept, list] of groups) {
@@ -97,9 +98,12 @@ export function* renderOverdue(v: View, items: OverdueItem[], stale: StaleItem[]
   }
   if (stale.length) {
     yield `\n${v.chalk.bold(t.m('overdue.staleTitle', { count: stale.length }))}\n`;
+    // "since 2026-11-02": worded once per day, not once per entry.
+    const sinceDays = new Map<string, string>();
+    const since = (date: string) => sinceDays.get(date) ?? sinceDays.set(date, t.m('overdue.since', { date })).get(date)!;
     const rows = stale.map((i) => [
-      i.complaint.ticket, i.complaint.department ?? t.m('overdue.unassigned'), i.complaint.assignee ?? '—',
-      t.m('overdue.since', { date: localDate(i.since, v.tz) }), i.complaint.subject,
+      i.complaint.ticket, i.complaint.department ?? unassigned, i.complaint.assignee ?? '—',
+      since(localDate(i.since, v.tz)), i.complaint.subject,
     ]);
     yield* columnLines(
       ['ticket', 'department', 'assignee', 'lastContact', 'subject'].map((h) => ({ header: t.m(`overdue.col.${h}`), max: h === 'subject' ? 30 : undefined })),
