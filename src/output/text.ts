@@ -71,9 +71,8 @@ export function renderColumns(
   columns: Column[], rows: string[][], style: (col: number, text: string, row: number) => string = (_c, t) => t,
   headerStyle: (t: string) => string = (t) => t,
 ): string {
-  let out = '';
-  for (const line of columnLines(columns, rows, { style, headerStyle })) out += line;
-  return out;
+  const layout = columnLayout(columns, rows, { style, headerStyle });
+  return layout.header + layout.lines(0, rows.length);
 }
 
 export interface ColumnLineOptions {
@@ -97,12 +96,27 @@ export interface MeasuredCell {
 }
 
 /**
- * renderColumns a line at a time (each with its newline), for a list long
- * enough to be written as it is made: `overdue` under a procedure of many
- * steps has cells hundreds of columns wide, and building the block as one
- * string (then indenting it) made megabytes of garbage.
+ * Lines in a piece of columnLines: few enough to write as they come, and
+ * enough that the generator steps rarely. A generator's own loop is not
+ * optimised while it runs: the work of each row is done in plain functions,
+ * and the generator hands out a few hundred lines at a time.
+ */
+const LINES_PER_PIECE = 256;
+
+/**
+ * renderColumns a piece at a time (whole lines, each with its newline), for a
+ * list long enough to be written as it is made: `overdue` under a procedure
+ * of many steps has cells hundreds of columns wide, and building the block as
+ * one string (then indenting it) made megabytes of garbage.
  */
 export function* columnLines(columns: Column[], rows: (string | MeasuredCell)[][], o: ColumnLineOptions = {}): Generator<string> {
+  const layout = columnLayout(columns, rows, o);
+  yield layout.header;
+  for (let at = 0; at < rows.length; at += LINES_PER_PIECE) yield layout.lines(at, Math.min(rows.length, at + LINES_PER_PIECE));
+}
+
+/** The columns' widths, measured once; then the header and any run of rows as text. */
+function columnLayout(columns: Column[], rows: (string | MeasuredCell)[][], o: ColumnLineOptions) {
   const style = o.style ?? ((_c, t) => t);
   const headerStyle = o.headerStyle ?? ((t) => t);
   const indent = o.indent ?? '';
@@ -135,15 +149,23 @@ export function* columnLines(columns: Column[], rows: (string | MeasuredCell)[][
   const last = columns.length - 1;
   const pad = (v: string, i: number, w: number) => (i === last ? v : v + spaces(widths[i] - w));
   const text = (cell: string | MeasuredCell) => (typeof cell === 'string' ? cell : cell.text());
-  yield indent + columns.map((c, i) => headerStyle(pad(c.header, i, displayWidth(c.header)))).join('  ').trimEnd() + '\n';
-  for (let ri = 0; ri < cells.length; ri++) {
+  const line = (ri: number) => {
     const r = cells[ri];
-    let line = style(0, pad(text(r[0]), 0, measured[ri][0]), ri);
-    let end = line;
-    for (let i = 1; i < r.length; i++) line += '  ' + (end = style(i, pad(text(r[i]), i, measured[ri][i]), ri));
+    let out = style(0, pad(text(r[0]), 0, measured[ri][0]), ri);
+    let end = out;
+    for (let i = 1; i < r.length; i++) out += '  ' + (end = style(i, pad(text(r[i]), i, measured[ri][i]), ri));
     // Only a line whose last cell ends blank has anything to trim: trimming every line copied each whole.
-    yield indent + (end === '' || /\s$/.test(end) ? line.trimEnd() : line) + '\n';
-  }
+    return indent + (end === '' || /\s$/.test(end) ? out.trimEnd() : out) + '\n';
+  };
+  return {
+    header: indent + columns.map((c, i) => headerStyle(pad(c.header, i, displayWidth(c.header)))).join('  ').trimEnd() + '\n',
+    /** Rows [from, to), each a line. */
+    lines: (from: number, to: number) => {
+      let out = '';
+      for (let ri = from; ri < to; ri++) out += line(ri);
+      return out;
+    },
+  };
 }
 
 /** Runs of spaces for padding, made once per width: a long list pads every row to the same few widths. */

@@ -26,7 +26,7 @@ describe('renderColumns', () => {
 });
 
 describe('columnLines', () => {
-  it('writes the lines renderColumns writes, one at a time, indented; a measured cell is made when its line is', () => {
+  it('writes the text renderColumns writes, indented, a piece at a time; a measured cell is made when its line is', () => {
     const rows = [['260912-1', '王女士', ' '], ['260912-22', '欧阳建国先生', '']];
     const columns = [{ header: 'ticket' }, { header: 'name', max: 6 }, { header: 'note' }];
     expect([...columnLines(columns, rows, { indent: '  ' })].join('')).toBe(renderColumns(columns, rows).replace(/^/gm, '  ').slice(0, -2));
@@ -35,8 +35,16 @@ describe('columnLines', () => {
     const lines = columnLines([{ header: 'late' }, { header: 'x' }], [[cell('超期 2 天'), 'a'], [cell('overdue'), 'b']]);
     expect(lines.next().value).toBe('late       x\n');
     expect(made).toEqual([]);
-    expect([...lines]).toEqual(['超期 2 天  a\n', 'overdue    b\n']);
+    expect([...lines]).toEqual(['超期 2 天  a\noverdue    b\n']);
     expect(made).toEqual(['超期 2 天', 'overdue']);
+  });
+
+  it('hands out long lists in pieces of whole lines', () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => [String(i), '漏水']);
+    const pieces = [...columnLines([{ header: 'n' }, { header: 'what' }], rows)];
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const p of pieces) expect(p.endsWith('\n')).toBe(true);
+    expect(pieces.join('')).toBe(renderColumns([{ header: 'n' }, { header: 'what' }], rows));
   });
 });
 
