@@ -3,7 +3,7 @@
 // Plain and stable when piped, so it can go straight into a cron mail.
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
-import { deadlineStatuses } from '../domain/deadlines.js';
+import { deadlineStatuses, type DeadlineStatus } from '../domain/deadlines.js';
 import { maskPersonal } from '../domain/phone.js';
 import { byCodePoint } from '../domain/text-order.js';
 import { localDate } from '../domain/time.js';
@@ -48,7 +48,7 @@ export async function runOverdue(ctx: Ctx, o: OverdueOptions = {}): Promise<{ co
   const items: OverdueItem[] = [];
   for (const c of chase.overdue) {
     const late = deadlineStatuses(c, k.now, k, { steps, overdueOnly: true });
-    if (late.length) items.push({ complaint: c, late, worst: Math.max(...late.map((d) => d.hours)) });
+    if (late.length) items.push({ complaint: c, late, worst: mostHours(late) });
   }
   items.sort(byDepartmentThenLateness(items));
   const stale: StaleItem[] = chase.stale.map((c) => ({
@@ -59,6 +59,13 @@ export async function runOverdue(ctx: Ctx, o: OverdueOptions = {}): Promise<{ co
   const pieces = ctx.json ? overdueJson(k.now, k.tz, items, stale) : renderOverdue(await view(ctx), items, stale, localDate(k.now, k.tz));
   await sink.writeAll(pieces);
   return { count: items.length + stale.length };
+}
+
+/** Hours past the latest-missed of a complaint's late deadlines. */
+function mostHours(late: readonly DeadlineStatus[]): number {
+  let most = -Infinity;
+  for (const d of late) if (d.hours > most) most = d.hours;
+  return most;
 }
 
 /** Department names in the order of the Chinese dictionary (pinyin), as the office files them. */
