@@ -23,11 +23,7 @@ export function* overdueJson(now: number, tz: string, items: readonly OverdueIte
   yield '\n}\n';
 }
 
-/**
- * An array one level down, a few hundred elements at a time. A generator's
- * own loop is not optimised while it runs: the elements are written by a
- * plain function, and the generator steps once per batch.
- */
+/** An array one level down, a few hundred elements at a time: the generator is resumed once per batch, not per entry. */
 function* entries<T>(list: readonly T[], text: (item: T) => string): Generator<string> {
   for (let at = 0; at < list.length; at += ENTRIES_PER_PIECE) yield batch(list, at, Math.min(list.length, at + ENTRIES_PER_PIECE), text);
   yield jsonArrayPieces(1).end(list.length);

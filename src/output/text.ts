@@ -96,10 +96,9 @@ export interface MeasuredCell {
 }
 
 /**
- * Lines in a piece of columnLines: few enough to write as they come, and
- * enough that the generator steps rarely. A generator's own loop is not
- * optimised while it runs: the work of each row is done in plain functions,
- * and the generator hands out a few hundred lines at a time.
+ * Lines in a piece of columnLines: few enough to write as they come, enough
+ * that the generator (and every generator delegating to it) is resumed once
+ * per few hundred lines, not once per line.
  */
 const LINES_PER_PIECE = 256;
 
