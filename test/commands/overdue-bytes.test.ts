@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliOk, registerArgs, removeTempDirs, ROOT, tempDb, testEnv, type Env } from '../helpers.js';
+import { cli, cliOk, onServer, registerArgs, removeTempDirs, ROOT, tempDb, testEnv, type Env } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -22,6 +22,7 @@ let env: Env;
 const at = (now: string) => ({ env: { ...env, COMPLAINTS_NOW: now } });
 
 beforeAll(async () => {
+  if (onServer) return;
   db = tempDb();
   env = testEnv(db);
   await cliOk(['config', 'profile', 'apply', 'longhu'], at('2026-11-02T08:00:00+08:00'));
@@ -76,7 +77,9 @@ const RUNS: [string, string[], string][] = [
   ['evening.txt', ['overdue', '--lang', 'zh'], '2026-11-10T17:30:00+08:00'],
 ];
 
-describe('overdue, byte for byte', () => {
+// SQLite file only: on a server every ticket carries its office's code, which
+// widens the ticket column, and the fixtures are a file's output.
+describe.skipIf(onServer)('overdue, byte for byte', () => {
   it.each(RUNS)('%s is the text it was', async (name, args, now) => {
     const r = await cli(args, at(now));
     expect(r.code, r.stderr).toBe(0);
