@@ -3,16 +3,16 @@
 // Plain and stable when piped, so it can go straight into a cron mail.
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
-import { deadlineStatuses } from '../domain/deadlines.js';
+import { deadlineStatuses, type DeadlineStatus } from '../domain/deadlines.js';
 import { maskPersonal } from '../domain/phone.js';
 import { byCodePoint } from '../domain/text-order.js';
-import { DAY, isoLocal, localDate } from '../domain/time.js';
+import { localDate } from '../domain/time.js';
 import { staleBefore } from '../domain/deadline-rule.js';
 import type { Severity } from '../domain/types.js';
 import { chaseRows } from '../storage/chase.js';
 import { renderOverdue, type OverdueItem, type StaleItem } from '../output/overdue-view.js';
 import { BufferedOutput } from '../output/buffered-output.js';
-import { jsonArrayPieces } from '../output/json-text.js';
+import { overdueJson } from '../output/overdue-json.js';
 import { stepsInForce } from '../domain/steps.js';
 import { view } from './complaint-step.js';
 
@@ -48,7 +48,7 @@ export async function runOverdue(ctx: Ctx, o: OverdueOptions = {}): Promise<{ co
   const items: OverdueItem[] = [];
   for (const c of chase.overdue) {
     const late = deadlineStatuses(c, k.now, k, { steps, overdueOnly: true });
-    if (late.length) items.push({ complaint: c, late, worst: Math.max(...late.map((d) => d.hours)) });
+    if (late.length) items.push({ complaint: c, late, worst: mostHours(late) });
   }
   items.sort(byDepartmentThenLateness(items));
   const stale: StaleItem[] = chase.stale.map((c) => ({
@@ -57,37 +57,15 @@ export async function runOverdue(ctx: Ctx, o: OverdueOptions = {}): Promise<{ co
   // Written as it is made: under a procedure of many steps the list runs to tens of megabytes.
   const sink = new BufferedOutput(ctx.io.stdout);
   const pieces = ctx.json ? overdueJson(k.now, k.tz, items, stale) : renderOverdue(await view(ctx), items, stale, localDate(k.now, k.tz));
-  let going = true;
-  for (const piece of pieces) if (!(going = await sink.put(piece))) break;
-  if (going) await sink.flush();
+  await sink.writeAll(pieces);
   return { count: items.length + stale.length };
 }
 
-/** The JSON of `overdue`, piece by piece: the same text as JSON.stringify({at, overdue, stale}, null, 2). */
-function* overdueJson(now: number, tz: string, items: OverdueItem[], stale: StaleItem[]): Generator<string> {
-  // Working-day deadlines end at 23:59:59 of a day: the same few hundred instants come up again and again.
-  const times = new Map<number, string>();
-  const iso = (at: number) => times.get(at) ?? times.set(at, isoLocal(at, tz)).get(at)!;
-  yield `{\n  "at": ${JSON.stringify(isoLocal(now, tz))},\n  "overdue": `;
-  yield* arrayInBatches(items, (i) => ({
-    ticket: i.complaint.ticket, department: i.complaint.department, assignee: i.complaint.assignee,
-    severity: i.complaint.severity, status: i.complaint.status, subject: i.complaint.subject,
-    deadlines: i.late.map((d) => ({ step: d.step, due: iso(d.due), workdays: d.workdays, hours: d.hours, ...(d.role ? { role: d.role, via: d.via } : {}) })),
-  }));
-  yield ',\n  "stale": ';
-  yield* arrayInBatches(stale, (i) => ({
-    ticket: i.complaint.ticket, department: i.complaint.department, assignee: i.complaint.assignee,
-    lastContactAt: i.complaint.lastContactAt === null ? null : isoLocal(i.complaint.lastContactAt, tz),
-    days: Math.floor((now - i.since) / DAY),
-  }));
-  yield '\n}\n';
-}
-
-/** An array one level down, a thousand elements at a time. */
-function* arrayInBatches<T>(list: readonly T[], json: (item: T) => unknown): Generator<string> {
-  const array = jsonArrayPieces(1);
-  for (let at = 0; at < list.length; at += 1000) yield array.elements(list.slice(at, at + 1000).map(json), at);
-  yield array.end(list.length);
+/** Hours past the latest-missed of a complaint's late deadlines. */
+function mostHours(late: readonly DeadlineStatus[]): number {
+  let most = -Infinity;
+  for (const d of late) if (d.hours > most) most = d.hours;
+  return most;
 }
 
 /** Department names in the order of the Chinese dictionary (pinyin), as the office files them. */

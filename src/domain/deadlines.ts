@@ -4,7 +4,7 @@
 import type { ChaseRow, Complaint, Deadlines, Instant } from './types.js';
 import type { Settings } from './settings.js';
 import { workdaysBetween, type WorkCalendar } from './workdays.js';
-import { HOUR, localDate, yearOf } from './time.js';
+import { dateOfDay, HOUR, localDate, localDay, yearOf } from './time.js';
 import { dueUnder } from './deadline-rule.js';
 import { COLUMN_STEPS, ruleFor, stepJsonKey, stepsInForce, type StepDef, type StepState } from './steps.js';
 import type { ReportUp } from './report-up.js';
@@ -103,19 +103,59 @@ function stepDoneAt(c: DeadlineSubject, step: DeadlineStep): Instant | null {
   return c.followUp && c.resolvedAt !== null && c.followUp.at >= c.resolvedAt ? c.followUp.at : null;
 }
 
+/**
+ * What a deadline's state needs of the local day it falls on, worked out once
+ * per calendar and day: the morning chase asks for a hundred thousand
+ * deadlines on a few hundred days, and counting working days afresh for each
+ * (dates as text, lookups by year) was a good part of its time.
+ */
+interface DayFacts {
+  date: string;
+  /** The calendar had no official data for the day's year. */
+  provisional: boolean;
+  /** Working days from this day to a later one (by day number), as counted so far. */
+  workdaysTo: Map<number, number>;
+}
+
+const daysByCalendar = new WeakMap<WorkCalendar, Map<number, DayFacts>>();
+
+function dayFacts(cal: WorkCalendar, day: number): DayFacts {
+  let byDay = daysByCalendar.get(cal);
+  if (!byDay) daysByCalendar.set(cal, (byDay = new Map()));
+  let facts = byDay.get(day);
+  if (facts === undefined) {
+    const date = dateOfDay(day);
+    byDay.set(day, (facts = { date, provisional: !cal.covers(yearOf(date)), workdaysTo: new Map() }));
+  }
+  return facts;
+}
+
+/** Working days after the deadline's day through the day of `t` (SPEC §5's "overdue by N working days"). */
+function workdaysPast(k: Clock, dueDay: DayFacts, t: Instant): number {
+  const day = localDay(t, k.tz);
+  let n = dueDay.workdaysTo.get(day);
+  if (n === undefined) dueDay.workdaysTo.set(day, (n = workdaysBetween(k.calendar, dueDay.date, dateOfDay(day))));
+  return n;
+}
+
+/** Built whole, one shape for all: `overdue` makes tens of thousands of these. */
+function status(step: string, key: string, due: Instant, provisional: boolean, state: DeadlineStatus['state'], hours: number, workdays: number): DeadlineStatus {
+  return { step, key, due, provisional, state, hours, workdays };
+}
+
 function statusOf(key: string, due: Instant | null, done: Instant | null, closed: boolean, now: Instant, k: Clock, overdueOnly = false): DeadlineStatus | null {
   if (due === null) return null;
   if (overdueOnly && (done !== null || closed || now <= due)) return null;
   const step = stepJsonKey(key);
-  const dueDate = localDate(due, k.tz);
-  const provisional = !k.calendar.covers(yearOf(dueDate));
-  // Built whole, one shape for all: `overdue` makes tens of thousands of these.
-  const status = (state: DeadlineStatus['state'], hours: number, workdays: number): DeadlineStatus => ({ step, key, due, provisional, state, hours, workdays });
-  const after = (state: 'late' | 'overdue', t: Instant) => status(state, Math.floor((t - due) / HOUR), workdaysBetween(k.calendar, dueDate, localDate(t, k.tz)));
-  if (done !== null) return done <= due ? status('met', 0, 0) : after('late', done);
-  if (closed) return status('void', 0, 0);
-  if (now <= due) return status('pending', Math.ceil((due - now) / HOUR), workdaysBetween(k.calendar, localDate(now, k.tz), dueDate));
-  return after('overdue', now);
+  const dueDay = dayFacts(k.calendar, localDay(due, k.tz));
+  const { provisional } = dueDay;
+  if (done !== null) {
+    return done <= due ? status(step, key, due, provisional, 'met', 0, 0)
+      : status(step, key, due, provisional, 'late', Math.floor((done - due) / HOUR), workdaysPast(k, dueDay, done));
+  }
+  if (closed) return status(step, key, due, provisional, 'void', 0, 0);
+  if (now <= due) return status(step, key, due, provisional, 'pending', Math.ceil((due - now) / HOUR), workdaysBetween(k.calendar, localDate(now, k.tz), dueDay.date));
+  return status(step, key, due, provisional, 'overdue', Math.floor((now - due) / HOUR), workdaysPast(k, dueDay, now));
 }
 
 /** The step key of each deadline the complaint row holds (followUp → follow_up). */

@@ -94,10 +94,30 @@ export function formatOffset(min: number): string {
   return `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
 }
 
-/** ISO 8601 with the office's offset, e.g. 2026-09-12T10:00:00+08:00. */
+/** "00" to "59": hours, minutes and seconds as ISO text writes them. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => pad(n));
+const offsetTexts = new Map<number, string>();
+/** Local times whose year has four digits, as dateOfDay writes it (toISOString pads and signs others). */
+const FOUR_DIGIT_YEARS = { from: Date.UTC(1000, 0, 1), to: Date.UTC(10000, 0, 1) };
+
+/**
+ * ISO 8601 with the office's offset, e.g. 2026-09-12T10:00:00+08:00. The
+ * date comes from its day number and the time of day by arithmetic, with no
+ * Date object: `overdue` and exports write hundreds of thousands of these,
+ * nearly every one a different instant.
+ */
 export function isoLocal(ms: Instant, tz: string): string {
-  const p = localParts(ms, tz);
-  return `${p.y}-${pad(p.mo)}-${pad(p.d)}T${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}${formatOffset(offsetMinutes(ms, tz))}`;
+  const off = offsetMinutes(ms, tz);
+  const local = ms + off * 60_000;
+  let offText = offsetTexts.get(off);
+  if (offText === undefined) offsetTexts.set(off, (offText = formatOffset(off)));
+  if (!(local >= FOUR_DIGIT_YEARS.from && local < FOUR_DIGIT_YEARS.to)) {
+    const p = localParts(ms, tz);
+    return `${p.y}-${pad(p.mo)}-${pad(p.d)}T${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}${offText}`;
+  }
+  const day = Math.floor(local / DAY);
+  const second = Math.floor((local - day * DAY) / 1000);
+  return `${dateOfDay(day)}T${TWO_DIGITS[Math.floor(second / 3600)]}:${TWO_DIGITS[Math.floor(second / 60) % 60]}:${TWO_DIGITS[second % 60]}${offText}`;
 }
 
 /**
@@ -118,9 +138,14 @@ export function dateOfDay(day: number): string {
   return date;
 }
 
+/** The office-local day of an instant, as a day number (days since 1970-01-01 on the local wall clock). */
+export function localDay(ms: Instant, tz: string): number {
+  return Math.floor((ms + offsetMinutes(ms, tz) * 60_000) / DAY);
+}
+
 /** The office-local calendar date of an instant. */
 export function localDate(ms: Instant, tz: string): string {
-  return dateOfDay(Math.floor((ms + offsetMinutes(ms, tz) * 60_000) / DAY));
+  return dateOfDay(localDay(ms, tz));
 }
 
 /** 'YYYY-MM-DD HH:mm' in the office zone, for human output. */

@@ -37,6 +37,17 @@ export class BufferedOutput {
     return this.add(text) || this.addAfterFlush(text);
   }
 
+  /**
+   * Writes every piece, then flushes. Each is added synchronously; only a
+   * full buffer waits (for its write): an await per piece cost a microtask
+   * turn and a promise for each of tens of thousands of lines. False when
+   * standard output's reader has gone.
+   */
+  async writeAll(pieces: Iterable<string>): Promise<boolean> {
+    for (const piece of pieces) if (!this.add(piece) && !(await this.addAfterFlush(piece))) return false;
+    return this.flush();
+  }
+
   /** Flushes, then adds the text (or writes it at once, when longer than the buffer). False when the reader has gone. */
   async addAfterFlush(text: string): Promise<boolean> {
     if (!(await this.flush())) return false;

@@ -32,6 +32,8 @@ export function jsonArrayPieces(depth: number) {
   return {
     /** A batch of elements; `before` is how many were written already. */
     elements: (values: readonly unknown[], before: number) => (values.length === 0 ? '' : (before === 0 ? '[\n' : ',\n') + jsonElements(values, depth)),
+    /** One element already written as JSON.stringify writes it at this depth (indented, no trailing comma); `before` as above. */
+    written: (text: string, before: number) => (before === 0 ? '[\n' : ',\n') + text,
     end: (count: number) => (count === 0 ? '[]' : '\n' + '  '.repeat(depth) + ']'),
   };
 }

@@ -2,7 +2,7 @@
 import type { ChaseRow } from '../domain/types.js';
 import type { DeadlineStatus } from '../domain/deadlines.js';
 import { localDate } from '../domain/time.js';
-import { renderColumns } from './text.js';
+import { columnLines, displayWidth, type MeasuredCell } from './text.js';
 import { visible } from './visible-text.js';
 import { amountText, deadlineName, severityText, type View } from './complaint-view.js';
 
@@ -19,25 +19,45 @@ export interface StaleItem {
 }
 
 /**
- * "resolve overdue by 2 working days (2026-11-24)". The same few names and
- * amounts come up tens of thousands of times in an office's list: each is
- * worded once.
+ * "resolve overdue by 2 working days (2026-11-24); plan …", one cell whose
+ * width is known before its text is made. The same few names and amounts come
+ * up tens of thousands of times in an office's list: each is worded, made
+ * visible and measured once.
  */
-function lateWording(v: View): (d: DeadlineStatus) => string {
-  const names = new Map<string, string>();
-  const amounts = new Map<string, string>();
-  return (d) => {
-    const nameKey = d.role ? `${d.key} ${d.role} ${d.via}` : d.key;
-    let name = names.get(nameKey);
-    if (name === undefined) names.set(nameKey, (name = deadlineName(v, d)));
-    const amountKey = d.step !== 'contact' && d.workdays > 0 ? `w${d.workdays}` : `h${d.hours}`;
-    let amount = amounts.get(amountKey);
-    if (amount === undefined) amounts.set(amountKey, (amount = v.t.m('due.overdue', { amount: amountText(v, d) })));
-    return `${name} ${amount} (${localDate(d.due, v.tz)})`;
+function lateWording(v: View): (late: readonly DeadlineStatus[]) => MeasuredCell {
+  const names = new Map<string, Worded>();
+  // By number, not by a key made as text for each step: working days as they are, hours below zero.
+  const amounts = new Map<number, Worded>();
+  const name = (d: DeadlineStatus) => {
+    const key = d.role ? `${d.key} ${d.role} ${d.via}` : d.key;
+    return names.get(key) ?? remember(names, key, deadlineName(v, d));
+  };
+  const amount = (d: DeadlineStatus) => {
+    const key = d.step !== 'contact' && d.workdays > 0 ? d.workdays : -1 - d.hours;
+    return amounts.get(key) ?? remember(amounts, key, v.t.m('due.overdue', { amount: amountText(v, d) }));
+  };
+  const text = (late: readonly DeadlineStatus[]) => late.map((d) => `${name(d).text} ${amount(d).text} (${localDate(d.due, v.tz)})`).join('; ');
+  return (late) => {
+    // "; " between steps; a step is its name, a space, its amount, " (", its date (ASCII) and ")".
+    let width = 2 * (late.length - 1);
+    for (const d of late) width += name(d).width + 1 + amount(d).width + 2 + localDate(d.due, v.tz).length + 1;
+    return { width, text: () => text(late) };
   };
 }
 
-/** The list a department at a time, for output written as it is made. */
+interface Worded {
+  text: string;
+  width: number;
+}
+
+function remember<K>(map: Map<K, Worded>, key: K, words: string): Worded {
+  const text = visible(words);
+  const worded = { text, width: displayWidth(text) };
+  map.set(key, worded);
+  return worded;
+}
+
+/** The list a line at a time, for output written as it is made. */
 export function* renderOverdue(v: View, items: OverdueItem[], stale: StaleItem[], today: string): Generator<string> {
   const { t } = v;
   if (!items.length && !stale.length) {
@@ -48,35 +68,46 @@ export function* renderOverdue(v: View, items: OverdueItem[], stale: StaleItem[]
   const lateText = lateWording(v);
   const severities = new Map<string, string>();
   const severity = (sev: OverdueItem['complaint']['severity']) => severities.get(sev) ?? severities.set(sev, t.l(`severity.${sev}`)).get(sev)!;
+  // The severity coloured as severityText colours it, padded: one of a few texts, styled once each.
+  const styled = new Map<string, string>();
+  const severityStyled = (sev: OverdueItem['complaint']['severity'], padded: string) => {
+    const key = `${sev} ${padded}`;
+    let text = styled.get(key);
+    if (text === undefined) styled.set(key, (text = severityText(v, sev).replace(severity(sev), padded)));
+    return text;
+  };
+  const unassigned = t.m('overdue.unassigned');
   const groups = new Map<string, OverdueItem[]>();
   for (const i of items) {
-    const key = i.complaint.department ?? t.m('overdue.unassigned');
+    const key = i.complaint.department ?? unassigned;
     (groups.get(key) ?? groups.set(key, []).get(key)!).push(i);
   }
   for (const [dept, list] of groups) {
     yield `\n${v.chalk.bold(visible(dept))} (${list.length})\n`;
     const rows = list.map((i) => [
       i.complaint.ticket, severity(i.complaint.severity), i.complaint.assignee ?? '—',
-      i.late.map(lateText).join('; '), i.complaint.subject,
+      lateText(i.late), i.complaint.subject,
     ]);
-    yield indent(renderColumns(
+    yield* columnLines(
       ['ticket', 'severity', 'assignee', 'overdue', 'subject'].map((h) => ({ header: t.m(`overdue.col.${h}`), max: h === 'subject' ? 30 : undefined })),
-      rows, (col, text, row) => (col === 1 ? severityText(v, list[row].complaint.severity).replace(severity(list[row].complaint.severity), text) : col === 3 ? v.chalk.red(text) : text),
-    ));
+      rows, {
+        indent: '  ',
+        style: (col, text, row) => (col === 1 ? severityStyled(list[row].complaint.severity, text) : col === 3 ? v.chalk.red(text) : text),
+      },
+    );
   }
   if (stale.length) {
     yield `\n${v.chalk.bold(t.m('overdue.staleTitle', { count: stale.length }))}\n`;
+    // "since 2026-11-02": worded once per day, not once per entry.
+    const sinceDays = new Map<string, string>();
+    const since = (date: string) => sinceDays.get(date) ?? sinceDays.set(date, t.m('overdue.since', { date })).get(date)!;
     const rows = stale.map((i) => [
-      i.complaint.ticket, i.complaint.department ?? t.m('overdue.unassigned'), i.complaint.assignee ?? '—',
-      t.m('overdue.since', { date: localDate(i.since, v.tz) }), i.complaint.subject,
+      i.complaint.ticket, i.complaint.department ?? unassigned, i.complaint.assignee ?? '—',
+      since(localDate(i.since, v.tz)), i.complaint.subject,
     ]);
-    yield indent(renderColumns(
+    yield* columnLines(
       ['ticket', 'department', 'assignee', 'lastContact', 'subject'].map((h) => ({ header: t.m(`overdue.col.${h}`), max: h === 'subject' ? 30 : undefined })),
-      rows,
-    ));
+      rows, { indent: '  ' },
+    );
   }
-}
-
-function indent(block: string): string {
-  return block.replace(/^(?=.)/gm, '  ');
 }

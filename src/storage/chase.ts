@@ -30,13 +30,14 @@ type Row = [
   contactedAt: number | null, resolvedAt: number | null, fuAt: number | null, isOverdue: number, isStale: number, lateJson: string | null,
 ];
 
-function toChaseRow(r: Row, departments: ReadonlyMap<number, string>): ChaseRow {
+/** One shape for every row, the late steps and reports up included (undefined when none), so none is reshaped after it is made. */
+function toChaseRow(r: Row, departments: ReadonlyMap<number, string>, steps: ChaseRow['steps'], reportUps: ChaseRow['reportUps']): ChaseRow {
   const [, ticket, departmentId, assignee, severity, status, subject, receivedAt, lastContactAt, contactDue, resolveDue, followUpDue, contactedAt, resolvedAt, fuAt] = r;
   return {
     ticket, department: departmentId === null ? null : departments.get(departmentId) ?? null, assignee, severity: severity as Severity,
     status: status as Status, subject, receivedAt, lastContactAt,
     deadlines: { contact: contactDue, resolve: resolveDue, followUp: followUpDue },
-    contactedAt, resolvedAt, followUp: fuAt === null ? null : { at: fuAt },
+    contactedAt, resolvedAt, followUp: fuAt === null ? null : { at: fuAt }, steps, reportUps,
   };
 }
 
@@ -78,9 +79,7 @@ export async function chaseRows(s: Store, now: number, staleSince: Record<Severi
     const steps = lateSteps(lateJson);
     const reportUps = unreported.get(id);
     if (!(isOverdue || steps || reportUps || isStale)) continue;
-    const row = toChaseRow(r, departments);
-    if (steps) row.steps = steps;
-    if (reportUps) row.reportUps = reportUps;
+    const row = toChaseRow(r, departments, steps, reportUps);
     if (isOverdue || steps || reportUps) chase.overdue.push(row);
     if (isStale) chase.stale.push(row);
   }

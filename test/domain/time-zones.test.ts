@@ -31,6 +31,15 @@ describe('isoLocal', () => {
     }
     for (const t of instants) expect(isoLocal(t, tz)).toBe(viaIntl(t, tz));
   });
+
+  it('writes instants before 1970, at midnight and at the last second of a day, and years of other than four digits', () => {
+    expect(isoLocal(-1, 'UTC')).toBe('1969-12-31T23:59:59+00:00');
+    expect(isoLocal(Date.UTC(1965, 5, 30, 16, 0, 0, 999), 'Asia/Kolkata')).toBe(viaIntl(Date.UTC(1965, 5, 30, 16, 0, 0, 999), 'Asia/Kolkata'));
+    expect(isoLocal(Date.parse('2026-11-20T23:59:59.999+08:00'), 'Asia/Shanghai')).toBe('2026-11-20T23:59:59+08:00');
+    expect(isoLocal(Date.parse('2026-11-21T00:00:00+08:00'), 'Asia/Shanghai')).toBe('2026-11-21T00:00:00+08:00');
+    expect(isoLocal(Date.UTC(10000, 0, 1, 1), 'UTC')).toBe('10000-01-01T01:00:00+00:00');
+    expect(isoLocal(Date.UTC(999, 11, 31, 23, 59, 59), 'UTC')).toBe('999-12-31T23:59:59+00:00');
+  });
 });
 
 describe('zones with a fixed offset (answered without Intl)', () => {

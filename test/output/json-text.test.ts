@@ -39,4 +39,13 @@ describe('JSON written in pieces', () => {
     expect(doc).toContain(text);
     expect(JSON.parse(text)).toEqual(values);
   });
+
+  it.each([0, 1, 2])('elements written elsewhere (depth %i) join into the text of the whole array', (depth) => {
+    const array = jsonArrayPieces(depth);
+    // Each element as JSON.stringify writes it alone at that depth: the elements of a one-element array.
+    let text = '';
+    samples.forEach((v, n) => { text += array.written(jsonElements([v], depth), n); });
+    text += array.end(samples.length);
+    expect(JSON.stringify(nested(samples, depth), null, 2)).toContain(text);
+  });
 });
