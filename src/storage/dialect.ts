@@ -48,3 +48,11 @@ export function greatest(s: Store, a: RawBuilder<number>, b: RawBuilder<number>)
 export function sameOffice(s: Store, table: string, outer = 'c'): RawBuilder<unknown> {
   return s.engine === 'postgres' ? sql` AND ${sql.ref(`${table}.office_id`)} = ${sql.ref(`${outer}.office_id`)}` : sql.raw('');
 }
+
+/**
+ * The order rows of a key/value table were first written in: SQLite's rowid
+ * (an upsert keeps it); on a server the identity column that stands for it.
+ */
+export function insertionOrder(s: Store): RawBuilder<unknown> {
+  return s.engine === 'postgres' ? sql`seq` : sql`rowid`;
+}

@@ -2,11 +2,13 @@
 import { readSettings, settingsFrom, type Settings, type SettingProblem } from '../domain/settings.js';
 import type { Store } from './store.js';
 import { all, run } from './store.js';
+import { insertionOrder } from './dialect.js';
 
 export async function storedSettings(s: Store): Promise<Record<string, string>> {
   // A server session acting for no office (a group's report) has no settings of its own: the defaults.
   if (s.engine === 'postgres' && s.office === null) return {};
-  return Object.fromEntries((await all(s, s.q.selectFrom('settings').select(['key', 'value']))).map((r) => [r.key, r.value]));
+  // In the order first written: an office's own steps keep the order they were defined in.
+  return Object.fromEntries((await all(s, s.q.selectFrom('settings').select(['key', 'value']).orderBy(insertionOrder(s)))).map((r) => [r.key, r.value]));
 }
 
 export async function loadSettings(s: Store): Promise<Settings> {
