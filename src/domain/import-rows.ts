@@ -78,6 +78,9 @@ const WORDS: Record<string, Record<string, string>> = {
   },
   followUpMethod: { 电话: 'phone', 上门: 'visit', 短信: 'sms', 其他: 'other' },
   approvalLevel: { 部门负责人: 'department_head', 总经理: 'general_manager', 赔偿委员会: 'compensation_committee' },
+  closeReason: {
+    无效: 'invalid', 重复登记: 'duplicate', 撤诉: 'withdrawn', 并入群诉: 'merged', 联系不上: 'unreachable', 已回访: 'followed_up', 已答复: 'answered',
+  },
   subcategory: {
     安保: 'security', 保洁: 'cleaning', 绿化: 'landscaping', 维修: 'repair', 停车: 'parking', 收费: 'fees', 噪音: 'noise',
     服务态度: 'attitude', 公共设施: 'facilities', 渗漏: 'leak',
@@ -383,7 +386,7 @@ function validateRow(
     followUp,
     attempts: [],
     closedAt,
-    closeReason: str('closeReason'),
+    closeReason: str('closeReason') === null ? null : WORDS.closeReason[raw('closeReason')] ?? raw('closeReason'),
     duplicateOf: null,
     // A register gives no step times beyond its columns; an assigned row counts as dispatched when received.
     assignedAt: department !== null ? receivedAt : null,

@@ -285,6 +285,9 @@ const LABELS: Record<string, Pair> = {
   'profile.col.name': { en: 'name', zh: '名称' },
   'profile.col.title': { en: 'title', zh: '流程' },
   'profile.col.seed': { en: 'seed', zh: '来源' },
+  // ── spreadsheets: workbooks, Chinese values, real registers (SPEC §15) ──
+  'xlsx.sheet.complaints': { en: 'Complaints', zh: '投诉台账' },
+  'xlsx.sheet.period': { en: 'Period', zh: '统计期间' },
 };
 
 const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => string }> = {
@@ -340,7 +343,6 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   },
   // export, import, attachments, backup, doctor
   'export.done': { en: (p) => `Exported ${p.rows} complaint(s) to ${p.file}.`, zh: (p) => `已导出 ${p.rows} 条投诉到 ${p.file}。` },
-  'export.progress': { en: (p) => `exported ${p.rows}…`, zh: (p) => `已导出 ${p.rows} 条…` },
   'import.notCsv': {
     en: (p) => `${p.file} is not a readable CSV (line ${p.line}): ${p.detail}. Save it from the spreadsheet as CSV (UTF-8); nothing was imported.`,
     zh: (p) => `${p.file} 不是可读取的 CSV（第 ${p.line} 行）：${p.detail}。请在表格软件中另存为 CSV（UTF-8）；未导入任何内容。`,
@@ -1346,6 +1348,63 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: () => "Checked what a login can: schema, policies, triggers, this office's rows. Disk, replication and backups of the server are its administrator's.",
     zh: () => '已检查登录角色可检查的内容：数据结构、策略、触发器、本中心的数据。服务器的磁盘、复制与备份由其管理员负责。',
   },
+  // ── spreadsheets: workbooks, Chinese values, real registers (SPEC §15) ──
+  'export.xlsxNeedsOut': {
+    en: () => 'a workbook is a file: give --out, e.g. `complaints export --format xlsx --out 投诉台账.xlsx`. Nothing was written.',
+    zh: () => '工作簿只能写入文件：请加 --out，如 `complaints export --format xlsx --out 投诉台账.xlsx`。未写入任何内容。',
+  },
+  'report.xlsxNeedsOut': {
+    en: () => 'a workbook is a file: give --out, e.g. `complaints report monthly --format xlsx --out 月报.xlsx`. Nothing was written.',
+    zh: () => '工作簿只能写入文件：请加 --out，如 `complaints report monthly --format xlsx --out 月报.xlsx`。未写入任何内容。',
+  },
+  'export.progressLabel': { en: () => 'exporting', zh: () => '正在导出' },
+  'import.progressLabel': { en: () => 'checking rows', zh: () => '正在校验' },
+  'import.writing': { en: (p) => `writing ${p.rows} complaint(s)…`, zh: (p) => `正在写入 ${p.rows} 条投诉…` },
+  'import.utf16': {
+    en: (p) => `${p.file} is UTF-16 text (what Excel saves as "Unicode Text"), not a CSV. In Excel or WPS use Save As → "CSV UTF-8 (comma delimited)" or "Excel Workbook (.xlsx)"; nothing was imported.`,
+    zh: (p) => `${p.file} 是 UTF-16 文本（Excel 的“Unicode 文本”），不是 CSV。请在 Excel 或 WPS 中“另存为”→“CSV UTF-8（逗号分隔）”或“Excel 工作簿（.xlsx）”；未导入任何内容。`,
+  },
+  'import.tabSeparated': {
+    en: (p) => `${p.file} is tab-separated text (its header has ${p.tabs} tabs and no comma), not a CSV. Save it from the spreadsheet as "CSV UTF-8 (comma delimited)" or as a workbook (.xlsx); nothing was imported.`,
+    zh: (p) => `${p.file} 是以制表符分隔的文本（表头有 ${p.tabs} 个制表符、没有逗号），不是 CSV。请在表格软件中另存为“CSV UTF-8（逗号分隔）”或工作簿（.xlsx）；未导入任何内容。`,
+  },
+  'import.workbookAsCsv': {
+    en: (p) => `${p.file} is an Excel workbook (.xlsx) with another name. Rename it to end in .xlsx and import that; nothing was imported.`,
+    zh: (p) => `${p.file} 实际是 Excel 工作簿（.xlsx），只是改了扩展名。请将其改名为以 .xlsx 结尾后再导入；未导入任何内容。`,
+  },
+  'import.oldWorkbook': {
+    en: (p) => `${p.file} is an Excel 97–2003 workbook (.xls), which is not read. Open it in Excel or WPS and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"; nothing was imported.`,
+    zh: (p) => `${p.file} 是 Excel 97–2003 工作簿（.xls），无法读取。请用 Excel 或 WPS 打开后另存为“Excel 工作簿（.xlsx）”或“CSV UTF-8”；未导入任何内容。`,
+  },
+  'import.notWorkbook': {
+    en: (p) => `${p.file} is named .xlsx but is not an Excel workbook (${p.detail}). Save it again from the spreadsheet as "Excel Workbook (.xlsx)", or as CSV UTF-8 named .csv; nothing was imported.`,
+    zh: (p) => `${p.file} 扩展名为 .xlsx，但不是 Excel 工作簿（${p.detail}）。请在表格软件中重新另存为“Excel 工作簿（.xlsx）”，或另存为 CSV UTF-8 并以 .csv 命名；未导入任何内容。`,
+  },
+  'import.noHeader': {
+    en: (p) => `${p.file}: no header row found in its first ${p.rows} rows — a row naming at least two columns such as 受理时间/Received, 投诉人/Complainant, 投诉内容/Description. Put the column names in one row above the data; nothing was imported.`,
+    zh: (p) => `${p.file}：前 ${p.rows} 行中找不到表头——即写有至少两个列名（如 受理时间、投诉人、投诉内容）的一行。请把列名写在数据上方的同一行；未导入任何内容。`,
+  },
+  'import.atRow': { en: (p) => `  row ${p.row}${p.ticket ? ` (ticket ${p.ticket})` : ''}: ${p.problem}`, zh: (p) => `  第 ${p.row} 行${p.ticket ? `（编号 ${p.ticket}）` : ''}：${p.problem}` },
+  'import.atRowCell': {
+    en: (p) => `  row ${p.row}${p.ticket ? ` (ticket ${p.ticket})` : ''}, column "${p.column}": ${p.problem}`,
+    zh: (p) => `  第 ${p.row} 行${p.ticket ? `（编号 ${p.ticket}）` : ''}，“${p.column}”列：${p.problem}`,
+  },
+  'import.err.duplicateRow': {
+    en: (p) => `repeats row ${p.other} (same ${p.by}, same minute, same description). Remove one of them, or import with --allow-duplicates if both are real.`,
+    zh: (p) => `与第 ${p.other} 行重复（${p.by}相同、时间同一分钟、内容相同）。请删除其中一行；如两条都属实，导入时加 --allow-duplicates。`,
+  },
+  'import.err.duplicateInDb': {
+    en: (p) => `repeats ${p.ticket}, already in the database (same ${p.by}, same minute, same description): was this register imported before? Remove the row, or import with --allow-duplicates if it is a second complaint.`,
+    zh: (p) => `与数据库中已有的 ${p.ticket} 重复（${p.by}相同、时间同一分钟、内容相同）：是否已导入过此台账？请删除该行；如确为另一条投诉，导入时加 --allow-duplicates。`,
+  },
+  'import.by.phone': { en: () => 'phone', zh: () => '电话' },
+  'import.by.unit': { en: () => 'estate and unit', zh: () => '项目和房号' },
+  'import.by.name': { en: () => 'complainant', zh: () => '投诉人' },
+  'import.statuses': {
+    en: (p) => `They arrive ${p.open} open, ${p.resolved} resolved awaiting call-back, ${p.closed} closed; ${p.overdue} would be overdue at once.`,
+    zh: (p) => `其中 ${p.open} 条未处理完、${p.resolved} 条已处理待回访、${p.closed} 条已关闭；导入后将有 ${p.overdue} 条立即逾期。`,
+  },
+  'import.estatesSplit': { en: (p) => `Estate taken out of the unit on ${p.n} row(s).`, zh: (p) => `有 ${p.n} 行从房号中拆出了项目名。` },
 };
 
 export function label(lang: Lang, key: string): string {
