@@ -78,11 +78,10 @@ export async function runExport(ctx: Ctx, o: ExportOptions): Promise<ExportResul
   const limit = o.limit ?? null;
   const out = file?.file ?? null;
   const bar = progress(ctx, ctx.t.m('export.progressLabel'), 0);
-  // The total is counted only for a bar that may be drawn.
-  const total = ctx.io.stderrIsTTY ? async () => bar.update(0, await exportCount(s, filter, limit)) : async () => undefined;
   let rows: number;
   try {
-    await total();
+    // The total is counted only for a bar that may be drawn.
+    if (ctx.io.stderrIsTTY) bar.update(0, await exportCount(s, filter, limit));
     if (o.format === 'xlsx') {
       rows = await file!.fill(async (tmp) => await writeWorkbook(ctx, s, { filter, sort, limit, path: tmp.path, headers, tz, mask: !!o.mask, words, bar }));
     } else {
@@ -146,6 +145,7 @@ async function writeWorkbook(
   for await (const batch of await exportRows(s, o.filter, o.sort, o.limit, slots)) {
     for (const row of batch) book.add(row);
     rows += batch.length;
+    await book.drain();
     o.bar.update(rows);
   }
   await book.close();

@@ -30,7 +30,28 @@ export interface ComplaintsWorkbookOptions {
 export interface ComplaintsWorkbook {
   /** One complaint: its raw export row, one value per column (storage/export-rows.ts). */
   add(row: readonly unknown[]): void;
+  /** Waits until what was added is on its way to the file (call between batches). */
+  drain(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Bytes of sheet XML waiting for the zip's compressor: past this, adding waits. */
+const BACKLOG = 8 * 1024 * 1024;
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
+
+/**
+ * The sheet XML not yet taken by the compressor. exceljs writes each row into
+ * the sheet's stream at once and hands it to the zip without waiting for it,
+ * so a fast producer queues the whole uncompressed sheet in memory (1.4 GB
+ * for a million rows, measured). The queue is the first pipe of the sheet's
+ * stream; when the library's insides differ, nothing is known (0) and
+ * drain() only yields to the event loop.
+ */
+function backlog(sheet: unknown): number {
+  const pipe = (sheet as { _stream?: { pipes?: { _writableState?: { length?: number }; _readableState?: { length?: number } }[] } })._stream?.pipes?.[0];
+  return (pipe?._writableState?.length ?? 0) + (pipe?._readableState?.length ?? 0);
 }
 
 const FREE_TEXT = new Set(['subject', 'description', 'demand', 'resolution', 'followUpNote', 'validityReason']);
@@ -48,6 +69,9 @@ export async function openComplaintsWorkbook(o: ComplaintsWorkbookOptions): Prom
     };
   });
   const families = CSV_COLUMNS.map((c) => (o.words ? VALUE_FAMILIES[c.key] ?? '' : ''));
+  // One style object per column, given to every cell of it: exceljs caches a
+  // style by the object's identity, and a cell's own copy cost half the time.
+  const styles = columns.map((c) => c.style);
   const perSheet = (o.sheetRows ?? SHEET_ROWS) - 1;
   let sheet: ReturnType<typeof book.addWorksheet> | null = null;
   let sheets = 0;
@@ -89,8 +113,14 @@ export async function openComplaintsWorkbook(o: ComplaintsWorkbookOptions): Prom
       if (inSheet === perSheet) newSheet();
       const values = new Array<unknown>(columns.length);
       for (let i = 0; i < values.length; i++) values[i] = cell(row[i], i);
-      sheet!.addRow(values).commit();
+      const added = sheet!.addRow(values);
+      for (let i = 0; i < values.length; i++) added.getCell(i + 1).style = styles[i];
+      added.commit();
       inSheet++;
+    },
+    async drain() {
+      await tick();
+      while (backlog(sheet) > BACKLOG) await pause();
     },
     async close() {
       sheet!.commit();

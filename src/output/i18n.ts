@@ -356,8 +356,6 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     zh: (p) => `${p.file}：发现 ${p.count} 处问题，未导入任何内容。\n${p.details}\n请修改这些单元格后重新导入（可先用 --dry-run 只校验不写入）。`,
   },
   'import.more': { en: (p) => `… and ${p.n} more`, zh: (p) => `…… 另有 ${p.n} 处` },
-  'import.atCell': { en: (p) => `  line ${p.line}, column "${p.column}": ${p.problem}`, zh: (p) => `  第 ${p.line} 行，“${p.column}”列：${p.problem}` },
-  'import.atLine': { en: (p) => `  line ${p.line}: ${p.problem}`, zh: (p) => `  第 ${p.line} 行：${p.problem}` },
   'import.err.missingColumn': {
     en: (p) => `the file has no column for ${p.column}. Add one (its header may be the key, the English or the Chinese name).`,
     zh: (p) => `文件缺少“${p.column}”列。请添加该列（表头可用字段名、英文或中文名）。`,
@@ -392,12 +390,11 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `"${p.value}" is not a satisfaction of 1–5 (1 very satisfied … 5 very unsatisfied).`,
     zh: (p) => `“${p.value}”不是 1–5 的满意度（1 很满意 … 5 很不满意）。`,
   },
-  'import.err.needsColumn': { en: (p) => `a call-back needs its time: add the column ${p.column}.`, zh: (p) => `回访需要回访时间：请添加“${p.column}”列。` },
   'import.err.badTicket': {
     en: (p) => `"${p.value}" is not a ticket number (260912003 or 260912-3).`,
     zh: (p) => `“${p.value}”不是投诉编号（260912003 或 260912-3）。`,
   },
-  'import.err.duplicateTicket': { en: (p) => `ticket ${p.value} is also on line ${p.other}.`, zh: (p) => `编号 ${p.value} 与第 ${p.other} 行重复。` },
+  'import.err.duplicateTicket': { en: (p) => `ticket ${p.value} is also on row ${p.other}.`, zh: (p) => `编号 ${p.value} 与第 ${p.other} 行重复。` },
   'import.err.ticketDate': {
     en: (p) => `ticket ${p.value} does not match the received date ${p.date} (its first six digits are YYMMDD).`,
     zh: (p) => `编号 ${p.value} 与受理日期 ${p.date} 不符（前六位应为年月日 YYMMDD）。`,
@@ -410,7 +407,6 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `status ${p.status} needs a time in the column ${p.column}.`,
     zh: (p) => `状态“${label('zh', `status.${p.status}`)}”需要填写“${p.column}”。`,
   },
-  'import.progress': { en: (p) => `importing ${p.rows} complaint(s)…`, zh: (p) => `正在导入 ${p.rows} 条投诉…` },
   'import.done': {
     en: (p) => `Imported ${p.rows} complaint(s) from ${p.file}: ${p.kept} kept their ticket numbers, ${p.renumbered} got new ones.`,
     zh: (p) => `已从 ${p.file} 导入 ${p.rows} 条投诉：${p.kept} 条保留原编号，${p.renumbered} 条分配了新编号。`,
@@ -985,7 +981,7 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     zh: (p) => `编号 ${p.value}：${p.year} 年第 ${p.seq} 号已是数据库中的编号 ${p.other}。请清空该单元格以分配新编号。`,
   },
   'import.err.duplicateCount': {
-    en: (p) => `ticket ${p.value}: count ${p.seq} of ${p.year} is also ticket ${p.ticket} on line ${p.other}. Keep one; empty the other cell to give that row a new number.`,
+    en: (p) => `ticket ${p.value}: count ${p.seq} of ${p.year} is also ticket ${p.ticket} on row ${p.other}. Keep one; empty the other cell to give that row a new number.`,
     zh: (p) => `编号 ${p.value}：${p.year} 年第 ${p.seq} 号与第 ${p.other} 行的编号 ${p.ticket} 相同。请只保留一个，清空另一个以分配新编号。`,
   },
   'import.err.yearFull': {
@@ -1380,10 +1376,6 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `${p.file} is named .xlsx but is not an Excel workbook (${p.detail}). Save it again from the spreadsheet as "Excel Workbook (.xlsx)", or as CSV UTF-8 named .csv; nothing was imported.`,
     zh: (p) => `${p.file} 扩展名为 .xlsx，但不是 Excel 工作簿（${p.detail}）。请在表格软件中重新另存为“Excel 工作簿（.xlsx）”，或另存为 CSV UTF-8 并以 .csv 命名；未导入任何内容。`,
   },
-  'import.noHeader': {
-    en: (p) => `${p.file}: no header row found in its first ${p.rows} rows — a row naming at least two columns such as 受理时间/Received, 投诉人/Complainant, 投诉内容/Description. Put the column names in one row above the data; nothing was imported.`,
-    zh: (p) => `${p.file}：前 ${p.rows} 行中找不到表头——即写有至少两个列名（如 受理时间、投诉人、投诉内容）的一行。请把列名写在数据上方的同一行；未导入任何内容。`,
-  },
   'import.atRow': { en: (p) => `  row ${p.row}${p.ticket ? ` (ticket ${p.ticket})` : ''}: ${p.problem}`, zh: (p) => `  第 ${p.row} 行${p.ticket ? `（编号 ${p.ticket}）` : ''}：${p.problem}` },
   'import.atRowCell': {
     en: (p) => `  row ${p.row}${p.ticket ? ` (ticket ${p.ticket})` : ''}, column "${p.column}": ${p.problem}`,
@@ -1392,6 +1384,10 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'import.err.duplicateRow': {
     en: (p) => `repeats row ${p.other} (same ${p.by}, same minute, same description). Remove one of them, or import with --allow-duplicates if both are real.`,
     zh: (p) => `与第 ${p.other} 行重复（${p.by}相同、时间同一分钟、内容相同）。请删除其中一行；如两条都属实，导入时加 --allow-duplicates。`,
+  },
+  'import.err.noSatisfaction': {
+    en: (p) => `a call-back "${p.value}" without a satisfaction: write it in the 满意度 column (1–5, or 非常满意/满意/基本满意/不满意/很不满意).`,
+    zh: (p) => `回访“${p.value}”没有满意度：请在“满意度”列填写（1–5，或 非常满意/满意/基本满意/不满意/很不满意）。`,
   },
   'import.err.duplicateInDb': {
     en: (p) => `repeats ${p.ticket}, already in the database (same ${p.by}, same minute, same description): was this register imported before? Remove the row, or import with --allow-duplicates if it is a second complaint.`,
