@@ -37,7 +37,10 @@ export function cellWidth(text: string): number {
 
 /** A sheet's name as Excel allows it: at most 31 characters, none of : \ / ? * [ ], unique in its workbook. */
 export function sheetName(title: string, taken: Set<string>): string {
-  const base = title.replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31) || 'Sheet';
+  const clean = title.replace(/[:\\/?*[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  // A long English title is cut at a word, not inside one.
+  const cut = clean.length <= 31 ? clean : clean.slice(0, clean.lastIndexOf(' ', 31) > 10 ? clean.lastIndexOf(' ', 31) : 31);
+  const base = cut || 'Sheet';
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
   taken.add(name.toLowerCase());
