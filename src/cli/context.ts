@@ -20,6 +20,8 @@ export interface IO {
   stderr: { write(s: string): unknown };
   stdinIsTTY: boolean;
   stdoutIsTTY: boolean;
+  /** Progress bars are drawn only when stderr is a terminal (cli/progress.ts). */
+  stderrIsTTY?: boolean;
 }
 
 export interface GlobalOptions {

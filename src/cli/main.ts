@@ -140,6 +140,7 @@ export async function run(): Promise<void> {
     // isatty, not process.stdin.isTTY: touching process.stdin builds a stream (~2 ms).
     stdinIsTTY: isatty(0),
     stdoutIsTTY: !!process.stdout.isTTY,
+    stderrIsTTY: !!process.stderr.isTTY,
   };
   const argv = process.argv.slice(2);
   const lang = pickLangFrom(preScan(argv), process.env);

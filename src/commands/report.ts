@@ -31,8 +31,9 @@ import { renderReportText } from '../output/report-text.js';
 import { renderReportMarkdown } from '../output/report-md.js';
 import { renderReportCsv } from '../output/report-csv.js';
 import { renderReportHtml } from '../output/report-html.js';
+import { renderReportXlsx } from '../output/report-xlsx.js';
 
-export const REPORT_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
+export const REPORT_FORMATS = ['table', 'json', 'csv', 'md', 'html', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export type ReportPeriodOption =
@@ -82,15 +83,16 @@ function parseBy(ctx: Ctx) {
 export function reportCommand(ctx: Ctx): Command {
   const zh = ctx.t.lang === 'zh';
   const report = new Command('report')
-    .description(zh ? '统计报告：月报、周报或任意期间（表格、JSON、CSV、Markdown、HTML）' : 'reports: monthly, weekly or any range (table, JSON, CSV, Markdown, HTML)')
+    .description(zh ? '统计报告：月报、周报或任意期间（表格、JSON、CSV、Markdown、HTML、Excel 工作簿）' : 'reports: monthly, weekly or any range (table, JSON, CSV, Markdown, HTML, Excel workbook)')
     .addHelpText('after', `
 Examples:
   complaints report monthly                        # last month, on the terminal
   complaints report monthly --month 2026-10 --format html --out 2026-10.html
   complaints report weekly --week 2026-W44 --json
-  complaints report range --from 2026-01-01 --to 2026-06-30 --format csv --out h1.csv`);
+  complaints report range --from 2026-01-01 --to 2026-06-30 --format csv --out h1.csv
+  complaints report monthly --month 2026-10 --format xlsx --out 2026-10.xlsx`);
   const withOutput = (cmd: Command) => cmd
-    .addOption(choice('--format <format>', zh ? '格式：table、json、csv、md、html（默认 table；--json 即 json）' : 'table, json, csv, md or html (default table; --json means json)', REPORT_FORMATS))
+    .addOption(choice('--format <format>', zh ? '格式：table、json、csv、md、html、xlsx（默认 table；--json 即 json；xlsx 需 --out）' : 'table, json, csv, md, html or xlsx (default table; --json means json; xlsx needs --out)', REPORT_FORMATS))
     .option('--out <file>', zh ? '写入文件而不是标准输出' : 'write to this file instead of stdout')
     .option('--force', ctx.t.m('file.forceHelp'))
     .option('--refresh', zh ? '重新统计已保存的月报快照' : 'recompute a stored snapshot of a closed month')
@@ -245,7 +247,16 @@ function fromSnapshot(snap: Snapshot, tz: string): Report {
   };
 }
 
-export function renderReport(ctx: Ctx, report: Report, format: ReportFormat, toFile: boolean, bom: boolean): string {
+/** A report as a workbook: a summary sheet, then a sheet per breakdown and list. */
+export async function renderReportWorkbook(ctx: Ctx, report: Report): Promise<Uint8Array> {
+  const t = ctx.t;
+  return await renderReportXlsx(layoutReport(report, t), {
+    figureHeaders: [t.l('report.col.figure'), t.l('report.col.value')],
+    periodLabel: t.l('xlsx.sheet.period'), computedLabel: t.l('report.computedAt'),
+  });
+}
+
+export function renderReport(ctx: Ctx, report: Report, format: Exclude<ReportFormat, 'xlsx'>, toFile: boolean, bom: boolean): string {
   if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
   const t = ctx.t;
   const layout = layoutReport(report, t);
@@ -270,19 +281,23 @@ export function renderReport(ctx: Ctx, report: Report, format: ReportFormat, toF
 
 export async function runReport(ctx: Ctx, o: ReportOptions): Promise<Report> {
   // Checked before the database is opened (and a snapshot stored).
+  const format: ReportFormat = ctx.json ? 'json' : (o.format ?? 'table');
+  // A workbook is a file, never text for a terminal or a pipe.
+  if (format === 'xlsx' && !o.out) throw new UsageError('report.xlsxNeedsOut', {});
   const file = o.out ? OutputFile.check(o.out, { database: ctx.dbPath, force: !!o.force }) : null;
   const period = await periodOf(ctx, o.period);
-  const format: ReportFormat = ctx.json ? 'json' : (o.format ?? 'table');
   const group = ctx.office?.trim().toLowerCase() === 'all';
   const plain = group ? await groupReport(ctx, period) : await produceReport(ctx, period, !!o.refresh);
   const report = o.by ? { ...plain, by: await breakdown(ctx, period, o.by, group) } : plain;
   // The stored snapshot stays whole; only what is printed is masked.
-  const text = renderReport(ctx, o.mask ? maskPersonal(report) : report, format, !!o.out, o.bom !== false);
+  const shown = o.mask ? maskPersonal(report) : report;
+  const text = format === 'xlsx' ? await renderReportWorkbook(ctx, shown) : renderReport(ctx, shown, format, !!o.out, o.bom !== false);
   if (file) {
     file.writeAll(text);
     ctx.io.stderr.write(ctx.t.m('report.written', { label: period.label, file: o.out! }) + '\n');
   } else {
-    ctx.io.stdout.write(text);
+    // Only text comes here: a workbook was refused without --out above.
+    ctx.io.stdout.write(text as string);
   }
   return report;
 }

@@ -21,7 +21,27 @@ export interface CsvColumn {
 export interface CellFormat {
   iso: (ms: Instant | null) => string;
   mask: boolean;
+  /** Values in words (--headers zh, SPEC §15): enum keys as their labels, flags as yes/no; absent: the round-trip form. */
+  words?: ValueWords;
 }
+
+/** How a spreadsheet reader's values are worded: labels for the enum columns, and the two flag words. */
+export interface ValueWords {
+  /** The label of an enum key, e.g. ('status', 'closed') → 已关闭; an unknown key (free subcategory text) as it is. */
+  label: (family: string, key: string) => string;
+  yes: string;
+  no: string;
+}
+
+/**
+ * The columns whose values are keys of a listed set, and the label family
+ * each is worded from (i18n's status.*, channel.* …). Free subcategory text
+ * and an old register's close reason have no label and stay as written.
+ */
+export const VALUE_FAMILIES: Readonly<Record<string, string>> = {
+  channel: 'channel', kind: 'kind', category: 'category', subcategory: 'subcategory', severity: 'severity', validity: 'validity',
+  status: 'status', approvalLevel: 'approval', followUpMethod: 'method', closeReason: 'closeReason',
+};
 
 type Getter = (c: Complaint, f: CellFormat) => string;
 
@@ -117,7 +137,12 @@ export const RAW_CELLS: readonly RawCell[] = DEFS.map((d) => NOT_TEXT[d.key] ?? 
 export function complaintCells(c: Complaint, f: CellFormat): string[] {
   const out = new Array<string>(DEFS.length);
   for (let i = 0; i < DEFS.length; i++) {
-    const cell = DEFS[i].get(c, f);
+    let cell = DEFS[i].get(c, f);
+    if (f.words && cell !== '') {
+      const family = VALUE_FAMILIES[DEFS[i].key];
+      if (family) cell = f.words.label(family, cell);
+      else if (RAW_CELLS[i] === 'bool') cell = cell === 'true' ? f.words.yes : f.words.no;
+    }
     out[i] = neutralise(f.mask && RAW_CELLS[i] === 'text' ? maskPhones(cell) : cell);
   }
   return out;
@@ -180,6 +205,18 @@ export function recogniseHeaders(header: string[]): RecognisedHeader {
 
 export function columnOf(key: string): CsvColumn | undefined {
   return CSV_COLUMNS.find((c) => c.key === key);
+}
+
+/**
+ * Local time to the minute, as a spreadsheet user reads it (2026-11-16
+ * 09:10): the values of --headers zh. No offset: the office's zone is meant.
+ */
+export function minuteFormatter(tz: string): (ms: Instant | null) => string {
+  const iso = isoFormatter(tz);
+  return (ms) => {
+    const s = iso(ms);
+    return s === '' ? '' : `${s.slice(0, 10)} ${s.slice(11, 16)}`;
+  };
 }
 
 const DAY = 86_400_000;

@@ -5,7 +5,7 @@
 // stays empty, and every record ends in CRLF — without its per-field option
 // handling, a fifth of an export's time. test/commands/export-bytes.test.ts
 // holds the two side by side.
-import { CSV_COLUMNS, headerRow, neutralise, RAW_CELLS, type CellFormat, type HeaderStyle } from './csv-columns.js';
+import { CSV_COLUMNS, headerRow, neutralise, RAW_CELLS, VALUE_FAMILIES, type CellFormat, type HeaderStyle } from './csv-columns.js';
 import { maskPhone, maskPhones } from './phone.js';
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -29,7 +29,7 @@ export function headerLine(style: HeaderStyle): string {
 
 // RAW_CELLS as small integers, for a switch the compiler keeps monomorphic;
 // RUN is a slot of several short text columns.
-const TEXT = 0, TIME = 1, YUAN = 2, BOOL = 3, NUMBER = 4, PHONE = 5, RUN = 6;
+const TEXT = 0, TIME = 1, YUAN = 2, BOOL = 3, NUMBER = 4, PHONE = 5, RUN = 6, WORD = 7;
 const KIND_CODE = { text: TEXT, time: TIME, yuan: YUAN, bool: BOOL, number: NUMBER, phone: PHONE } as const;
 
 /** A cell from user text: neutralised, then quoted when it must be. */
@@ -75,7 +75,10 @@ const PLAIN_FIELD = String.raw`(?:[^,"\r\n'=+\-@\t＝＋－＠][^,"\r\n]*)?`;
  * numbers masked first; without it, not a call more per cell.
  */
 export function recordWriter(f: CellFormat, slots: readonly ExportSlot[]): (row: readonly unknown[]) => string | null {
-  const kinds = slots.map((slot) => (slot.length > 1 ? RUN : KIND_CODE[RAW_CELLS[slot[0]]]));
+  // Worded values (--headers zh) are made a cell at a time: a joined run would hide its enum keys.
+  if (f.words && slots.some((slot) => slot.length > 1)) throw new Error('recordWriter: worded values need one slot per column');
+  const families = slots.map((slot) => VALUE_FAMILIES[CSV_COLUMNS[slot[0]].key] ?? '');
+  const kinds = slots.map((slot, i) => (slot.length > 1 ? RUN : f.words && families[i] ? WORD : KIND_CODE[RAW_CELLS[slot[0]]]));
   if (!f.mask) for (let i = 0; i < kinds.length; i++) if (kinds[i] === PHONE) kinds[i] = TEXT;
   // A run that matches is exactly its cells joined by commas, each plain: the CSV as it stands.
   const plain = slots.map((slot) => new RegExp(`^${PLAIN_FIELD}(?:,${PLAIN_FIELD}){${slot.length - 1}}$`));
@@ -87,16 +90,18 @@ export function recordWriter(f: CellFormat, slots: readonly ExportSlot[]): (row:
       case TEXT: return `c = v === null ? "" : textCell(${masked});`;
       case TIME: return 'c = v === null ? "" : neutralise(iso(v));';
       case YUAN: return 'c = v === null ? "" : neutralise((v / 100).toFixed(2));';
-      case BOOL: return 'c = v === 1 ? "true" : "false";';
+      case BOOL: return f.words ? 'c = v === 1 ? yes : no;' : 'c = v === 1 ? "true" : "false";';
+      case WORD: return `c = v === null ? "" : textCell(${f.mask ? 'maskPhones(word(families[' + i + '], v))' : 'word(families[' + i + '], v)'});`;
       case NUMBER: return 'c = v === null ? "" : textCell(String(v));';
       case RUN: return `if (v === null) c = ""; else if (${f.mask ? 'v = maskPhones(v), ' : ''}plain[${i}].test(v)) c = v; else if ((c = splitRun(v, ${slots[i].length})) === null) return null;`;
       default: return 'c = v === null ? "" : textCell(maskPhone(v));';
     }
   };
   const body = kinds.map((kind, i) => `v = row[${i}]; ${cellCode(kind, i)} line ${i === 0 ? '=' : '+= ","+'} c;`).join('\n');
-  const make = new Function('textCell', 'neutralise', 'iso', 'maskPhone', 'maskPhones', 'plain', 'splitRun',
+  const make = new Function('textCell', 'neutralise', 'iso', 'maskPhone', 'maskPhones', 'plain', 'splitRun', 'word', 'families', 'yes', 'no',
     `return function record(row) {\nlet v, c, line;\n${body}\nreturn line + "\\r\\n";\n};`);
-  return make(textCell, neutralise, f.iso, maskPhone, maskPhones, plain, splitRun) as (row: readonly unknown[]) => string | null;
+  const w = f.words;
+  return make(textCell, neutralise, f.iso, maskPhone, maskPhones, plain, splitRun, w?.label, families, w?.yes, w?.no) as (row: readonly unknown[]) => string | null;
 }
 
 /** The cells of a joined run that is not plain, each written as a cell; null when its commas are not just the joins. */

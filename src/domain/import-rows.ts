@@ -1,8 +1,12 @@
-// Validating the rows of an imported register (SPEC §8 import): every row is
-// checked before anything is written, and every problem names its line and
-// column. Rows come from what `export` writes (any header style) or from a
-// hand-made spreadsheet with at least received time, name and description.
-// Pure: the caller parses the CSV and checks what only the database knows.
+// Validating the rows of an imported register (SPEC §8 import, §15): every
+// row is checked before anything is written, and every problem names its
+// spreadsheet row and column. Rows come from what `export` writes (any header
+// style) or from an office's own register with at least received time, name
+// and description, read as the office keeps it: a result (处理结果) makes a
+// complaint resolved, a call-back (回访情况/满意度, in words too) closed; an
+// estate written inside the unit is split out; a subcategory gives the
+// category. Pure: the caller reads the file and checks what only the
+// database knows.
 import type { Params } from './errors.js';
 import {
   APPROVAL_LEVELS, CATEGORIES, CHANNELS, FOLLOW_UP_METHODS, KINDS, SEVERITIES, STATUSES, SUGGESTED_SUBCATEGORIES, VALIDITIES,
@@ -18,19 +22,23 @@ import { MAX_HOUSEHOLDS, readHouseholds } from './households.js';
 import { countKey, MAX_SEQ, normalizeTicket, parseTicket, ticketCountTooLarge } from './ticket.js';
 import { localDate, offsetMinutes, parseInstant } from './time.js';
 import { unneutralise } from './csv-columns.js';
+import { categoryOfSubcategory, normalUnit, satisfactionIn, satisfactionOf, splitEstate } from './register-words.js';
 
 export interface ImportContext extends Clock {
   now: Instant;
   actor: string;
+  /** Estates the database knows: a unit that starts with one of them has it split out. */
+  estates?: readonly string[];
 }
 
 export interface SourceRow {
-  /** The line of the file where the row starts (the header is line 1). */
+  /** The spreadsheet's row number (the header's is headerRow; a cell with line breaks is one row). */
   line: number;
   cells: string[];
 }
 
 export interface RowProblem {
+  /** The spreadsheet's row number. */
   line: number;
   /** The header text of the column as written in the file, or null for the whole row. */
   column: string | null;
@@ -48,6 +56,8 @@ export interface ImportItem {
   kept: { year: number; seq: number } | null;
   /** A ticket text in the file that is not a ticket number; kept in the import event. */
   originalTicket: string | null;
+  /** The estate was written inside the unit and split out of it. */
+  estateSplit: boolean;
 }
 
 export interface Validated {
@@ -78,6 +88,9 @@ const WORDS: Record<string, Record<string, string>> = {
   },
   followUpMethod: { 电话: 'phone', 上门: 'visit', 短信: 'sms', 其他: 'other' },
   approvalLevel: { 部门负责人: 'department_head', 总经理: 'general_manager', 赔偿委员会: 'compensation_committee' },
+  closeReason: {
+    无效: 'invalid', 重复登记: 'duplicate', 撤诉: 'withdrawn', 并入群诉: 'merged', 联系不上: 'unreachable', 已回访: 'followed_up', 已答复: 'answered',
+  },
   subcategory: {
     安保: 'security', 保洁: 'cleaning', 绿化: 'landscaping', 维修: 'repair', 停车: 'parking', 收费: 'fees', 噪音: 'noise',
     服务态度: 'attitude', 公共设施: 'facilities', 渗漏: 'leak',
@@ -101,8 +114,10 @@ export function parseCellTime(text: string, tz: string): Instant | null {
   return parseInstant(iso, tz);
 }
 
-/** Checks every row; returns the complaints to write, or the problems. */
-export function validateRows(header: string[], keys: (string | null)[], rows: SourceRow[], k: ImportContext): Validated {
+/** Checks every row; returns the complaints to write, or the problems. `onRow` hears of each row checked (a progress bar). */
+export function validateRows(
+  header: string[], keys: (string | null)[], rows: SourceRow[], k: ImportContext, headerRow = 1, onRow?: (done: number) => void,
+): Validated {
   const problems: RowProblem[] = [];
   const items: ImportItem[] = [];
   const index = new Map<string, number>();
@@ -111,14 +126,19 @@ export function validateRows(header: string[], keys: (string | null)[], rows: So
   });
   const headerOf = (key: string) => header[index.get(key)!] ?? key;
   for (const key of REQUIRED_COLUMNS) {
-    if (!index.has(key)) problems.push({ line: 1, column: null, code: 'missingColumn', params: { column: key } });
+    if (!index.has(key)) problems.push({ line: headerRow, column: null, code: 'missingColumn', params: { column: key } });
   }
   if (problems.length) return { items, problems };
   // Kept tickets by their year and count: 260910005 and 260911005 would both be count 5 of 2026.
   const counts = new Map<number, ImportItem>();
   const deadlines = deadlineMemo(k);
-  for (const row of rows) {
-    const item = validateRow(row, index, headerOf, header.length, k, problems, deadlines);
+  // An estate the file writes in its estate column is known to the unit column too.
+  const estateColumn = index.get('estate');
+  const fileEstates = estateColumn === undefined ? [] : rows.map((r) => (r.cells[estateColumn] ?? '').trim()).filter((e) => e !== '');
+  const estates = [...new Set([...(k.estates ?? []), ...fileEstates])];
+  for (const [n, row] of rows.entries()) {
+    onRow?.(n);
+    const item = validateRow(row, index, headerOf, header.length, k, problems, deadlines, estates);
     if (!item) continue;
     if (item.kept) {
       const t = item.complaint.ticket;
@@ -167,7 +187,7 @@ function deadlineMemo(k: ImportContext): (f: Facts) => Deadlines {
 
 function validateRow(
   row: SourceRow, index: Map<string, number>, headerOf: (key: string) => string, width: number, k: ImportContext, problems: RowProblem[],
-  deadlinesOf: (f: Facts) => Deadlines,
+  deadlinesOf: (f: Facts) => Deadlines, estates: readonly string[],
 ): ImportItem | null {
   const before = problems.length;
   const { line } = row;
@@ -246,9 +266,14 @@ function validateRow(
 
   const channel = choice<Channel>('channel', CHANNELS, 'other');
   const kind = choice<Kind>('kind', KINDS, 'complaint');
-  const category = choice<Category>('category', CATEGORIES, null);
+  const subcategoryOf = (text: string): string | null => WORDS.subcategory[text] ?? (SUGGESTED_SUBCATEGORIES as readonly string[]).find((s) => s === text.toLowerCase()) ?? null;
+  // A register's one 类别 column often says 维修 or 保洁: a subcategory, which gives the category.
+  const catText = raw('category');
+  const catAsSub = catText && !WORDS.category[catText] && !(CATEGORIES as readonly string[]).includes(catText.toLowerCase()) ? subcategoryOf(catText) : null;
+  let category = catAsSub ? categoryOfSubcategory(catAsSub) : choice<Category>('category', CATEGORIES, null);
   const subText = raw('subcategory');
-  const subcategory = subText ? (WORDS.subcategory[subText] ?? (SUGGESTED_SUBCATEGORIES as readonly string[]).find((s) => s === subText.toLowerCase()) ?? subText) : null;
+  const subcategory = subText ? (subcategoryOf(subText) ?? subText) : catAsSub;
+  category ??= subcategory === null ? null : categoryOfSubcategory(subcategory);
   const validity = choice<Validity>('validity', VALIDITIES, 'unverified');
   const name = required('name');
   const phoneText = raw('phone');
@@ -274,27 +299,27 @@ function validateRow(
   const possiblyInvalid = flag('possiblyInvalid');
 
   const contactedAt = time('contactedAt');
-  const resolvedAt = time('resolvedAt');
+  const resolvedGiven = time('resolvedAt');
   const extendedUntil = time('extendedUntil');
   let closedAt = time('closedAt');
-  for (const [key, at] of [['contactedAt', contactedAt], ['resolvedAt', resolvedAt], ['closedAt', closedAt]] as const) {
+  for (const [key, at] of [['contactedAt', contactedAt], ['resolvedAt', resolvedGiven], ['closedAt', closedAt]] as const) {
     if (at !== null && receivedAt !== null && at < receivedAt) bad(key, 'beforeReceived');
     if (at !== null && at > k.now) bad(key, 'future');
   }
 
-  // The call-back: a time and a satisfaction 1–5 (method defaults to phone).
-  let followUp: Complaint['followUp'] = null;
+  // The call-back: a satisfaction 1–5 or its words (非常满意 … 很不满意), in its
+  // column or said in the call-back note (回访情况); its time, else when the
+  // complaint was closed or resolved (method defaults to phone).
   const satText = raw('satisfaction');
+  const noteText = raw('followUpNote');
   const fuAt = time('followUpAt');
-  if (satText || fuAt !== null) {
-    if (!/^[1-5]$/.test(satText)) bad('satisfaction', satText ? 'badSatisfaction' : 'required');
-    if (fuAt === null && !raw('followUpAt')) {
-      if (has('followUpAt')) bad('followUpAt', 'required');
-      else problems.push({ line, column: headerOf('satisfaction'), code: 'needsColumn', params: { value: satText, column: 'followUpAt' } });
-    }
-    const method = choice<FollowUpMethod>('followUpMethod', FOLLOW_UP_METHODS, 'phone');
-    if (fuAt !== null && /^[1-5]$/.test(satText)) followUp = { at: fuAt, method, satisfaction: Number(satText), note: str('followUpNote') };
+  const satisfaction = satText ? satisfactionOf(satText) : noteText ? satisfactionIn(noteText) : null;
+  if (satText && satisfaction === null) bad('satisfaction', 'badSatisfaction');
+  else if ((noteText || fuAt !== null) && satisfaction === null) {
+    problems.push({ line, column: has('satisfaction') ? headerOf('satisfaction') : headerOf(noteText ? 'followUpNote' : 'followUpAt'), code: 'noSatisfaction', params: { value: noteText } });
   }
+  const callBack = satisfaction !== null;
+  const resolutionText = raw('resolution');
 
   const repeatText = raw('repeatOf');
   let repeatOf: string | null = null;
@@ -306,9 +331,26 @@ function validateRow(
   const approvalLevel = choice<ApprovalLevel>('approvalLevel', APPROVAL_LEVELS, null);
   const department = str('department');
 
-  // Status: from the file, else from what the row records.
+  // A result or a call-back without its time: resolved when first known
+  // handled — the call-back or the closing, else the day it was received.
+  let resolvedAt = resolvedGiven;
+  if (resolvedAt === null && !raw('resolvedAt') && (resolutionText || callBack)) {
+    resolvedAt = [fuAt, closedAt].filter((t): t is Instant => t !== null).sort((a, b) => a - b)[0] ?? receivedAt;
+  }
+  const method = choice<FollowUpMethod>('followUpMethod', FOLLOW_UP_METHODS, 'phone');
+  const followUp: Complaint['followUp'] = callBack && resolvedAt !== null
+    ? { at: fuAt ?? closedAt ?? resolvedAt, method, satisfaction: satisfaction!, note: str('followUpNote') }
+    : null;
+
+  // Status: from the file, else from what the row records — a call-back
+  // closes; a result resolves a complaint and answers (closes) anything else.
   let status = choice<Status>('status', STATUSES, null);
-  status ??= closedAt !== null ? 'closed' : resolvedAt !== null ? 'resolved' : department !== null ? 'assigned' : 'registered';
+  const inferred = status === null;
+  status ??= closedAt !== null || followUp !== null ? 'closed'
+    : resolvedAt !== null ? (kind === 'complaint' ? 'resolved' : 'closed')
+      : department !== null ? 'assigned' : 'registered';
+  let closeReason = str('closeReason') === null ? null : WORDS.closeReason[raw('closeReason')] ?? raw('closeReason');
+  if (inferred && status === 'closed' && closeReason === null && closedAt === null) closeReason = followUp !== null ? 'followed_up' : kind !== 'complaint' ? 'answered' : null;
   if (status === 'resolved' && resolvedAt === null && !raw('resolvedAt')) {
     problems.push({ line, column: has('status') ? headerOf('status') : null, code: 'statusNeeds', params: { value: raw('status'), status, column: has('resolvedAt') ? headerOf('resolvedAt') : 'resolvedAt' } });
   }
@@ -318,6 +360,13 @@ function validateRow(
   }
 
   if (problems.length > before || receivedAt === null) return null;
+
+  // The unit as the program writes it (3栋2单元1501 → 3-2-1501); an estate written inside it, split out.
+  const unitText = str('unit');
+  let estate = str('estate');
+  let unit = unitText === null ? null : normalUnit(unitText);
+  const split = estate === null && unitText !== null ? splitEstate(unitText, estates) : null;
+  if (split) ({ estate, unit } = split);
 
   const facts = { safety, media, households, claimFen, repeatOf };
   const severityText = raw('severity');
@@ -354,7 +403,7 @@ function validateRow(
     validity,
     validityReason: str('validityReason'),
     status,
-    complainant: { name, phone, estate: str('estate'), unit: str('unit')?.replace(/[—－–]/g, '-') ?? null },
+    complainant: { name, phone, estate, unit },
     subject: str('subject') ?? subjectOf(description),
     description,
     demand: str('demand'),
@@ -385,7 +434,7 @@ function validateRow(
     followUp,
     attempts: [],
     closedAt,
-    closeReason: str('closeReason'),
+    closeReason,
     duplicateOf: null,
     // A register gives no step times beyond its columns; an assigned row counts as dispatched when received.
     assignedAt: department !== null ? receivedAt : null,
@@ -409,5 +458,5 @@ function validateRow(
     correctiveAction: str('correctiveAction'),
   };
   const kept = ticket ? (({ year, seq }) => ({ year, seq }))(parseTicket(ticket)) : null;
-  return { line, complaint, date: receivedDate!, kept, originalTicket };
+  return { line, complaint, date: receivedDate!, kept, originalTicket, estateSplit: split !== null };
 }

@@ -329,6 +329,9 @@ const LABELS: Record<string, Pair> = {
   'report.col.group': { en: 'group', zh: '群诉' },
   'report.col.at': { en: 'confirmed', zh: '确认时间' },
   'report.col.reason': { en: 'reason', zh: '原因' },
+  // ── spreadsheets: workbooks, Chinese values, real registers (SPEC §15) ──
+  'xlsx.sheet.complaints': { en: 'Complaints', zh: '投诉台账' },
+  'xlsx.sheet.period': { en: 'Period', zh: '统计期间' },
 };
 
 const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => string }> = {
@@ -393,7 +396,6 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   },
   // export, import, attachments, backup, doctor
   'export.done': { en: (p) => `Exported ${p.rows} complaint(s) to ${p.file}.`, zh: (p) => `已导出 ${p.rows} 条投诉到 ${p.file}。` },
-  'export.progress': { en: (p) => `exported ${p.rows}…`, zh: (p) => `已导出 ${p.rows} 条…` },
   'import.notCsv': {
     en: (p) => `${p.file} is not a readable CSV (line ${p.line}): ${p.detail}. Save it from the spreadsheet as CSV (UTF-8); nothing was imported.`,
     zh: (p) => `${p.file} 不是可读取的 CSV（第 ${p.line} 行）：${p.detail}。请在表格软件中另存为 CSV（UTF-8）；未导入任何内容。`,
@@ -407,8 +409,6 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     zh: (p) => `${p.file}：发现 ${p.count} 处问题，未导入任何内容。\n${p.details}\n请修改这些单元格后重新导入（可先用 --dry-run 只校验不写入）。`,
   },
   'import.more': { en: (p) => `… and ${p.n} more`, zh: (p) => `…… 另有 ${p.n} 处` },
-  'import.atCell': { en: (p) => `  line ${p.line}, column "${p.column}": ${p.problem}`, zh: (p) => `  第 ${p.line} 行，“${p.column}”列：${p.problem}` },
-  'import.atLine': { en: (p) => `  line ${p.line}: ${p.problem}`, zh: (p) => `  第 ${p.line} 行：${p.problem}` },
   'import.err.missingColumn': {
     en: (p) => `the file has no column for ${p.column}. Add one (its header may be the key, the English or the Chinese name).`,
     zh: (p) => `文件缺少“${p.column}”列。请添加该列（表头可用字段名、英文或中文名）。`,
@@ -443,12 +443,11 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `"${p.value}" is not a satisfaction of 1–5 (1 very satisfied … 5 very unsatisfied).`,
     zh: (p) => `“${p.value}”不是 1–5 的满意度（1 很满意 … 5 很不满意）。`,
   },
-  'import.err.needsColumn': { en: (p) => `a call-back needs its time: add the column ${p.column}.`, zh: (p) => `回访需要回访时间：请添加“${p.column}”列。` },
   'import.err.badTicket': {
     en: (p) => `"${p.value}" is not a ticket number (260912003 or 260912-3).`,
     zh: (p) => `“${p.value}”不是投诉编号（260912003 或 260912-3）。`,
   },
-  'import.err.duplicateTicket': { en: (p) => `ticket ${p.value} is also on line ${p.other}.`, zh: (p) => `编号 ${p.value} 与第 ${p.other} 行重复。` },
+  'import.err.duplicateTicket': { en: (p) => `ticket ${p.value} is also on row ${p.other}.`, zh: (p) => `编号 ${p.value} 与第 ${p.other} 行重复。` },
   'import.err.ticketDate': {
     en: (p) => `ticket ${p.value} does not match the received date ${p.date} (its first six digits are YYMMDD).`,
     zh: (p) => `编号 ${p.value} 与受理日期 ${p.date} 不符（前六位应为年月日 YYMMDD）。`,
@@ -461,7 +460,6 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `status ${p.status} needs a time in the column ${p.column}.`,
     zh: (p) => `状态“${label('zh', `status.${p.status}`)}”需要填写“${p.column}”。`,
   },
-  'import.progress': { en: (p) => `importing ${p.rows} complaint(s)…`, zh: (p) => `正在导入 ${p.rows} 条投诉…` },
   'import.done': {
     en: (p) => `Imported ${p.rows} complaint(s) from ${p.file}: ${p.kept} kept their ticket numbers, ${p.renumbered} got new ones.`,
     zh: (p) => `已从 ${p.file} 导入 ${p.rows} 条投诉：${p.kept} 条保留原编号，${p.renumbered} 条分配了新编号。`,
@@ -1036,7 +1034,7 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     zh: (p) => `编号 ${p.value}：${p.year} 年第 ${p.seq} 号已是数据库中的编号 ${p.other}。请清空该单元格以分配新编号。`,
   },
   'import.err.duplicateCount': {
-    en: (p) => `ticket ${p.value}: count ${p.seq} of ${p.year} is also ticket ${p.ticket} on line ${p.other}. Keep one; empty the other cell to give that row a new number.`,
+    en: (p) => `ticket ${p.value}: count ${p.seq} of ${p.year} is also ticket ${p.ticket} on row ${p.other}. Keep one; empty the other cell to give that row a new number.`,
     zh: (p) => `编号 ${p.value}：${p.year} 年第 ${p.seq} 号与第 ${p.other} 行的编号 ${p.ticket} 相同。请只保留一个，清空另一个以分配新编号。`,
   },
   'import.err.yearFull': {
@@ -1510,6 +1508,63 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `${p.name} is not on the staff list. See \`complaints staff list\`.`,
     zh: (p) => `人员名单中没有 ${p.name}。请查看 \`complaints staff list\`。`,
   },
+  // ── spreadsheets: workbooks, Chinese values, real registers (SPEC §15) ──
+  'export.xlsxNeedsOut': {
+    en: () => 'a workbook is a file: give --out, e.g. `complaints export --format xlsx --out 投诉台账.xlsx`. Nothing was written.',
+    zh: () => '工作簿只能写入文件：请加 --out，如 `complaints export --format xlsx --out 投诉台账.xlsx`。未写入任何内容。',
+  },
+  'report.xlsxNeedsOut': {
+    en: () => 'a workbook is a file: give --out, e.g. `complaints report monthly --format xlsx --out 月报.xlsx`. Nothing was written.',
+    zh: () => '工作簿只能写入文件：请加 --out，如 `complaints report monthly --format xlsx --out 月报.xlsx`。未写入任何内容。',
+  },
+  'export.progressLabel': { en: () => 'exporting', zh: () => '正在导出' },
+  'import.progressLabel': { en: () => 'checking rows', zh: () => '正在校验' },
+  'import.writing': { en: (p) => `writing ${p.rows} complaint(s)…`, zh: (p) => `正在写入 ${p.rows} 条投诉…` },
+  'import.utf16': {
+    en: (p) => `${p.file} is UTF-16 text (what Excel saves as "Unicode Text"), not a CSV. In Excel or WPS use Save As → "CSV UTF-8 (comma delimited)" or "Excel Workbook (.xlsx)"; nothing was imported.`,
+    zh: (p) => `${p.file} 是 UTF-16 文本（Excel 的“Unicode 文本”），不是 CSV。请在 Excel 或 WPS 中“另存为”→“CSV UTF-8（逗号分隔）”或“Excel 工作簿（.xlsx）”；未导入任何内容。`,
+  },
+  'import.tabSeparated': {
+    en: (p) => `${p.file} is tab-separated text (its header has ${p.tabs} tabs and no comma), not a CSV. Save it from the spreadsheet as "CSV UTF-8 (comma delimited)" or as a workbook (.xlsx); nothing was imported.`,
+    zh: (p) => `${p.file} 是以制表符分隔的文本（表头有 ${p.tabs} 个制表符、没有逗号），不是 CSV。请在表格软件中另存为“CSV UTF-8（逗号分隔）”或工作簿（.xlsx）；未导入任何内容。`,
+  },
+  'import.workbookAsCsv': {
+    en: (p) => `${p.file} is an Excel workbook (.xlsx) with another name. Rename it to end in .xlsx and import that; nothing was imported.`,
+    zh: (p) => `${p.file} 实际是 Excel 工作簿（.xlsx），只是改了扩展名。请将其改名为以 .xlsx 结尾后再导入；未导入任何内容。`,
+  },
+  'import.oldWorkbook': {
+    en: (p) => `${p.file} is an Excel 97–2003 workbook (.xls), which is not read. Open it in Excel or WPS and save it as "Excel Workbook (.xlsx)" or "CSV UTF-8"; nothing was imported.`,
+    zh: (p) => `${p.file} 是 Excel 97–2003 工作簿（.xls），无法读取。请用 Excel 或 WPS 打开后另存为“Excel 工作簿（.xlsx）”或“CSV UTF-8”；未导入任何内容。`,
+  },
+  'import.notWorkbook': {
+    en: (p) => `${p.file} is named .xlsx but is not an Excel workbook (${p.detail}). Save it again from the spreadsheet as "Excel Workbook (.xlsx)", or as CSV UTF-8 named .csv; nothing was imported.`,
+    zh: (p) => `${p.file} 扩展名为 .xlsx，但不是 Excel 工作簿（${p.detail}）。请在表格软件中重新另存为“Excel 工作簿（.xlsx）”，或另存为 CSV UTF-8 并以 .csv 命名；未导入任何内容。`,
+  },
+  'import.atRow': { en: (p) => `  row ${p.row}${p.ticket ? ` (ticket ${p.ticket})` : ''}: ${p.problem}`, zh: (p) => `  第 ${p.row} 行${p.ticket ? `（编号 ${p.ticket}）` : ''}：${p.problem}` },
+  'import.atRowCell': {
+    en: (p) => `  row ${p.row}${p.ticket ? ` (ticket ${p.ticket})` : ''}, column "${p.column}": ${p.problem}`,
+    zh: (p) => `  第 ${p.row} 行${p.ticket ? `（编号 ${p.ticket}）` : ''}，“${p.column}”列：${p.problem}`,
+  },
+  'import.err.duplicateRow': {
+    en: (p) => `repeats row ${p.other} (same ${p.by}, same minute, same description). Remove one of them, or import with --allow-duplicates if both are real.`,
+    zh: (p) => `与第 ${p.other} 行重复（${p.by}相同、时间同一分钟、内容相同）。请删除其中一行；如两条都属实，导入时加 --allow-duplicates。`,
+  },
+  'import.err.noSatisfaction': {
+    en: (p) => `a call-back "${p.value}" without a satisfaction: write it in the 满意度 column (1–5, or 非常满意/满意/基本满意/不满意/很不满意).`,
+    zh: (p) => `回访“${p.value}”没有满意度：请在“满意度”列填写（1–5，或 非常满意/满意/基本满意/不满意/很不满意）。`,
+  },
+  'import.err.duplicateInDb': {
+    en: (p) => `repeats ${p.ticket}, already in the database (same ${p.by}, same minute, same description): was this register imported before? Remove the row, or import with --allow-duplicates if it is a second complaint.`,
+    zh: (p) => `与数据库中已有的 ${p.ticket} 重复（${p.by}相同、时间同一分钟、内容相同）：是否已导入过此台账？请删除该行；如确为另一条投诉，导入时加 --allow-duplicates。`,
+  },
+  'import.by.phone': { en: () => 'phone', zh: () => '电话' },
+  'import.by.unit': { en: () => 'estate and unit', zh: () => '项目和房号' },
+  'import.by.name': { en: () => 'complainant', zh: () => '投诉人' },
+  'import.statuses': {
+    en: (p) => `They arrive ${p.open} open, ${p.resolved} resolved awaiting call-back, ${p.closed} closed; ${p.overdue} would be overdue at once.`,
+    zh: (p) => `其中 ${p.open} 条未处理完、${p.resolved} 条已处理待回访、${p.closed} 条已关闭；导入后将有 ${p.overdue} 条立即逾期。`,
+  },
+  'import.estatesSplit': { en: (p) => `Estate taken out of the unit on ${p.n} row(s).`, zh: (p) => `有 ${p.n} 行从房号中拆出了项目名。` },
 };
 
 export function label(lang: Lang, key: string): string {

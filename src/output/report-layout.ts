@@ -14,6 +14,8 @@ export interface FigureRow {
   raw: Raw;
   /** The value as a person reads it (87.5%, 1,200.00, —). */
   text: string;
+  /** What raw measures, for a typed cell (a workbook): a fraction shown as a percentage, or yuan; else a count. */
+  unit?: 'rate' | 'yuan';
 }
 
 export type Section =
@@ -95,7 +97,7 @@ function officesSection(r: Report, t: Translator): Section {
 export function layoutReport(r: Report, t: Translator): ReportLayout {
   const l = (k: string) => t.l(k);
   const keyLabel = (prefix: string, key: string) => (key === NONE ? l('report.none') : prefix ? t.l(`${prefix}.${key}`) : key);
-  const fig = (key: string, raw: Raw, text: string): FigureRow => ({ key, label: l(`report.${key}`), raw, text });
+  const fig = (key: string, raw: Raw, text: string): FigureRow => ({ key, label: l(`report.${key}`), raw, text, ...(key.endsWith('Rate') ? { unit: 'rate' as const } : {}) });
   const breakdown = (id: keyof Report & `by${string}`, prefix: string): Section => ({
     kind: 'figures', id, title: l(`report.${id}`),
     rows: Object.entries(r[id] as Record<string, number>).map(([k, n]) => ({ key: k, label: keyLabel(prefix, k), raw: n, text: String(n) })),
@@ -118,7 +120,7 @@ export function layoutReport(r: Report, t: Translator): ReportLayout {
         fig('escalated', r.escalated, String(r.escalated)),
         fig('openAtEnd', r.openAtEnd, String(r.openAtEnd)),
         fig('overdueAtEnd', r.overdueAtEnd, String(r.overdueAtEnd)),
-        { key: 'compensation.total', label: l('report.compensationTotal'), raw: r.compensation.total, text: yuan(r.compensation.total) },
+        { key: 'compensation.total', label: l('report.compensationTotal'), raw: r.compensation.total, text: yuan(r.compensation.total), unit: 'yuan' },
       ],
     },
     breakdown('byKind', 'kind'),
@@ -134,18 +136,18 @@ export function layoutReport(r: Report, t: Translator): ReportLayout {
     },
     {
       kind: 'figures', id: 'compensation', title: l('report.compensation'),
-      rows: Object.entries(r.compensation.byDepartment).map(([k, v]) => ({ key: k, label: keyLabel('', k), raw: v, text: yuan(v) })),
+      rows: Object.entries(r.compensation.byDepartment).map(([k, v]) => ({ key: k, label: keyLabel('', k), raw: v, text: yuan(v), unit: 'yuan' as const })),
     },
     // Absent from snapshots stored before the figures existed.
     ...(r.reportUps ? [{
       kind: 'figures' as const, id: 'reportUps', title: l('report.reportUps'),
-      rows: [{ key: 'reportUps', label: l('step.report_up'), raw: r.reportUps.onTimeRate, text: `${r.reportUps.onTime} / ${r.reportUps.due}  ${percent(r.reportUps.onTimeRate)}` }],
+      rows: [{ key: 'reportUps', label: l('step.report_up'), raw: r.reportUps.onTimeRate, text: `${r.reportUps.onTime} / ${r.reportUps.due}  ${percent(r.reportUps.onTimeRate)}`, unit: 'rate' as const }],
     }] : []),
     ...(r.steps ? [{
       kind: 'figures' as const, id: 'steps', title: l('report.steps'),
       rows: Object.entries(r.steps).map(([k, f]) => ({
         key: k, label: t.l(`step.${k.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)}`), raw: f.onTimeRate,
-        text: `${f.onTime} / ${f.due}  ${percent(f.onTimeRate)}`,
+        text: `${f.onTime} / ${f.due}  ${percent(f.onTimeRate)}`, unit: 'rate' as const,
       })),
     }] : []),
     ...(r.closedWithoutCallBack ? [{

@@ -108,3 +108,10 @@ export async function exportRowById(s: Store, id: number): Promise<unknown[]> {
   // Named c0, c1, …: not integer-like, so the object keeps them in select order.
   return Object.values(row as Record<string, unknown>);
 }
+
+/** How many rows an export will write: for its progress bar. */
+export async function exportCount(s: Store, f: ListFilter, limit: number | null): Promise<number> {
+  const row = await first(s, (await filtered(s, f)).clearSelect().select(sql<number>`count(*)`.as('n')));
+  const n = Number(row?.n ?? 0);
+  return limit === null ? n : Math.min(n, limit);
+}

@@ -13,7 +13,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { complaintCells, headerRow, HEADER_STYLES, neutralise, type CellFormat } from '../../src/domain/csv-columns.js';
+import { complaintCells, headerRow, HEADER_STYLES, minuteFormatter, neutralise, type CellFormat } from '../../src/domain/csv-columns.js';
+import { translator } from '../../src/output/i18n.js';
 import { csvField, csvRecord } from '../../src/domain/csv-lines.js';
 import { formatOffset, offsetMinutes } from '../../src/domain/time.js';
 import type { Instant } from '../../src/domain/types.js';
@@ -61,7 +62,11 @@ async function formerExport(db: string, tz: string, o: ExportOptions): Promise<s
   const s = openStore(db, now, { create: false });
   try {
     const filter = await toFilter({ tz: async () => tz, now: async () => now } as never, { ...o, status: o.status ?? ['all'] });
-    const fmt: CellFormat = { iso: formerIsoFormatter(tz), mask: !!o.mask };
+    // Chinese values (--headers zh) are complaintCells with the Chinese words and times to the minute.
+    const zh = translator('zh');
+    const fmt: CellFormat = o.headers === 'zh'
+      ? { iso: minuteFormatter(tz), mask: !!o.mask, words: { label: (family, key) => zh.l(`${family}.${key}`), yes: '是', no: '否' } }
+      : { iso: formerIsoFormatter(tz), mask: !!o.mask };
     let text = o.out !== undefined && o.bom !== false ? '\uFEFF' : '';
     text += stringify([headerRow(o.headers ?? 'keys')], CSV_OPTIONS);
     const q = sorted(await filtered(s, filter), (o.sort ?? 'ticket') as ListSort);
@@ -236,11 +241,11 @@ describe.skipIf(onServer)(`export against the former writer (SQLite file only: w
     }
   });
 
-  it('shows progress on a terminal only when writing a file, and clears it', async () => {
+  it('draws no progress when stderr is not a terminal, even with stdout on one', async () => {
     const file = path.join(tempDir(), 'p.csv');
     const r = await cli(['export', '--out', file], { env, tty: true });
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('\r\x1b[K');
+    expect(r.stderr).toBe('');
     expect(fs.readFileSync(file, 'utf8')).toBe(await formerExport(db, 'Asia/Shanghai', { out: file }));
   });
 });

@@ -140,7 +140,7 @@ describe('import', () => {
     expect((await cliJson(['show', '260306-2'], { env: other })).status).toBe('registered');
   });
 
-  it('refuses a file with problems, naming line and column, and leaves the database byte for byte', async () => {
+  it('refuses a file with problems, naming spreadsheet row and column, and leaves the database byte for byte', async () => {
     const file = path.join(tempDir(), 'bad.csv');
     fs.writeFileSync(file, 'receivedAt,name,phone,description,satisfaction\n'
       + '2026-09-01 09:00,张三,13800138001,"多行\n内容",\n'
@@ -150,12 +150,12 @@ describe('import', () => {
     const r = await cli(['import', file], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('nothing was imported');
-    expect(r.stderr).toContain('line 4, column "name": is empty');
-    expect(r.stderr).toContain('line 4, column "phone": "12345" is not a phone number');
-    expect(r.stderr).toContain('line 4, column "satisfaction": "7" is not a satisfaction');
-    expect(r.stderr).toContain('line 5, column "receivedAt": "2026-13-01" is not a date');
-    expect(r.stderr).toContain('line 5, column "description": is empty');
-    expect(r.stderr).not.toContain('line 2');
+    expect(r.stderr).toContain('row 3, column "name": is empty');
+    expect(r.stderr).toContain('row 3, column "phone": "12345" is not a phone number');
+    expect(r.stderr).toContain('row 3, column "satisfaction": "7" is not a satisfaction');
+    expect(r.stderr).toContain('row 4, column "receivedAt": "2026-13-01" is not a date');
+    expect(r.stderr).toContain('row 4, column "description": is empty');
+    expect(r.stderr).not.toContain('row 2');
     expect(dbBytes(env.COMPLAINTS_DB!).equals(before)).toBe(true);
   });
 
@@ -165,7 +165,7 @@ describe('import', () => {
     const before = dbBytes(env.COMPLAINTS_DB!);
     const r = await cli(['import', file], { env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('line 2, column "ticket": ticket 260820001 is already in the database');
+    expect(r.stderr).toContain('row 2 (ticket 260820001), column "ticket": ticket 260820001 is already in the database');
     expect(dbBytes(env.COMPLAINTS_DB!).equals(before)).toBe(true);
   });
 
@@ -174,7 +174,7 @@ describe('import', () => {
     fs.writeFileSync(file, '姓名,电话\n张三,13800138001\n');
     const r = await cli(['import', file], { env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('line 1: the file has no column for Received (receivedAt)');
+    expect(r.stderr).toContain('row 1: the file has no column for Received (receivedAt)');
   });
 
   it('--dry-run checks and reports without writing', async () => {

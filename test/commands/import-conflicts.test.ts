@@ -33,7 +33,7 @@ describe('kept tickets whose count is taken', () => {
     const r = await cli(registerArgs(), { env });
     expect(r.code, r.stderr).toBe(0);
     const file = csv(['ticket,receivedAt,name,description', '260911001,2026-09-11 09:00,张三,电梯坏了']);
-    await refusedBoth({ ...env, COMPLAINTS_NOW: '2026-09-12T10:00:00+08:00' }, file, ['line 2', '260911001', 'count 1 of 2026', '260910001']);
+    await refusedBoth({ ...env, COMPLAINTS_NOW: '2026-09-12T10:00:00+08:00' }, file, ['row 2 (ticket 260911001)', 'count 1 of 2026', '260910001']);
   });
 
   it('two kept tickets of one year and count in the same file', async () => {
@@ -44,7 +44,7 @@ describe('kept tickets whose count is taken', () => {
       '260910005,2026-09-10 09:00,张三,电梯坏了',
       '260911005,2026-09-11 09:00,李四,漏水',
     ]);
-    await refusedBoth(env, file, ['line 3', '260911005', 'count 5 of 2026', '260910005', 'line 2']);
+    await refusedBoth(env, file, ['row 3 (ticket 260911005)', 'count 5 of 2026', '260910005', 'row 2']);
   });
 
   it('the dry run passes what the import then takes', async () => {

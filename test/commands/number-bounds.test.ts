@@ -42,13 +42,13 @@ function sql<T>(env: Env, fn: (db: Database.Database) => T): T {
 }
 
 describe('ticket counts', () => {
-  it('an imported ticket whose count passes 999,999 is refused, naming the line; registering goes on', async () => {
+  it('an imported ticket whose count passes 999,999 is refused, naming the row; registering goes on', async () => {
     const env = testEnv(tempDb());
     await ok(registerArgs(), env);
     for (const ticket of ['26091199999999999999999', '2609111000000']) {
       const file = csv(['ticket,receivedAt,name,description', `${ticket},2026-09-11 09:00,张三,电梯坏了`]);
-      await refused(env, ['import', file], 2, ['line 2', ticket, '999,999']);
-      await refused(env, ['import', file, '--dry-run'], 2, ['line 2', ticket, '999,999']);
+      await refused(env, ['import', file], 2, ['row 2', ticket, '999,999']);
+      await refused(env, ['import', file, '--dry-run'], 2, ['row 2', ticket, '999,999']);
     }
     expect((await cliJson(registerArgs({ phone: '13900139000' }), { env })).ticket).toBe('260912002');
   });
@@ -59,8 +59,8 @@ describe('ticket counts', () => {
     expect(await cliJson(['import', file], { env })).toMatchObject({ rows: 1, kept: 1, tickets: ['260911999999'] });
     await refused(env, registerArgs(), 4, ['999,999', '2026']);
     const more = csv(['receivedAt,name,description', '2026-09-11 10:00,李四,漏水']);
-    await refused(env, ['import', more], 2, ['line 2', '999,999']);
-    await refused(env, ['import', more, '--dry-run'], 2, ['line 2', '999,999']);
+    await refused(env, ['import', more], 2, ['row 2', '999,999']);
+    await refused(env, ['import', more, '--dry-run'], 2, ['row 2', '999,999']);
     // Another year still counts from 1.
     const other = csv(['receivedAt,name,description', '2025-09-11 10:00,李四,漏水']);
     expect(await cliJson(['import', other], { env })).toMatchObject({ tickets: ['250911001'] });
@@ -95,7 +95,7 @@ describe('households and amounts', () => {
     await refused(env, ['resolve', '260912-1', '--resolution', '赔偿', '--cost', '100000000.01', '--approved-by', '王经理'], 2, ['--cost', '100,000,000']);
   });
 
-  it('import refuses households and amounts past the maximum, naming line and column', async () => {
+  it('import refuses households and amounts past the maximum, naming row and column', async () => {
     const env = testEnv(tempDb());
     await ok(registerArgs(), env);
     const file = csv([
@@ -107,8 +107,8 @@ describe('households and amounts', () => {
     ]);
     for (const dry of [[], ['--dry-run']]) {
       await refused(env, ['import', file, ...dry], 2, [
-        'line 2, column "households"', 'line 3, column "households"', '100,000',
-        'line 4, column "claim"', 'line 5, column "cost"', '100,000,000',
+        'row 2, column "households"', 'row 3, column "households"', '100,000',
+        'row 4, column "claim"', 'row 5, column "cost"', '100,000,000',
       ]);
     }
   });

@@ -136,7 +136,6 @@ describe('row validation', () => {
       [3, '投诉人', 'required'],
       [3, '投诉内容', 'required'],
       [3, '满意度', 'badSatisfaction'],
-      [3, '满意度', 'needsColumn'],
       [3, '状态', 'badChoice'],
       [5, '受理时间', 'future'],
     ]);

@@ -52,7 +52,7 @@ describe.skipIf(onServer)(`an import while clerks register (SQLite file only: a 
     const registered = await Promise.all(others);
     expect(imported.stderr).not.toContain('UNIQUE');
     expect(imported.code, imported.stderr).toBe(2);
-    expect(imported.stderr).toContain('line 2');
+    expect(imported.stderr).toContain('row 2');
     expect(imported.stderr).toContain('260912002');
     for (const r of registered) expect(r.code, r.stderr).toBe(0);
     const tickets = registered.map((r) => JSON.parse(r.stdout).ticket as string).sort();

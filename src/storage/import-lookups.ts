@@ -1,0 +1,33 @@
+// What an import's rows are checked against in the database (SPEC §15): the
+// estates it knows (an estate written inside a unit is split out when it is
+// one of them), and the complaints received in the minutes the file's rows
+// were received, with what a duplicate is recognised by
+// (domain/import-duplicates.ts), read in batches of minutes, each an indexed
+// range of received_at.
+import { minuteOf, type DuplicateFacts } from '../domain/import-duplicates.js';
+import { all, first, type Store } from './store.js';
+
+const BATCH = 200;
+
+export async function complaintsInMinutes(s: Store, receivedAt: Iterable<number>): Promise<(DuplicateFacts & { ticket: string })[]> {
+  // An empty database (the usual first import) holds nothing to repeat.
+  if (!(await first(s, s.q.selectFrom('complaints').select('id').limit(1)))) return [];
+  const minutes = [...new Set([...receivedAt].map(minuteOf))].sort((a, b) => a - b);
+  const out: (DuplicateFacts & { ticket: string })[] = [];
+  for (let i = 0; i < minutes.length; i += BATCH) {
+    const batch = minutes.slice(i, i + BATCH);
+    const rows = await all(s, s.q.selectFrom('complaints')
+      .select(['ticket', 'received_at', 'description', 'phone', 'estate', 'unit', 'name'])
+      .where((eb) => eb.or(batch.map((m) => eb.and([eb('received_at', '>=', m * 60_000), eb('received_at', '<', (m + 1) * 60_000)])))));
+    for (const r of rows) {
+      out.push({ ticket: r.ticket, receivedAt: Number(r.received_at), description: r.description, phone: r.phone, estate: r.estate, unit: r.unit, name: r.name });
+    }
+  }
+  return out;
+}
+
+/** The estates the office's complaints name. */
+export async function knownEstates(s: Store): Promise<string[]> {
+  const rows = await all(s, s.q.selectFrom('complaints').select('estate').distinct().where('estate', 'is not', null));
+  return rows.map((r) => r.estate!).filter((e) => e !== '');
+}
