@@ -1,0 +1,4 @@
+-- A caller found by the last four digits of their phone (`list --phone 8000`,
+-- SPEC §16), per office, newest first: as on SQLite (0012_phone_tail), the
+-- expression the query writes (src/storage/complaints.ts phoneTail).
+CREATE INDEX complaints_phone_tail ON complaints (office_id, substr(phone, length(phone) - 3), received_at) WHERE phone IS NOT NULL;

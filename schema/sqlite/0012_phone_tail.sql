@@ -1,0 +1,4 @@
+-- A caller found by the last four digits of their phone (`list --phone 8000`,
+-- SPEC §16), newest first, from an index at any size: the expression is the
+-- one the query writes (src/storage/complaints.ts phoneTail).
+CREATE INDEX complaints_phone_tail ON complaints (substr(phone, length(phone) - 3), received_at) WHERE phone IS NOT NULL;
