@@ -428,7 +428,8 @@ export async function filtered(s: Store, f: ListFilter) {
   if (f.phoneTail !== null) q = q.where('c.phone', 'is not', null).where(phoneTail('c'), '=', f.phoneTail);
   if (f.mine !== null) q = q.where((eb) => eb.or([eb('c.receiver', '=', f.mine!), eb('c.assignee', '=', f.mine!)]));
   if (f.receiver !== null) q = q.where('c.receiver', '=', f.receiver);
-  if (f.flagged) q = q.where('c.flagged', '=', 1);
+  // Written as a literal: the partial index complaints_flagged is for `flagged = 1`, which a bound value does not match.
+  if (f.flagged) q = q.where(sql<boolean>`c.flagged = 1`);
   if (f.from !== null) q = q.where('c.received_at', '>=', f.from);
   if (f.to !== null) q = q.where('c.received_at', '<', f.to);
   if (f.overdueAt !== null) q = q.where((eb) => overdueAt(s, eb as never, f.overdueAt!));

@@ -8,7 +8,11 @@ import type { Settings } from '../domain/settings.js';
 import { DAY } from '../domain/time.js';
 import { all, first, type Store } from './store.js';
 import { unindexed } from './dialect.js';
-import { filtered, findByIds, iterateComplaints, NO_FILTER, receivedBetween, type ListFilter, type ListSort } from './complaints.js';
+import { findByIds, iterateComplaints, NO_FILTER, overdueAt, receivedBetween, type ListFilter, type ListSort } from './complaints.js';
+import type { ComplaintsTable, DB } from './schema-types.js';
+import type { SelectQueryBuilder } from 'kysely';
+
+type Counted = SelectQueryBuilder<DB & { c: ComplaintsTable }, 'c', object>;
 
 /** A part of the day's screen: how many, and the first few. */
 export interface Part {
@@ -29,8 +33,13 @@ export interface TodayRead {
 const OPEN: Status[] = [...OPEN_STATUSES];
 const UNRESOLVED: Status[] = ['registered', 'assigned'];
 
-async function part(s: Store, f: ListFilter, sort: ListSort, limit: number): Promise<Part> {
-  const { n } = (await first(s, (await filtered(s, f)).clearSelect().select(sql<number>`count(*)`.as('n'))))!;
+/**
+ * A part counted on the complaints table alone (`where`, the list filter's
+ * own conditions: the list's joins would be read for every row counted), and
+ * its first few as `list` reads them.
+ */
+async function part(s: Store, where: (q: Counted) => Counted, f: ListFilter, sort: ListSort, limit: number): Promise<Part> {
+  const { n } = (await first(s, where(s.q.selectFrom('complaints as c')).select(sql<number>`count(*)`.as('n'))))!;
   const items: Complaint[] = [];
   for await (const batch of iterateComplaints(s, f, sort, limit)) items.push(...batch);
   return { count: Number(n), items };
@@ -69,9 +78,10 @@ export async function readToday(s: Store, now: number, endOfDay: number, monthSt
   const window = settings.groupWindowDays * DAY;
   return {
     dueToday: await dueBetween(s, now, endOfDay, limit),
-    overdue: await part(s, { ...NO_FILTER, statuses: OPEN, overdueAt: now }, 'due', limit),
-    awaitingCallBack: await part(s, { ...NO_FILTER, statuses: ['resolved'] }, 'oldest', limit),
-    flagged: await part(s, { ...NO_FILTER, statuses: OPEN, flagged: true }, 'newest', limit),
+    // Oldest first: the open-complaints index walked from its start, stopping at the limit.
+    overdue: await part(s, (q) => q.where((eb) => overdueAt(s, eb as never, now)), { ...NO_FILTER, statuses: OPEN, overdueAt: now }, 'oldest', limit),
+    awaitingCallBack: await part(s, (q) => q.where('c.status', '=', 'resolved'), { ...NO_FILTER, statuses: ['resolved'] }, 'oldest', limit),
+    flagged: await part(s, (q) => q.where('c.status', '<>', 'closed').where(sql<boolean>`c.flagged = 1`), { ...NO_FILTER, statuses: OPEN, flagged: true }, 'newest', limit),
     groups: findGroups(await receivedBetween(s, now - window, now + 1), settings.groupUnits, settings.groupWindowDays),
     month: {
       received: await countIn(s, 'received_at', monthStart, now),

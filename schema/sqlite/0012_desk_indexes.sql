@@ -2,3 +2,7 @@
 -- SPEC §16), newest first, from an index at any size: the expression is the
 -- one the query writes (src/storage/complaints.ts phoneTail).
 CREATE INDEX complaints_phone_tail ON complaints (substr(phone, length(phone) - 3), received_at) WHERE phone IS NOT NULL;
+
+-- The few complaints flagged for the management meeting (`list --flagged`,
+-- `today`), newest first, without reading every open one.
+CREATE INDEX complaints_flagged ON complaints (received_at) WHERE flagged = 1;
