@@ -21,6 +21,19 @@ export function phoneArg(t: Translator) {
   };
 }
 
+/** A whole phone number, or its last four digits (to find a caller, `list --phone 8000`). */
+export function phoneOrTailArg(t: Translator) {
+  const whole = phoneArg(t);
+  return (v: string): string => {
+    if (/^\d{4}$/.test(v.trim())) return v.trim();
+    try {
+      return whole(v);
+    } catch {
+      throw new InvalidArgumentError(t.m('list.phoneOrTail'));
+    }
+  };
+}
+
 export function yuanArg(t: Translator) {
   return (v: string): number => {
     const fen = parseYuan(v);

@@ -31,17 +31,27 @@ export async function loadComplaint(s: Store, ticketText: string): Promise<Compl
   return c;
 }
 
-export async function applyStep(ctx: Ctx, ticketText: string, fn: (c: Complaint, k: DomainCtx, s: Store) => Step | Promise<Step>): Promise<StepResult> {
+/**
+ * A step that saves itself: given the complaint as it was, it writes the next
+ * state and returns the events to append (an undo names the rows it takes back).
+ */
+export interface SelfSavingStep extends Step {
+  save(s: Store, before: Complaint): Promise<DomainEvent[]>;
+}
+
+export async function applyStep(ctx: Ctx, ticketText: string, fn: (c: Complaint, k: DomainCtx, s: Store) => Step | SelfSavingStep | Promise<Step | SelfSavingStep>): Promise<StepResult> {
   const ticket = ticketArg(ticketText);
   const s = await ctx.store();
   const k = await ctx.clock();
   const { result, stale } = await write(s, async () => {
     const before = await loadComplaint(s, ticket);
     const step = await fn(before, k, s);
-    await updateComplaint(s, before, step.next);
-    await appendEvents(s, before.id, ctx.actor, k.now, step.events);
+    let events = step.events;
+    if ('save' in step) events = await step.save(s, before);
+    else await updateComplaint(s, before, step.next);
+    await appendEvents(s, before.id, ctx.actor, k.now, events);
     const stale = await markStaleSnapshots(s, touchedSpan(before, step.next, k.now), k.now, k.tz);
-    return { result: { complaint: (await findByTicket(s, ticket))!, before, events: step.events }, stale };
+    return { result: { complaint: (await findByTicket(s, ticket))!, before, events }, stale };
   });
   noticeStale(ctx, stale);
   return result;

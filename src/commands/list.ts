@@ -2,7 +2,7 @@
 // estate, unit, phone, date range, overdue and free text; sorted; limited.
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
-import { choice, dateTimeArg, listOf, phoneArg, positiveIntArg } from '../cli/parse.js';
+import { choice, dateTimeArg, listOf, phoneOrTailArg, positiveIntArg } from '../cli/parse.js';
 import { CATEGORIES, OPEN_STATUSES, SEVERITIES, STATUSES, type Category, type Complaint, type Severity, type Status } from '../domain/types.js';
 import { addDays, isValidDate, parseInstant, zonedInstant } from '../domain/time.js';
 import { UsageError } from '../domain/errors.js';
@@ -23,6 +23,9 @@ export interface ListOptions {
   estate?: string;
   unit?: string;
   phone?: string;
+  mine?: boolean;
+  receiver?: string;
+  flagged?: boolean;
   from?: string;
   to?: string;
   overdue?: boolean;
@@ -53,10 +56,13 @@ export function addFilterOptions(cmd: Command, ctx: Ctx): Command {
     .option('--severity <s,…>', `${zh ? '级别' : 'severity'}: ${SEVERITIES.join(', ')}`, listOf(SEVERITIES, ctx.t))
     .option('--category <c,…>', `${zh ? '类别' : 'category'}: ${CATEGORIES.join(', ')}`, listOf(CATEGORIES, ctx.t))
     .option('--dept <name>', zh ? '责任部门' : 'department')
-    .option('--assignee <person>', zh ? '处理人' : 'assignee')
-    .option('--estate <estate>', zh ? '项目' : 'estate')
+    .option('--assignee <person>', ctx.t.m('help.listAssignee'))
+    .option('--estate <estate>', ctx.t.m('help.listEstate'))
     .option('--unit <unit>', zh ? '房号' : 'unit')
-    .option('--phone <phone>', zh ? '电话' : 'phone', phoneArg(ctx.t))
+    .option('--phone <phone>', ctx.t.m('help.listPhone'), phoneOrTailArg(ctx.t))
+    .option('--mine', ctx.t.m('help.listMine'))
+    .option('--receiver <name>', ctx.t.m('help.listReceiver'))
+    .option('--flagged', ctx.t.m('help.listFlagged'))
     .option('--from <date>', zh ? '受理日期起（含）' : 'received on or after', dateTimeArg(ctx.t))
     .option('--to <date>', zh ? '受理日期止（含当天）' : 'received on or before (the whole day)', dateTimeArg(ctx.t))
     .option('--overdue', zh ? '仅超期未办' : 'only those past a deadline now')
@@ -79,6 +85,10 @@ Examples:
   complaints list --dept 工程部 --overdue
   complaints list --search 漏水 --status all
   complaints list --phone 13800138000 --json
+  complaints list --mine                       # received or assigned to me
+  complaints list --phone 8000 --status all     # a caller by the last four digits
+  complaints list --estate 阳光 --assignee 张    # part of a name is enough
+  complaints list --flagged --status all
   complaints list --search 漏水 --mask
   complaints list --group --status all          # complaints of confirmed group complaints`)
     .action(async (o: ListOptions) => {
@@ -93,6 +103,8 @@ function statusesOf(words: string[] | undefined): Status[] | null {
   if (words.includes('all')) return null;
   return [...new Set(words.flatMap((w) => (w === 'open' ? open : [w as Status])))];
 }
+
+const PHONE_TAIL = /^\d{4}$/;
 
 /** Turns the shared filter flags into a storage filter. */
 export async function toFilter(ctx: Ctx, o: ListOptions): Promise<ListFilter> {
@@ -113,7 +125,12 @@ export async function toFilter(ctx: Ctx, o: ListOptions): Promise<ListFilter> {
     assignee: o.assignee?.trim() || null,
     estate: o.estate?.trim() || null,
     unit: o.unit?.trim() || null,
-    phone: o.phone ?? null,
+    // Four digits are a phone's last four (a whole number is never that short).
+    phone: o.phone !== undefined && !PHONE_TAIL.test(o.phone) ? o.phone : null,
+    phoneTail: o.phone !== undefined && PHONE_TAIL.test(o.phone) ? o.phone : null,
+    mine: o.mine ? ctx.actor : null,
+    receiver: o.receiver?.trim() || null,
+    flagged: !!o.flagged,
     from: bound('--from', o.from, false),
     to: bound('--to', o.to, true),
     overdueAt: o.overdue ? await ctx.now() : null,

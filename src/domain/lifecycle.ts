@@ -52,10 +52,15 @@ function requireStatus(c: Complaint, action: string, allowed: readonly Status[])
 }
 
 
-/** Applies the fact-based severity rules and moves open deadlines if severity rose. */
-function withRules(c: Complaint, k: Ctx): Complaint {
+/**
+ * Applies the fact-based severity rules and moves open deadlines if severity
+ * rose; `moveDeadlines: false` (a closed complaint corrected) raises only the
+ * severity: nothing is owed on a closed case.
+ */
+export function withRules(c: Complaint, k: Ctx, o: { moveDeadlines?: boolean } = {}): Complaint {
   const severity = ruledSeverity(c.severity, c, k.settings);
-  return severity === c.severity ? c : withSeverity(c, severity, k);
+  if (severity === c.severity) return c;
+  return o.moveDeadlines === false ? { ...c, severity } : withSeverity(c, severity, k);
 }
 
 function withSeverity(c: Complaint, severity: Severity, k: Ctx): Complaint {

@@ -134,8 +134,12 @@ export function trendMonths(p: Period, tz: string): { month: string; from: Insta
  */
 export function touchedSpan(prev: Complaint | null, next: Complaint, at: Instant): { from: Instant; until: Instant } | null {
   const written = [at];
+  // Both ends of a change: a time moved (a corrected receipt, an undone
+  // resolve) leaves the period it was in as well as entering another.
   const changed = (a: Instant | null | undefined, b: Instant | null | undefined) => {
-    if (b !== null && b !== undefined && a !== b) written.push(b);
+    if (a === b) return;
+    if (b !== null && b !== undefined) written.push(b);
+    if (a !== null && a !== undefined) written.push(a);
   };
   changed(prev?.receivedAt, next.receivedAt);
   changed(prev?.contactedAt, next.contactedAt);

@@ -100,5 +100,7 @@ export function deadlineStatusJson(d: DeadlineStatus, tz: string) {
 }
 
 export function eventJson(e: StoredEvent, tz: string) {
-  return { id: e.id, at: isoLocal(e.at, tz), actor: e.actor, action: e.action, before: presentFields(e.before, tz), after: presentFields(e.after, tz), note: e.note };
+  const json = { id: e.id, at: isoLocal(e.at, tz), actor: e.actor, action: e.action, before: presentFields(e.before, tz), after: presentFields(e.after, tz), note: e.note };
+  // Only on an event a later undo took back: every other event keeps its shape.
+  return e.undone ? { ...json, undone: true } : json;
 }

@@ -160,7 +160,7 @@ export function renderShow(v: View, c: Complaint, deadlines: DeadlineStatus[], e
   out.push('\n' + v.chalk.bold(t.l('field.deadlines')) + '\n');
   out.push(deadlineLines(v, deadlines));
   out.push('\n' + v.chalk.bold(t.l('field.timeline')) + '\n');
-  for (const e of events) out.push(`  ${localDateTime(e.at, v.tz)}  ${padEnd(visible(e.actor), 10)}  ${t.l(`action.${e.action}`)}${eventDetail(v, e)}\n`);
+  for (const e of events) out.push(`  ${localDateTime(e.at, v.tz)}  ${padEnd(visible(e.actor), 10)}  ${t.l(`action.${e.action}`)}${e.undone ? ` (${t.l('word.undone')})` : ''}${eventDetail(v, e)}\n`);
   return out.join('');
 }
 

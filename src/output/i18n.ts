@@ -332,6 +332,10 @@ const LABELS: Record<string, Pair> = {
   // ── spreadsheets: workbooks, Chinese values, real registers (SPEC §15) ──
   'xlsx.sheet.complaints': { en: 'Complaints', zh: '投诉台账' },
   'xlsx.sheet.period': { en: 'Period', zh: '统计期间' },
+  // ── the everyday desk: edit, undo, my work, today (SPEC §13, §16) ──
+  'action.edit': { en: 'corrected', zh: '更正' },
+  'action.undo': { en: 'last step undone', zh: '撤销上一步' },
+  'word.undone': { en: 'undone', zh: '已撤销' },
 };
 
 const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => string }> = {
@@ -1565,6 +1569,62 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     zh: (p) => `其中 ${p.open} 条未处理完、${p.resolved} 条已处理待回访、${p.closed} 条已关闭；导入后将有 ${p.overdue} 条立即逾期。`,
   },
   'import.estatesSplit': { en: (p) => `Estate taken out of the unit on ${p.n} row(s).`, zh: (p) => `有 ${p.n} 行从房号中拆出了项目名。` },
+  // ── the everyday desk: edit, undo, my work, today (SPEC §13, §16) ──
+  'help.edit': { en: () => 'correct a fact taken at intake (name, phone, estate, unit, texts, channel, received time, households, claim, safety, media)', zh: () => '更正受理信息（姓名、电话、项目、房号、内容、渠道、受理时间、户数、索赔、安全隐患、媒体介入）' },
+  'help.editReason': { en: () => 'why it is corrected (required)', zh: () => '更正原因（必填）' },
+  'help.editYes': { en: (p) => `${p.what}: yes`, zh: (p) => `${p.what}：是` },
+  'help.editNo': { en: (p) => `${p.what}: no`, zh: (p) => `${p.what}：否` },
+  'edit.phoneHint': { en: () => 'Give a mainland mobile (13800138000) or a landline with area code (010-12345678), or "" to clear it.', zh: () => '请填写大陆手机号（13800138000）或带区号的座机（010-12345678），填 "" 则清空。' },
+  'edit.nothing': {
+    en: () => 'nothing to correct. Give at least one of --name, --phone, --estate, --unit, --subject, --description, --demand, --channel, --received-at, --households, --claim, --safety/--no-safety, --media/--no-media with a value different from the current one (or run at a terminal to be offered them).',
+    zh: () => '没有要更正的内容。请至少提供 --name、--phone、--estate、--unit、--subject、--description、--demand、--channel、--received-at、--households、--claim、--safety/--no-safety、--media/--no-media 之一，且与现值不同（或在终端中运行按提示选择）。',
+  },
+  'edit.empty': {
+    en: (p) => `the ${p.field} cannot be empty. Give the corrected text, e.g. --${p.field} "…".`,
+    zh: (p) => `${p.field === 'name' ? '投诉人姓名' : '投诉内容'}不能为空。请填写更正后的内容，如 --${p.field} "…"。`,
+  },
+  'edit.receivedFuture': {
+    en: (p) => `the received time (${p.at}) is in the future. Give --received-at at or before now.`,
+    zh: (p) => `受理时间（${p.at}）晚于当前时间。请把 --received-at 设为现在或更早。`,
+  },
+  'edit.receivedAfterStep': {
+    en: (p) => `${p.ticket} cannot have been received at ${p.at}: it was already handled at ${p.step}. Give a --received-at at or before ${p.step}.`,
+    zh: (p) => `${p.ticket} 的受理时间不能是 ${p.at}：${p.step} 已有处理记录。请把 --received-at 设为 ${p.step} 或更早。`,
+  },
+  'prompt.editField': { en: () => 'Which fact to correct?', zh: () => '要更正哪一项？' },
+  'prompt.editDone': { en: () => '(done)', zh: () => '（完成）' },
+  'help.today': { en: () => 'the day on one screen: due today, overdue, awaiting call-back, flagged, possible group complaints, this month so far', zh: () => '今日工作：今日到期、已超期、待回访、提交管理层会议、可能的群诉、本月至今' },
+  'help.todayLimit': { en: () => 'complaints listed in each part (default 10)', zh: () => '每一部分列出的投诉数（默认 10）' },
+  'today.title': { en: (p) => `Today, ${p.date}`, zh: (p) => `今日工作 ${p.date}` },
+  'today.dueToday': { en: (p) => `Due today: ${p.count}`, zh: (p) => `今日到期：${p.count}` },
+  'today.overdue': { en: (p) => `Overdue: ${p.count}`, zh: (p) => `已超期：${p.count}` },
+  'today.awaitingCallBack': { en: (p) => `Awaiting call-back: ${p.count}`, zh: (p) => `待回访：${p.count}` },
+  'today.flagged': { en: (p) => `Flagged for the management meeting: ${p.count}`, zh: (p) => `提交管理层会议：${p.count}` },
+  'today.groups': { en: (p) => `Possible group complaints (last 7 days): ${p.count}`, zh: (p) => `可能的群诉（近 7 天）：${p.count}` },
+  'today.month': { en: (p) => `This month so far: received ${p.received} · resolved ${p.resolved} · closed ${p.closed}`, zh: (p) => `本月至今：受理 ${p.received} · 处理完成 ${p.resolved} · 关闭 ${p.closed}` },
+  'today.due': { en: (p) => `due ${p.at}`, zh: (p) => `${p.at} 到期` },
+  'today.more': { en: (p) => `… and ${p.n} more (complaints list, or --limit)`, zh: (p) => `…… 另有 ${p.n} 条（用 complaints list 查看，或加 --limit）` },
+  'help.listAssignee': { en: () => 'assignee, or part of the name', zh: () => '处理人（可只写名字的一部分）' },
+  'help.listEstate': { en: () => 'estate, or part of its name (阳光 finds 阳光海岸)', zh: () => '项目（可只写一部分，如“阳光”可查到阳光海岸）' },
+  'help.listPhone': { en: () => 'phone, or its last four digits (8000)', zh: () => '电话，或其后四位（如 8000）' },
+  'help.listMine': { en: () => 'only those I received or am assigned (the acting user, --actor)', zh: () => '只看我受理或我处理的（当前用户，--actor）' },
+  'help.listReceiver': { en: () => 'received by this person (首问责任人)', zh: () => '首问责任人' },
+  'help.listFlagged': { en: () => 'only those flagged for the management meeting', zh: () => '只看提交管理层会议的' },
+  'list.phoneOrTail': {
+    en: () => 'give a mainland mobile (13800138000), a landline with area code (010-12345678), optionally with +86, or the last four digits (8000).',
+    zh: () => '请填写大陆手机号（13800138000）、带区号的座机（010-12345678，可带 +86），或电话后四位（8000）。',
+  },
+  'help.undo': { en: () => "take back the complaint's last step (it stays in the timeline, marked undone, and counts in no figure)", zh: () => '撤销该投诉的最后一步（仍留在处理记录中，标为已撤销，不计入任何统计）' },
+  'help.undoReason': { en: () => 'why it is taken back (required)', zh: () => '撤销原因（必填）' },
+  'notice.undone': { en: (p) => `${p.ticket}: the last step (${p.step}) undone.`, zh: (p) => `${p.ticket}：已撤销最后一步（${p.step}）。` },
+  'undo.nothing': {
+    en: (p) => `${p.ticket} has no step left to undo. Registration is not a step: close a complaint entered by mistake with \`complaints close ${p.ticket} --reason invalid --note "…"\`.`,
+    zh: (p) => `${p.ticket} 没有可撤销的步骤。登记不能撤销：误登记的投诉请用 \`complaints close ${p.ticket} --reason invalid --note "…"\` 关闭。`,
+  },
+  'undo.reportUp': {
+    en: (p) => `${p.ticket}'s last step is a report up, which is kept as made. Add a note instead: complaints note ${p.ticket} "…".`,
+    zh: (p) => `${p.ticket} 的最后一步是上报，已上报的记录不能撤销。如需更正请加备注：complaints note ${p.ticket} "…"。`,
+  },
 };
 
 export function label(lang: Lang, key: string): string {

@@ -17,6 +17,7 @@ import { all, first, iterate, run, type Store } from './store.js';
 import { findDepartment } from './departments.js';
 import { indexComplaint, searchFor } from './search.js';
 import { searchableTexts } from '../domain/search-terms.js';
+import { notUndone } from './undone.js';
 
 /** Expression helpers see the complaints table under its alias `c`. */
 type CEB = ExpressionBuilder<DB & { c: ComplaintsTable }, 'c'>;
@@ -42,7 +43,7 @@ function withJoins(s: Store) {
       sql<string | null>`CASE WHEN c.cost_fen IS NULL THEN NULL ELSE ${jsonArrays(s, 'at, amount_fen, dept, responsible_person, approval_level, approved_by, reviewed_by',
         sql`SELECT p.id AS id, p.at, p.amount_fen, pd.name AS dept, p.responsible_person, p.approval_level, p.approved_by, p.reviewed_by
             FROM payments p LEFT JOIN departments pd ON pd.id = p.responsible_dept_id${sameOffice(s, 'pd', 'p')}
-            WHERE p.complaint_id = c.id${sameOffice(s, 'p')}`, 'id')} END`.as('payments_json'),
+            WHERE p.complaint_id = c.id${sameOffice(s, 'p')} AND ${notUndone(s, 'p', 'paymentId')}`, 'id')} END`.as('payments_json'),
       'f.at as fu_at', 'f.method as fu_method', 'f.satisfaction as fu_satisfaction', 'f.note as fu_note',
       // Accountability (SPEC §12): approvals before the work, spot checks, the group's tickets, each read only where there are some.
       sql<string | null>`CASE WHEN c.approval_count = 0 THEN NULL ELSE ${jsonArrays(s, 'id, at, amount_fen, approval_level, approved_by, reviewed_by, note',
@@ -142,7 +143,7 @@ export async function findByTicket(s: Store, ticket: string): Promise<Complaint 
   if (!row) return undefined;
   const c = toComplaint(row);
   c.attempts = (await all(s, s.q.selectFrom('follow_ups').select(['at', 'outcome', 'note'])
-    .where('complaint_id', '=', c.id).where('outcome', 'is not', null).orderBy('id')))
+    .where('complaint_id', '=', c.id).where('outcome', 'is not', null).where(notUndone(s, 'follow_ups', 'followUpId')).orderBy('id')))
     .map((a) => ({ at: a.at, outcome: a.outcome as AttemptOutcome, note: a.note }));
   return c;
 }
@@ -153,7 +154,7 @@ export async function findByIds(s: Store, ids: readonly number[]): Promise<Compl
   const list = (await all(s, withJoins(s).where('c.id', 'in', ids).orderBy('c.id'))).map(toComplaint);
   const byId = new Map(list.map((c) => [c.id, c]));
   for (const a of await all(s, s.q.selectFrom('follow_ups').select(['complaint_id', 'at', 'outcome', 'note'])
-    .where('complaint_id', 'in', ids).where('outcome', 'is not', null).orderBy('id'))) {
+    .where('complaint_id', 'in', ids).where('outcome', 'is not', null).where(notUndone(s, 'follow_ups', 'followUpId')).orderBy('id'))) {
     byId.get(a.complaint_id)?.attempts.push({ at: a.at, outcome: a.outcome as AttemptOutcome, note: a.note });
   }
   return list;
@@ -429,10 +430,19 @@ export interface ListFilter {
   severities: Severity[] | null;
   categories: Category[] | null;
   department: string | null;
+  /** Part of the assignee's name. */
   assignee: string | null;
+  /** Part of the estate's name (阳光 finds 阳光海岸 and 阳光海岸二期). */
   estate: string | null;
   unit: string | null;
+  /** A whole phone number; or its last four digits (`--phone 8000`, see phoneTail). */
   phone: string | null;
+  phoneTail: string | null;
+  /** Received or assigned to this person (`--mine`: the acting user). */
+  mine: string | null;
+  receiver: string | null;
+  /** Only those flagged for the management meeting. */
+  flagged: boolean;
   from: number | null;
   /** Exclusive upper bound of receivedAt. */
   to: number | null;
@@ -448,7 +458,8 @@ export type ListSort = 'newest' | 'oldest' | 'due' | 'severity' | 'ticket';
 /** Every complaint, nothing filtered: the base callers narrow. */
 export const NO_FILTER: ListFilter = {
   statuses: null, severities: null, categories: null, department: null, assignee: null,
-  estate: null, unit: null, phone: null, from: null, to: null, overdueAt: null, search: null, group: null,
+  estate: null, unit: null, phone: null, phoneTail: null, mine: null, receiver: null, flagged: false,
+  from: null, to: null, overdueAt: null, search: null, group: null,
 };
 
 function isOpenSet(statuses: Status[]): boolean {
@@ -466,10 +477,16 @@ export async function filtered(s: Store, f: ListFilter) {
     if (!d) throw new UsageError('dept.unknown', { name: f.department });
     q = q.where('c.department_id', '=', d.id);
   }
-  if (f.assignee !== null) q = q.where('c.assignee', '=', f.assignee);
-  if (f.estate !== null) q = q.where('c.estate', '=', f.estate);
+  if (f.assignee !== null) q = q.where(containing('c.assignee', f.assignee));
+  if (f.estate !== null) q = q.where(containing('c.estate', f.estate));
   if (f.unit !== null) q = q.where('c.unit', '=', f.unit);
   if (f.phone !== null) q = q.where('c.phone', '=', f.phone);
+  // IS NOT NULL: the index holds only complaints with a phone.
+  if (f.phoneTail !== null) q = q.where('c.phone', 'is not', null).where(phoneTail('c'), '=', f.phoneTail);
+  if (f.mine !== null) q = q.where((eb) => eb.or([eb('c.receiver', '=', f.mine!), eb('c.assignee', '=', f.mine!)]));
+  if (f.receiver !== null) q = q.where('c.receiver', '=', f.receiver);
+  // Written as a literal: the partial index complaints_flagged is for `flagged = 1`, which a bound value does not match.
+  if (f.flagged) q = q.where(sql<boolean>`c.flagged = 1`);
   if (f.from !== null) q = q.where('c.received_at', '>=', f.from);
   if (f.to !== null) q = q.where('c.received_at', '<', f.to);
   if (f.overdueAt !== null) q = q.where((eb) => overdueAt(s, eb as never, f.overdueAt!));
@@ -484,6 +501,21 @@ export async function filtered(s: Store, f: ListFilter) {
       .where(search.matches) as unknown as typeof q;
   }
   return q;
+}
+
+/**
+ * A phone's last four digits, written as the expression index
+ * complaints_phone_tail (schema 0012 / postgres 0004) is, so both engines find
+ * a caller by them from the index.
+ */
+export function phoneTail(alias: string) {
+  return sql<string>`substr(${sql.ref(`${alias}.phone`)}, length(${sql.ref(`${alias}.phone`)}) - 3)`;
+}
+
+/** A text column holding the words given, Latin letters in any case; `%` and `_` typed are themselves. */
+function containing(column: string, text: string) {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  return sql<boolean>`lower(${sql.ref(column)}) LIKE ${pattern} ESCAPE '\\'`;
 }
 
 /**

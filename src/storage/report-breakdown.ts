@@ -2,7 +2,7 @@
 // (SPEC §12, domain/report-breakdown.ts): each data set of the period read
 // once, grouped by the row's key in SQL — the complaints received, resolved,
 // due (the three deadlines the row holds and the procedure's steps), the
-// call-backs scored and the payments recorded.
+// call-backs scored and the payments recorded (what an undo took back left out).
 import { sql, type RawBuilder } from 'kysely';
 import { addCounts, byReport, type ByCounts, type ByDimension, type ByReport } from '../domain/report-breakdown.js';
 import { DISMISSED } from '../domain/report-tally.js';
@@ -10,6 +10,7 @@ import type { Period } from '../domain/report.js';
 import { listDepartments } from './departments.js';
 import { sameOffice } from './dialect.js';
 import { all, type Store } from './store.js';
+import { notUndone } from './undone.js';
 
 /** The complaint's column each dimension groups by, and the one that says who was found responsible. */
 const KEY_COLUMN: Record<ByDimension, { row: string; responsible: string; paid: string }> = {
@@ -44,7 +45,7 @@ export async function breakdownCounts(s: Store, p: Period, by: ByDimension): Pro
 
   // Deadlines due in the period (valid complaints only, as the report's steps): the three the row holds.
   const calledBackByDue = sql<boolean>`EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL
-    AND f.at >= c.resolved_at AND f.at <= c.follow_up_due)`;
+    AND ${notUndone(s, 'f', 'followUpId')} AND f.at >= c.resolved_at AND f.at <= c.follow_up_due)`;
   const deadlines: [string, RawBuilder<boolean>][] = [
     ['contact_due', sql<boolean>`c.contacted_at IS NOT NULL AND c.contacted_at <= c.contact_due`],
     ['resolve_due', sql<boolean>`c.resolved_at IS NOT NULL AND c.resolved_at <= c.resolve_due`],
@@ -66,12 +67,12 @@ export async function breakdownCounts(s: Store, p: Period, by: ByDimension): Pro
 
   // Call-backs scored in the period, and the satisfied ones (1–3, as the report's rate).
   for (const r of await all(s, s.q.selectFrom('follow_ups as f').innerJoin('complaints as c', 'c.id', 'f.complaint_id')
-    .where('f.at', '>=', p.from).where('f.at', '<', p.to).where('f.satisfaction', 'is not', null)
+    .where('f.at', '>=', p.from).where('f.at', '<', p.to).where('f.satisfaction', 'is not', null).where(notUndone(s, 'f', 'followUpId'))
     .select([key('c', cols.row).as('k'), (eb) => eb.fn.countAll<number>().as('n'), sql<number>`count(*) FILTER (WHERE f.satisfaction <= 3)`.as('satisfied')])
     .groupBy(key('c', cols.row)))) add(r.k, { scored: r.n, satisfied: r.satisfied });
 
   // Payments recorded in the period, by whom they were charged to.
-  for (const r of await all(s, s.q.selectFrom('payments as pm').where('pm.at', '>=', p.from).where('pm.at', '<', p.to)
+  for (const r of await all(s, s.q.selectFrom('payments as pm').where('pm.at', '>=', p.from).where('pm.at', '<', p.to).where(notUndone(s, 'pm', 'paymentId'))
     .select([key('pm', cols.paid).as('k'), (eb) => eb.fn.sum<number>('pm.amount_fen').as('fen')])
     .groupBy(key('pm', cols.paid)))) add(r.k, { paymentsFen: Number(r.fen) });
 

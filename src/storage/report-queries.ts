@@ -4,6 +4,7 @@
 // closed months (schema/0003). Written in SQL both engines accept: a count of
 // the rows meeting a condition is `count(*) FILTER (WHERE …)` (PostgreSQL has
 // no sum of a boolean), a JSON field is `->>`.
+import { eventNotUndone, notUndone } from './undone.js';
 import { sql, type Kysely } from 'kysely';
 import { CLOSE_REASONS, OPEN_STATUSES } from '../domain/types.js';
 import { monthPeriod, type ConfirmedGroupItem, type Period, type ReportCounts } from '../domain/report.js';
@@ -38,7 +39,7 @@ const rank = (col: 'before' | 'after') => sql<number>`(CASE ${sql.ref(col)}->>'s
 const ID_BATCH = 5000;
 
 /** Actions that can raise a complaint's severity (register is its starting level, not a raise). */
-const RAISING_ACTIONS = ['classify', 'assign', 'transfer', 'contact', 'resolve', 'follow-up', 'reopen', 'close', 'escalate', 'extend', 'sweep', 'group'];
+const RAISING_ACTIONS = ['classify', 'edit', 'assign', 'transfer', 'contact', 'resolve', 'follow-up', 'reopen', 'close', 'escalate', 'extend', 'sweep', 'group'];
 
 export async function reportCounts(s: Store, p: Period, now: number, settings: Settings, trendMonths: { month: string; from: number; to: number }[]): Promise<ReportCounts> {
   return withGroups(await periodCounts(s, p, now, trendMonths), settings);
@@ -50,7 +51,7 @@ export async function periodCounts(s: Store, p: Period, now: number, trendMonths
   // Resolved: the latest resolvedAt in the period (a reopened complaint has
   // none until resolved again). One row each, counted here: the spans feed
   // the median and mean working days.
-  const calledBack = sql<number>`EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${now})`;
+  const calledBack = sql<number>`EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND ${notUndone(s, 'f', 'followUpId')} AND f.at >= c.resolved_at AND f.at <= ${now})`;
   const owed = sql<number>`(c.kind = 'complaint' AND c.validity NOT IN ('invalid', 'malicious'))`;
   const res = { n: 0, onTime: 0, extended: 0, owed: 0, calledBack: 0 };
   const resolveSpans: ReportCounts['resolveSpans'] = [];
@@ -67,13 +68,13 @@ export async function periodCounts(s: Store, p: Period, now: number, trendMonths
   }
 
   const satisfaction = (await all(s, s.q.selectFrom('follow_ups').where('at', '>=', p.from).where('at', '<', p.to)
-    .where('satisfaction', 'is not', null)
+    .where('satisfaction', 'is not', null).where(notUndone(s, 'follow_ups', 'followUpId'))
     .select(['satisfaction', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('satisfaction')))
     .map((r) => ({ score: r.satisfaction!, n: r.n }));
 
   const raisedIn = () => s.q.selectFrom('events as e')
     .where('e.action', 'in', RAISING_ACTIONS).where('e.at', '>=', p.from).where('e.at', '<', p.to)
-    .where('e.complaint_id', 'is not', null);
+    .where('e.complaint_id', 'is not', null).where(eventNotUndone(s, 'e'));
   // The period's raising events read once: which complaints were raised (the
   // distinct ones count), and which were raised to major (listed).
   const raising = await arrays(s, raisedIn()
@@ -96,7 +97,7 @@ export async function periodCounts(s: Store, p: Period, now: number, trendMonths
 
   // Payments by the date they were recorded (SPEC §12), whatever became of the complaint since.
   const compensationFen = await all(s, s.q.selectFrom('payments as p').leftJoin('departments as rd', 'rd.id', 'p.responsible_dept_id')
-    .where('p.at', '>=', p.from).where('p.at', '<', p.to)
+    .where('p.at', '>=', p.from).where('p.at', '<', p.to).where(notUndone(s, 'p', 'paymentId'))
     .select(['rd.name as key', (eb) => eb.fn.sum<number>('p.amount_fen').as('fen')]).groupBy('rd.name'));
 
   const closedWithoutCallBack = await all(s, s.q.selectFrom('complaints').where('closed_at', '>=', p.from).where('closed_at', '<', p.to)
@@ -121,7 +122,7 @@ export async function periodCounts(s: Store, p: Period, now: number, trendMonths
     (c.contact_due < ${at} AND (c.contacted_at IS NULL OR c.contacted_at > ${at}))
     OR (c.resolve_due < ${at} AND (c.resolved_at IS NULL OR c.resolved_at > ${at}))
     OR (c.follow_up_due IS NOT NULL AND c.follow_up_due < ${at} AND c.resolved_at <= ${at}
-        AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${at})))`;
+        AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND ${notUndone(s, 'f', 'followUpId')} AND f.at >= c.resolved_at AND f.at <= ${at})))`;
   // Open is `status <> 'closed'`, the condition of the open-deadlines index.
   const overdueOpenNow = (await first(s, s.q.selectFrom('complaints as c').where('c.status', '<>', 'closed')
     .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n'))))!.n;
@@ -136,7 +137,7 @@ export async function periodCounts(s: Store, p: Period, now: number, trendMonths
   // Called back by the due: a scored call-back after resolving, at or before it
   // (the first such call-back is then at or before it too).
   const calledBackByDue = sql<boolean>`EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL
-    AND f.at >= c.resolved_at AND f.at <= c.follow_up_due)`;
+    AND ${notUndone(s, 'f', 'followUpId')} AND f.at >= c.resolved_at AND f.at <= c.follow_up_due)`;
   const stepCounts: { key: string; n: number; onTime: number }[] = [
     { key: 'contact', ...await dueIn('c.contact_due', sql<boolean>`c.contacted_at IS NOT NULL AND c.contacted_at <= c.contact_due`) },
     { key: 'resolve', ...await dueIn('c.resolve_due', sql<boolean>`c.resolved_at IS NOT NULL AND c.resolved_at <= c.resolve_due`) },

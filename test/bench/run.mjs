@@ -190,11 +190,17 @@ async function main() {
     ['--phone <caller>', ['--phone', openRow.phone]],
     ['--from 2026-11-01', ['--from', '2026-11-01']],
     ['--overdue', ['--overdue']],
+    ['--mine', ['--mine']],
+    ['--flagged --status all', ['--flagged', '--status', 'all']],
+    ['--phone <last four> --status all', ['--phone', String(openRow.phone).slice(-4), '--status', 'all']],
+    [`--estate <part of ${openRow.estate}>`, ['--estate', Array.from(openRow.estate).slice(0, 2).join('')]],
   ]) R('list', `\`list --limit 20 ${name} --json\``, ['list', '--limit', '20', ...extra, '--json'], '≤ 1.4×', 1.4);
   R('show', `\`show <ticket> --json\``, ['show', shown, '--json'], '≤ 1.4×', 1.4);
   R('show', `\`show <ticket>\` (text)`, ['show', shown], '≤ 1.4×', 1.4);
   R('overdue', '`overdue --json`', ['overdue', '--json'], '≤ 1.4×', 1.4);
   R('overdue', '`overdue` (text)', ['overdue'], '≤ 1.4×', 1.4);
+  R('today', '`today --json`', ['today', '--json'], '≤ 1.4×', 1.4);
+  R('today', '`today` (text)', ['today'], '≤ 1.4×', 1.4);
 
   // ── the 002 profile (longhu): more steps, recounted deadlines ──
   if (want('longhu')) await guarded('`config profile apply longhu`', 'reported', async () => {

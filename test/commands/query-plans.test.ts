@@ -45,6 +45,28 @@ describe.skipIf(onServer)(`query plans ${SQLITE_PLANS}`, () => {
   }
 });
 
+describe.skipIf(onServer)(`my work plans ${SQLITE_PLANS}`, () => {
+  const s = planned();
+  for (const analyzed of [false, true]) {
+    it(`a caller by the last four digits of the phone, all statuses, is read from its expression index${analyzed ? ' (after ANALYZE)' : ''}`, async () => {
+      if (analyzed) s.sqlite.exec('ANALYZE');
+      const p = await plan(s, { ...NO_FILTER, phoneTail: '8000' });
+      expect(p).toMatch(/complaints_phone_tail/);
+      expect(p).not.toMatch(/TEMP B-TREE/);
+    });
+    it(`the flagged, all statuses, are read from their partial index${analyzed ? ' (after ANALYZE)' : ''}`, async () => {
+      const p = await plan(s, { ...NO_FILTER, flagged: true });
+      expect(p).toMatch(/complaints_flagged/);
+      expect(p).not.toMatch(/TEMP B-TREE/);
+    });
+    it(`my open complaints walk the open partial index newest first and stop at the limit${analyzed ? ' (after ANALYZE)' : ''}`, async () => {
+      const p = await plan(s, { ...none, mine: 'li', estate: '阳光' });
+      expect(p).toMatch(/SCAN c USING INDEX complaints_open_received/);
+      expect(p).not.toMatch(/TEMP B-TREE/);
+    });
+  }
+});
+
 describe.skipIf(onServer)(`search plans ${SQLITE_PLANS}`, () => {
   const s = planned();
   for (const statuses of [none.statuses, null]) {

@@ -279,8 +279,9 @@ describe('monthly snapshots of closed months', () => {
     // A complaint resolved in October is reopened in November.
     await step('2026-11-03T09:00:00+08:00', ['reopen', T.E, '--reason', '问题复发']);
 
+    // The snapshot stays as it was, marked stale: the reopening took back an October resolve.
     const again = await cliJson(['report', 'monthly', '--month', '2026-10'], at('2026-11-05T09:00:00+08:00'));
-    expect(again).toEqual(first);
+    expect(again).toEqual({ ...first, snapshot: { ...first.snapshot, staleSince: '2026-11-03T09:00:00+08:00' } });
 
     const refreshed = await cliJson(['report', 'monthly', '--month', '2026-10', '--refresh'], at('2026-11-06T09:00:00+08:00'));
     expect(refreshed.computedAt).toBe('2026-11-06T09:00:00+08:00');

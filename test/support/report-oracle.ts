@@ -13,6 +13,7 @@ import { findGroups } from '../../src/domain/groups.js';
 import type { Settings } from '../../src/domain/settings.js';
 import { all, first, type Store } from '../../src/storage/store.js';
 import { sameOffice } from '../../src/storage/dialect.js';
+import { eventNotUndone, notUndone } from '../../src/storage/undone.js';
 
 /** Invalid and malicious complaints count in `received` and `invalid` only. */
 const DISMISSED = ['invalid', 'malicious'];
@@ -21,7 +22,7 @@ const DISMISSED = ['invalid', 'malicious'];
 const rank = (col: 'before' | 'after') => sql<number>`(CASE ${sql.ref(col)}->>'severity' WHEN 'general' THEN 0 WHEN 'important' THEN 1 WHEN 'major' THEN 2 END)`;
 
 /** Actions that can raise a complaint's severity (register is its starting level, not a raise). */
-const RAISING_ACTIONS = ['classify', 'assign', 'transfer', 'contact', 'resolve', 'follow-up', 'reopen', 'close', 'escalate', 'extend', 'sweep', 'group'];
+const RAISING_ACTIONS = ['classify', 'edit', 'assign', 'transfer', 'contact', 'resolve', 'follow-up', 'reopen', 'close', 'escalate', 'extend', 'sweep', 'group'];
 
 export async function reportCountsByQueries(s: Store, p: Period, now: number, settings: Settings, trendMonths: { month: string; from: number; to: number }[]): Promise<ReportCounts> {
   const received = () => s.q.selectFrom('complaints as c').where('c.received_at', '>=', p.from).where('c.received_at', '<', p.to);
@@ -43,7 +44,7 @@ export async function reportCountsByQueries(s: Store, p: Period, now: number, se
 
   // Resolved: the latest resolvedAt in the period (a reopened complaint has none until resolved again).
   const resolvedQ = () => s.q.selectFrom('complaints as c').where('c.resolved_at', '>=', p.from).where('c.resolved_at', '<', p.to);
-  const calledBack = sql<number>`EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${now})`;
+  const calledBack = sql<number>`EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND ${notUndone(s, 'f', 'followUpId')} AND f.at >= c.resolved_at AND f.at <= ${now})`;
   const owed = sql<number>`(c.kind = 'complaint' AND c.validity NOT IN ('invalid', 'malicious'))`;
   const res = (await first(s, resolvedQ().select([
     (eb) => eb.fn.countAll<number>().as('n'),
@@ -56,13 +57,13 @@ export async function reportCountsByQueries(s: Store, p: Period, now: number, se
     .map((r) => ({ receivedAt: r.received_at, resolvedAt: r.resolved_at!, n: 1 }));
 
   const satisfaction = (await all(s, s.q.selectFrom('follow_ups').where('at', '>=', p.from).where('at', '<', p.to)
-    .where('satisfaction', 'is not', null)
+    .where('satisfaction', 'is not', null).where(notUndone(s, 'follow_ups', 'followUpId'))
     .select(['satisfaction', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('satisfaction')))
     .map((r) => ({ score: r.satisfaction!, n: r.n }));
 
   const raisedIn = () => s.q.selectFrom('events as e')
     .where('e.action', 'in', RAISING_ACTIONS).where('e.at', '>=', p.from).where('e.at', '<', p.to)
-    .where('e.complaint_id', 'is not', null);
+    .where('e.complaint_id', 'is not', null).where(eventNotUndone(s, 'e'));
   const escalated = (await first(s, raisedIn().where(sql<boolean>`${rank('after')} > ${rank('before')}`)
     .select(sql<number>`count(DISTINCT e.complaint_id)`.as('n'))))!.n;
 
@@ -86,7 +87,7 @@ export async function reportCountsByQueries(s: Store, p: Period, now: number, se
 
   // Payments by the date they were recorded (SPEC §12), whatever became of the complaint since.
   const compensationFen = await all(s, s.q.selectFrom('payments as p').leftJoin('departments as rd', (j) => j.on(sql<boolean>`rd.id = p.responsible_dept_id${sameOffice(s, 'rd', 'p')}`))
-    .where('p.at', '>=', p.from).where('p.at', '<', p.to)
+    .where('p.at', '>=', p.from).where('p.at', '<', p.to).where(notUndone(s, 'p', 'paymentId'))
     .select(['rd.name as key', (eb) => eb.fn.sum<number>('p.amount_fen').as('fen')]).groupBy('rd.name'));
 
   const closedWithoutCallBack = await all(s, s.q.selectFrom('complaints').where('closed_at', '>=', p.from).where('closed_at', '<', p.to)
@@ -111,7 +112,7 @@ export async function reportCountsByQueries(s: Store, p: Period, now: number, se
     (c.contact_due < ${at} AND (c.contacted_at IS NULL OR c.contacted_at > ${at}))
     OR (c.resolve_due < ${at} AND (c.resolved_at IS NULL OR c.resolved_at > ${at}))
     OR (c.follow_up_due IS NOT NULL AND c.follow_up_due < ${at} AND c.resolved_at <= ${at}
-        AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at AND f.at <= ${at})))`;
+        AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND ${notUndone(s, 'f', 'followUpId')} AND f.at >= c.resolved_at AND f.at <= ${at})))`;
   const overdueOpenNow = (await first(s, s.q.selectFrom('complaints as c').where('c.status', 'in', OPEN_STATUSES)
     .where('c.received_at', '<', at).where(overdue).select((eb) => eb.fn.countAll<number>().as('n'))))!.n;
   const overdueClosedSince = (await first(s, s.q.selectFrom('complaints as c').where('c.closed_at', '>=', p.to)
@@ -122,7 +123,7 @@ export async function reportCountsByQueries(s: Store, p: Period, now: number, se
   const dueIn = async (due: 'c.contact_due' | 'c.resolve_due' | 'c.follow_up_due', done: ReturnType<typeof sql<number | null>>) => (await first(s,
     s.q.selectFrom('complaints as c').where(due, '>=', p.from).where(due, '<', p.to).where('c.validity', 'not in', DISMISSED)
       .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`count(*) FILTER (WHERE ${done} IS NOT NULL AND ${done} <= ${sql.ref(due)})`.as('onTime')])))!;
-  const followUpDone = sql<number | null>`(SELECT min(f.at) FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND f.at >= c.resolved_at)`;
+  const followUpDone = sql<number | null>`(SELECT min(f.at) FROM follow_ups f WHERE f.complaint_id = c.id${sameOffice(s, 'f')} AND f.satisfaction IS NOT NULL AND ${notUndone(s, 'f', 'followUpId')} AND f.at >= c.resolved_at)`;
   const stepCounts: { key: string; n: number; onTime: number }[] = [
     { key: 'contact', ...await dueIn('c.contact_due', sql<number | null>`c.contacted_at`) },
     { key: 'resolve', ...await dueIn('c.resolve_due', sql<number | null>`c.resolved_at`) },
