@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { IO } from '../src/cli/context.js';
 import type { Choice, Prompter } from '../src/cli/prompter.js';
@@ -308,4 +308,17 @@ export function registerArgs(over: Record<string, string | boolean> = {}): strin
     else args.push(`--${k}`, v);
   }
   return args;
+}
+
+/**
+ * Runs a command that must be refused: its exit code, each of `words` on
+ * stderr, nothing on stdout, and the database byte-for-byte as it was.
+ */
+export async function expectRefused(db: string, args: string[], env: Env, code: number, words: readonly string[]): Promise<void> {
+  const before = dbBytes(db);
+  const r = await cli(args, { env });
+  expect(r.code).toBe(code);
+  for (const w of words) expect(r.stderr).toContain(w);
+  expect(r.stdout).toBe('');
+  expect(dbBytes(db).equals(before)).toBe(true);
 }

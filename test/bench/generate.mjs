@@ -38,9 +38,9 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const TZ_OFFSET = 8 * HOUR; // Asia/Shanghai, no DST
 
-/** A hash of the schema files: a changed migration makes a new cache entry. */
+/** A hash of the SQLite schema's migrations: a changed or added migration makes a new cache entry. */
 export function schemaKey() {
-  const dir = path.join(ROOT, 'schema');
+  const dir = path.join(ROOT, 'schema', 'sqlite');
   const h = crypto.createHash('sha256').update(`gen${GENERATOR_VERSION}`);
   const files = fs.readdirSync(dir).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort();
   for (const f of files) h.update(f).update(fs.readFileSync(path.join(dir, f)));

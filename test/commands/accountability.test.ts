@@ -4,7 +4,7 @@
 // what was wrong, exits 2 or 4 and leaves the database byte for byte as it was.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliJson, cliOk, dbBytes, type Env, onServer, registerArgs, removeTempDirs, tempDb, testEnv } from '../helpers.js';
+import { cli, cliJson, cliOk, dbBytes, type Env, expectRefused, onServer, registerArgs, removeTempDirs, tempDb, testEnv } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -222,12 +222,7 @@ describe('refusals change nothing', () => {
   });
 
   it.each(refusals)('%s → exit %i', async (_what, args, code, words) => {
-    const before = dbBytes(db);
-    const r = await cli(args, { env });
-    expect(r.code).toBe(code);
-    for (const w of words) expect(r.stderr).toContain(w);
-    expect(r.stdout).toBe('');
-    expect(dbBytes(db).equals(before)).toBe(true);
+    await expectRefused(db, args, env, code, words);
   });
 
   it('speaks Chinese with --lang zh', async () => {

@@ -2,9 +2,7 @@
 // event with before and after; the severity rules applied again (they only
 // raise); deadlines moved with the received time; the ticket never changes.
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  cli, cliJson, cliOk, dbBytes, registerArgs, removeTempDirs, scriptedPrompter, tempDb, testEnv, type Env,
-} from '../helpers.js';
+import { cli, cliJson, cliOk, dbBytes, type Env, expectRefused, registerArgs, removeTempDirs, scriptedPrompter, tempDb, testEnv } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -107,12 +105,7 @@ describe('edit refusals change nothing', () => {
     ['an unknown ticket', ['edit', '260912-99', '--phone', '13900139000', '--reason', 'x'], 3, ['no complaint 260912099']],
   ];
   it.each(refusals)('%s → exit %i', async (_what, args, code, words) => {
-    const before = dbBytes(db);
-    const r = await cli(args, { env });
-    expect(r.code).toBe(code);
-    for (const w of words) expect(r.stderr).toContain(w);
-    expect(r.stdout).toBe('');
-    expect(dbBytes(db).equals(before)).toBe(true);
+    await expectRefused(db, args, env, code, words);
   });
 
   it('a received time after the complaint was already handled', async () => {

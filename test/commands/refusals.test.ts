@@ -2,7 +2,7 @@
 // nothing — the database file is byte-for-byte the same afterwards.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, cliOk, dbBytes, registerArgs, removeTempDirs, tempDb, testEnv, type Env, onServer } from '../helpers.js';
+import { cli, cliOk, dbBytes, registerArgs, removeTempDirs, tempDb, testEnv, type Env, onServer, expectRefused } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -79,13 +79,7 @@ const refusals: [string, string[], number, string[]][] = [
 
 describe('refusals change nothing', () => {
   it.each(refusals)('%s → exit %i', async (what, args, code, words) => {
-    const runEnv = what === 'a bad COMPLAINTS_NOW' ? { ...env, COMPLAINTS_NOW: 'yesterday' } : env;
-    const before = dbBytes(db);
-    const r = await cli(args, { env: runEnv });
-    expect(r.code).toBe(code);
-    for (const w of words) expect(r.stderr).toContain(w);
-    expect(r.stdout).toBe('');
-    expect(dbBytes(db).equals(before)).toBe(true);
+    await expectRefused(db, args, what === 'a bad COMPLAINTS_NOW' ? { ...env, COMPLAINTS_NOW: 'yesterday' } : env, code, words);
   });
 
   it.each(refusals.filter(([what]) => what !== 'a bad COMPLAINTS_NOW'))('%s with --json: nothing on stdout', async (_what, args, code) => {
