@@ -135,9 +135,8 @@ async function writeCsv(s: Store, o: Rows & { fmt: CellFormat; headers: HeaderSt
 async function writeWorkbook(
   ctx: Ctx, s: Store, o: Rows & { path: string; headers: HeaderStyle; tz: string; mask: boolean; words?: ValueWords },
 ): Promise<number> {
-  const zhSheet = o.headers === 'zh' || ctx.t.lang === 'zh';
   const book = await openComplaintsWorkbook({
-    path: o.path, sheet: (zhSheet ? translator('zh') : ctx.t).l('xlsx.sheet.complaints'), headers: headerRow(o.headers),
+    path: o.path, sheet: (o.headers === 'zh' ? translator('zh') : ctx.t).l('xlsx.sheet.complaints'), headers: headerRow(o.headers),
     tz: o.tz, mask: o.mask, words: o.words,
   });
   const slots = exportSlots(o.mask, false);

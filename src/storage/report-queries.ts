@@ -1,7 +1,8 @@
-// The counts behind a report (SPEC §7), as SQL aggregates: every figure is a
-// COUNT or SUM over an index range, so a month of a million-complaint file
-// costs milliseconds and no complaint is loaded whole. Also the snapshots of
-// closed months (schema/0003). Written in SQL both engines accept: a count of
+// The counts behind a report (SPEC §7): each data set of the period read once
+// over an index range — the complaints received (a few columns each, counted
+// in memory by domain/report-tally.ts), resolved, due, the raising events —
+// and the rest as SQL aggregates; no complaint is loaded whole. Also the
+// snapshots of closed months (schema/0003). Written in SQL both engines accept: a count of
 // the rows meeting a condition is `count(*) FILTER (WHERE …)` (PostgreSQL has
 // no sum of a boolean), a JSON field is `->>`.
 import { eventNotUndone, notUndone } from './undone.js';

@@ -116,6 +116,9 @@ describe('offices on a server', () => {
     const j = JSON.parse((await as('cli_group', ['report', 'monthly', '--month', '2026-09', '--office', 'all', '--json'])).stdout);
     expect(j.offices.map((o: { code: string; received: number }) => [o.code, o.received])).toEqual([['HY', 1], ['YG', 1]]);
     expect(j.received).toBe(2);
+    // The offices' spot checks added up, their confirmed group complaints listed (none here).
+    expect(j.audits).toEqual({ done: 0, failed: 0 });
+    expect(j.confirmedGroups).toEqual([]);
     // Per department as well: each office's rows added up by key.
     const by = JSON.parse((await as('cli_group', ['report', 'monthly', '--month', '2026-09', '--office', 'all', '--by', 'department', '--json'])).stdout);
     expect(by.by.rows.reduce((n: number, r: { received: number }) => n + r.received, 0)).toBe(2);
