@@ -73,11 +73,30 @@ function throughDay(cal: WorkCalendar, date: string): number {
   return n;
 }
 
+/**
+ * Days walked one by one per calendar. A `show` asks for a handful of short
+ * spans: walking them costs a few microseconds where a year's running counts
+ * cost a millisecond (a tenth of what the command does beyond starting).
+ * Once the days walked would have paid for a year's counts, they are built.
+ */
+const walked = new WeakMap<WorkCalendar, number>();
+const WALK_BUDGET = 366;
+
 /** Working days d with from < d ≤ to; 0 when to ≤ from. */
 export function workdaysBetween(cal: WorkCalendar, from: string, to: string): number {
   if (to <= from) return 0;
   const fy = Number(from.slice(0, 4));
   const ty = Number(to.slice(0, 4));
+  if (fy === ty && !prefixes.get(cal)?.has(fy)) {
+    const span = dayIndex(to) - dayIndex(from);
+    const spent = walked.get(cal) ?? 0;
+    if (spent + span <= WALK_BUDGET) {
+      walked.set(cal, spent + span);
+      let n = 0;
+      for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (cal.isWorkday(d)) n++;
+      return n;
+    }
+  }
   let n = throughDay(cal, to) - throughDay(cal, from);
   for (let y = fy; y < ty; y++) n += yearPrefix(cal, y).at(-1)!;
   return n;
