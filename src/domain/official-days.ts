@@ -29,8 +29,8 @@ export function officialFromPackage(d: PackageData): OfficialDays {
 
 /**
  * A digest of the package's data as shipped: tells apart two data sets of one
- * package version. It runs on every start (the stored version is compared as
- * the database opens), so it must cost next to nothing: a polynomial hash
+ * package version. The build works it out once; where the source runs
+ * unbundled it runs as the module loads, so it must cost next to nothing: a polynomial hash
  * over the serialised maps read as 32-bit words takes ~0.5 ms, where loading
  * node:crypto for it took ~3 ms and a per-character loop ~2 ms.
  */
@@ -51,8 +51,11 @@ export function officialDays(): OfficialDays {
   return shipped;
 }
 
+/** The digest as the build worked it out (bin/build.mjs, with this very function); absent where the source runs unbundled. */
+declare const __OFFICIAL_DIGEST__: string | undefined;
+
 /** The version of the shipped data, e.g. "chinese-days@1.5.7#1a2b3c4d". */
-export const OFFICIAL_VERSION = `chinese-days@${pkg.version}#${fingerprint(data as PackageData)}`;
+export const OFFICIAL_VERSION = `chinese-days@${pkg.version}#${typeof __OFFICIAL_DIGEST__ === 'string' ? __OFFICIAL_DIGEST__ : fingerprint(data as PackageData)}`;
 
 /**
  * Is `ours` newer than the stored version? A newer package version is; an
