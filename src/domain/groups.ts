@@ -33,20 +33,36 @@ export function findGroups(items: GroupCandidate[], minUnits: number, windowDays
     (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(c);
   }
   const groups: Group[] = [];
+  const span = windowDays * DAY;
   for (const list of byKey.values()) {
     list.sort((a, b) => a.receivedAt - b.receivedAt || byCodePoint(a.ticket, b.ticket));
-    let best: GroupCandidate[] = [];
+    // The window starting at each complaint, slid along with a count per
+    // unit: a week of a busy estate's complaints was a slice and a set per
+    // complaint (quadratic; a month's report holds tens of thousands).
+    const perUnit = new Map<string | null, number>();
+    let bestStart = 0;
+    let bestEnd = 0;
     let bestUnits = 0;
     let end = 0;
     for (let start = 0; start < list.length; start++) {
-      while (end < list.length && list[end].receivedAt < list[start].receivedAt + windowDays * DAY) end++;
-      const window = list.slice(start, end);
-      const units = new Set(window.map((c) => c.unit)).size;
-      if (units > bestUnits) {
-        best = window;
-        bestUnits = units;
+      if (end < start) end = start; // a window of no days holds nothing
+      else if (start > 0) {
+        const left = list[start - 1].unit;
+        const n = perUnit.get(left)! - 1;
+        if (n === 0) perUnit.delete(left);
+        else perUnit.set(left, n);
+      }
+      while (end < list.length && list[end].receivedAt < list[start].receivedAt + span) {
+        const unit = list[end++].unit;
+        perUnit.set(unit, (perUnit.get(unit) ?? 0) + 1);
+      }
+      if (perUnit.size > bestUnits) {
+        bestStart = start;
+        bestEnd = end;
+        bestUnits = perUnit.size;
       }
     }
+    const best = list.slice(bestStart, bestEnd);
     if (bestUnits >= minUnits) {
       const first = best[0];
       groups.push({

@@ -13,7 +13,8 @@ import { StateError, UsageError } from '../domain/errors.js';
 import { inOffice, MAX_SEQ } from '../domain/ticket.js';
 import { groupThousands } from '../domain/money.js';
 import type { ComplaintsTable, DB } from './schema-types.js';
-import { all, first, iterate, run, type Store } from './store.js';
+import { all, arrays, first, iterate, run, type Store } from './store.js';
+import type { GroupCandidate } from '../domain/groups.js';
 import { findDepartment } from './departments.js';
 import { indexComplaint, searchFor } from './search.js';
 import { searchableTexts } from '../domain/search-terms.js';
@@ -584,14 +585,13 @@ export async function longOpenImportant(s: Store, before: number): Promise<strin
  * Complaints received in a time window, for group detection (sweep): those
  * already confirmed as a group complaint are not proposed again.
  */
-export async function receivedBetween(s: Store, from: number, to: number) {
-  return (await all(s, s.q.selectFrom('complaints')
+export async function receivedBetween(s: Store, from: number, to: number): Promise<GroupCandidate[]> {
+  // Rows as arrays: `today` and `sweep` read a week of a busy office (thousands) at every run.
+  const rows = await arrays(s, s.q.selectFrom('complaints')
     .select(['ticket', 'received_at', 'estate', 'unit', 'category', 'subcategory'])
     .where('received_at', '>=', from).where('received_at', '<', to)
     .where('validity', 'not in', ['invalid', 'malicious'])
     .where('group_id', 'is', null)
-    .orderBy('received_at'))).map((r) => ({
-      ticket: r.ticket, receivedAt: r.received_at, estate: r.estate, unit: r.unit,
-      category: r.category as Category | null, subcategory: r.subcategory,
-    }));
+    .orderBy('received_at')) as unknown as [string, number, string | null, string | null, Category | null, string | null][];
+  return rows.map(([ticket, receivedAt, estate, unit, category, subcategory]) => ({ ticket, receivedAt, estate, unit, category, subcategory }));
 }
