@@ -51,7 +51,11 @@ describe('findGroups', () => {
         category: 'property_service',
         subcategory: ['leak', 'noise'][Math.floor(r() * 2)],
       }));
-      for (const days of [0, 1, 3, 7]) expect(findGroups(items, 3, days)).toEqual(plain(items, 3, days));
+      const received = [...items].sort((a, b) => a.receivedAt - b.receivedAt || byCodePoint(a.ticket, b.ticket));
+      for (const input of [items, received]) {
+        for (const days of [0, 1, 3, 7]) expect(findGroups([...input], 3, days)).toEqual(plain([...input], 3, days));
+      }
+      expect(findGroups([...items], 3, 7).length).toBeGreaterThan(0);
     });
   }
 });
