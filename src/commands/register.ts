@@ -19,6 +19,7 @@ import { appendEvents } from '../storage/events.js';
 import { findDepartment } from '../storage/departments.js';
 import { renderComplaintList } from '../output/complaint-list.js';
 import { emitComplaint, view } from './complaint-step.js';
+import { askEstate, intakeEstate } from './estate-intake.js';
 
 export interface RegisterOptions {
   name?: string;
@@ -101,7 +102,8 @@ export async function completeRegister(ctx: Ctx, o: RegisterOptions): Promise<Re
     });
     r.phone = phone.trim() ? normalizePhone(phone)! : undefined;
   }
-  r.estate ??= (await prompter.input({ message: t.m('prompt.estate') })) || undefined;
+  // From the office's estates when it lists them; a name it does not list is offered the close ones.
+  r.estate = (r.estate === undefined ? await askEstate(ctx) : await intakeEstate(ctx, r.estate, true)) ?? undefined;
   r.unit ??= (await prompter.input({ message: t.m('prompt.unit') })) || undefined;
   r.channel ??= await prompter.select({ message: t.m('prompt.channel'), choices: CHANNELS.map((v) => ({ value: v, name: t.l(`channel.${v}`) })), default: 'phone' });
   r.kind ??= await prompter.select({ message: t.m('prompt.kind'), choices: KINDS.map((v) => ({ value: v, name: t.l(`kind.${v}`) })), default: 'complaint' });
@@ -148,7 +150,8 @@ export async function runRegister(ctx: Ctx, o: RegisterOptions): Promise<Complai
     subcategory: o.subcategory?.trim() || null,
     name: o.name!.trim(),
     phone: o.phone ?? null,
-    estate: o.estate?.trim() || null,
+    // At a terminal completeRegister settled it with the clerk; from a script, an alias becomes its estate.
+    estate: ctx.canPrompt(o.input === false) ? o.estate?.trim() || null : await intakeEstate(ctx, o.estate, false),
     unit: o.unit?.trim().replace(/[—－–]/g, '-') || null,
     subject: o.subject ?? null,
     description: o.description!.trim(),

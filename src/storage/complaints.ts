@@ -14,6 +14,7 @@ import { inOffice, MAX_SEQ } from '../domain/ticket.js';
 import { groupThousands } from '../domain/money.js';
 import type { ComplaintsTable, DB } from './schema-types.js';
 import { all, first, iterate, run, type Store } from './store.js';
+import { listEstates } from './estates.js';
 import { findDepartment } from './departments.js';
 import { indexComplaint, searchFor } from './search.js';
 import { searchableTexts } from '../domain/search-terms.js';
@@ -478,7 +479,14 @@ export async function filtered(s: Store, f: ListFilter) {
     q = q.where('c.department_id', '=', d.id);
   }
   if (f.assignee !== null) q = q.where(containing('c.assignee', f.assignee));
-  if (f.estate !== null) q = q.where(containing('c.estate', f.estate));
+  if (f.estate !== null) {
+    // Part of any name an estate has (its own, an alias, an old name) finds what was written under any of them.
+    const names = [...(await listEstates(s))].filter((e) => [e.name, ...e.aliases].some((n) => n.toLowerCase().includes(f.estate!.toLowerCase())))
+      .flatMap((e) => [e.name, ...e.aliases]);
+    q = names.length
+      ? q.where((eb) => eb.or([containing('c.estate', f.estate!) as never, eb('c.estate', 'in', names)]))
+      : q.where(containing('c.estate', f.estate));
+  }
   if (f.unit !== null) q = q.where('c.unit', '=', f.unit);
   if (f.phone !== null) q = q.where('c.phone', '=', f.phone);
   // IS NOT NULL: the index holds only complaints with a phone.
