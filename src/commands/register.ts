@@ -19,6 +19,7 @@ import { appendEvents } from '../storage/events.js';
 import { findDepartment } from '../storage/departments.js';
 import { renderComplaintList } from '../output/complaint-list.js';
 import { emitComplaint, view } from './complaint-step.js';
+import { askHouseholds, askSubcategory, askYuan } from './desk-prompts.js';
 import { askEstate, intakeEstate } from './estate-intake.js';
 
 export interface RegisterOptions {
@@ -108,15 +109,15 @@ export async function completeRegister(ctx: Ctx, o: RegisterOptions): Promise<Re
   r.channel ??= await prompter.select({ message: t.m('prompt.channel'), choices: CHANNELS.map((v) => ({ value: v, name: t.l(`channel.${v}`) })), default: 'phone' });
   r.kind ??= await prompter.select({ message: t.m('prompt.kind'), choices: KINDS.map((v) => ({ value: v, name: t.l(`kind.${v}`) })), default: 'complaint' });
   r.category ??= await prompter.select({ message: t.m('prompt.category'), choices: CATEGORIES.map((v) => ({ value: v, name: t.l(`category.${v}`) })), default: 'property_service' });
-  if (r.subcategory === undefined) {
-    const sub = await prompter.select({
-      message: t.m('prompt.subcategory'),
-      choices: [{ value: '', name: t.l('word.none') }, ...SUGGESTED_SUBCATEGORIES.map((v) => ({ value: v as string, name: `${t.l(`subcategory.${v}`)} (${v})` }))],
-    });
-    r.subcategory = sub || undefined;
-  }
+  // The category's own subcategories, or any text.
+  if (r.subcategory === undefined) r.subcategory = (await askSubcategory(ctx, r.category)) ?? undefined;
   r.description ??= await prompter.input({ message: t.m('prompt.description'), validate: required });
   r.demand ??= (await prompter.input({ message: t.m('prompt.demand') })) || undefined;
+  // What makes a complaint important or major (SPEC §6) is asked, not left to a flag nobody typed.
+  r.safety ??= await prompter.confirm({ message: t.m('prompt.safety'), default: false });
+  r.media ??= await prompter.confirm({ message: t.m('prompt.media'), default: false });
+  r.households ??= await askHouseholds(ctx);
+  if (r.claim === undefined) r.claim = (await askYuan(ctx, t.m('prompt.claim'))) ?? undefined;
   // The caller's history before saving (SPEC §8), so the clerk can link it.
   const earlier = await earlierOfCaller(await ctx.store(), { phone: r.phone ?? null, estate: r.estate ?? null, unit: r.unit ?? null });
   if (earlier.length) {

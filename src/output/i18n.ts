@@ -1652,6 +1652,27 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'prompt.estateKeep': { en: (p) => `keep "${p.name}" as written`, zh: (p) => `按填写的“${p.name}”登记` },
   'prompt.estateOther': { en: () => '(type another name)', zh: () => '（输入其他名称）' },
   'prompt.estateType': { en: () => 'Estate name', zh: () => '项目名称' },
+  'prompt.typeOther': { en: () => '(other: type it)', zh: () => '（其他：自行输入）' },
+  'prompt.subcategoryText': { en: () => 'Subcategory', zh: () => '子类' },
+  'prompt.safety': { en: () => 'Is there a safety hazard?', zh: () => '是否存在安全隐患？' },
+  'prompt.media': { en: () => 'Are the media, a court or a regulator (12345 / 12315) involved?', zh: () => '是否有媒体、法院或监管部门（12345/12315）介入？' },
+  'prompt.households': { en: () => 'Households affected', zh: () => '涉及户数' },
+  'prompt.claim': { en: () => 'Amount claimed, yuan (empty if none)', zh: () => '索赔金额（元，没有可留空）' },
+  'prompt.unsatisfied': {
+    en: (p) => `Score ${p.score}: this reopens ${p.ticket}, raises it from ${p.from} to ${p.to} and sends it back to ${p.department}. Record it?`,
+    zh: (p) => `满意度 ${p.score}：${p.ticket} 将重新打开，级别由“${p.from}”升为“${p.to}”，退回${p.department}处理。确认记录？`,
+  },
+  'prompt.unsatisfiedMajor': {
+    en: (p) => `Score ${p.score}: this reopens ${p.ticket}, sends it back to ${p.department} and flags it for the management meeting. Record it?`,
+    zh: (p) => `满意度 ${p.score}：${p.ticket} 将重新打开，退回${p.department}处理，并提交管理层会议。确认记录？`,
+  },
+  'prompt.assignee': { en: () => 'Person who handles it (empty if none yet)', zh: () => '处理人（暂无可留空）' },
+  'prompt.assignNote': { en: () => 'Note for them (empty to skip)', zh: () => '派单说明（可留空）' },
+  'prompt.cost': { en: () => 'Compensation or repair cost paid, yuan (empty if none)', zh: () => '赔偿或维修费用（元，没有可留空）' },
+  'prompt.responsible': { en: () => 'Department found at fault', zh: () => '责任部门' },
+  'prompt.responsiblePerson': { en: () => 'Person found at fault (empty if none)', zh: () => '责任人（没有可留空）' },
+  'prompt.approvedBy': { en: () => 'Approved by (names, comma-separated)', zh: () => '审批人（多人用逗号分隔）' },
+  'prompt.classifyField': { en: () => 'Which field to change?', zh: () => '要修改哪一项？' },
 };
 
 export function label(lang: Lang, key: string): string {

@@ -81,7 +81,7 @@ describe('an estate at intake', () => {
 
   it('at a terminal, an unlisted estate is offered the close ones, kept as written, or typed again', async () => {
     // Everything else given, so the estate is all that is asked.
-    const full = (over: Record<string, string>) => registerArgs({ channel: 'phone', kind: 'complaint', demand: '尽快修', ...over });
+    const full = (over: Record<string, string>) => registerArgs({ channel: 'phone', kind: 'complaint', demand: '尽快修', households: '1', claim: '0', safety: true, media: true, ...over });
     let prompter = scriptedPrompter(['阳光海岸']);
     await cliOk(full({ estate: '阳光海按' }), { env, tty: true, prompter });
     expect(prompter.asked).toEqual([{ kind: 'select', message: '"阳光海按" is not a listed estate. Did you mean', choices: ['阳光海岸', '\u0000keep', '\u0000other'] }]);
@@ -99,7 +99,7 @@ describe('an estate at intake', () => {
   });
 
   it('at a terminal with no --estate, the listed estates are offered, with free text and none', async () => {
-    const prompter = scriptedPrompter(['王女士', '', '\u0000other', '阳光海岸小区', '3-2-1501', 'phone', 'complaint', 'property_service', 'leak', '漏水', '']);
+    const prompter = scriptedPrompter(['王女士', '', '\u0000other', '阳光海岸小区', '3-2-1501', 'phone', 'complaint', 'property_service', 'leak', '漏水', '', false, false, '', '']);
     await cliOk(['register'], { env, tty: true, prompter });
     const estateQuestion = prompter.asked.find((q) => q.message === 'Estate')!;
     expect(estateQuestion).toMatchObject({ kind: 'select', choices: ['阳光海岸', '翠湖花园', '\u0000other', '\u0000none'] });
