@@ -69,11 +69,11 @@ async function askFollowUp(ctx: Ctx, ticket: string, o: FollowUpOptions): Promis
     // Not awaiting its call-back: the step itself says why it is refused.
     if (c.status !== 'resolved') return;
     const raised = SEVERITIES[Math.min(SEVERITIES.indexOf(c.severity) + 1, SEVERITIES.length - 1)];
+    // What the score does, then a short question: each fits an 80-column terminal.
+    const params = { ticket: c.ticket, from: t.l(`severity.${c.severity}`), to: t.l(`severity.${raised}`), department: c.department ?? '—' };
+    ctx.io.stderr.write(t.m(c.severity === 'major' ? 'prompt.unsatisfiedMajor' : 'prompt.unsatisfied', params) + '\n');
     const sure = await prompter.confirm({
-      message: t.m(c.severity === 'major' ? 'prompt.unsatisfiedMajor' : 'prompt.unsatisfied', {
-        score: `${o.satisfaction} ${t.l(`satisfaction.${o.satisfaction}`)}`, ticket: c.ticket,
-        from: t.l(`severity.${c.severity}`), to: t.l(`severity.${raised}`), department: c.department ?? '—',
-      }),
+      message: t.m('prompt.unsatisfiedSure', { score: o.satisfaction, label: t.l(`satisfaction.${o.satisfaction}`) }),
       default: false,
     });
     if (sure) return;

@@ -1659,13 +1659,14 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'prompt.households': { en: () => 'Households affected', zh: () => '涉及户数' },
   'prompt.claim': { en: () => 'Amount claimed, yuan (empty if none)', zh: () => '索赔金额（元，没有可留空）' },
   'prompt.unsatisfied': {
-    en: (p) => `Score ${p.score}: this reopens ${p.ticket}, raises it from ${p.from} to ${p.to} and sends it back to ${p.department}. Record it?`,
-    zh: (p) => `满意度 ${p.score}：${p.ticket} 将重新打开，级别由“${p.from}”升为“${p.to}”，退回${p.department}处理。确认记录？`,
+    en: (p) => `This reopens ${p.ticket} one level up (${p.from} → ${p.to}), back to ${p.department}.`,
+    zh: (p) => `将重新打开 ${p.ticket}，级别“${p.from}”→“${p.to}”，退回${p.department}处理。`,
   },
   'prompt.unsatisfiedMajor': {
-    en: (p) => `Score ${p.score}: this reopens ${p.ticket}, sends it back to ${p.department} and flags it for the management meeting. Record it?`,
-    zh: (p) => `满意度 ${p.score}：${p.ticket} 将重新打开，退回${p.department}处理，并提交管理层会议。确认记录？`,
+    en: (p) => `This reopens ${p.ticket}, back to ${p.department}, flagged for the management meeting.`,
+    zh: (p) => `将重新打开 ${p.ticket}，退回${p.department}处理，并提交管理层会议。`,
   },
+  'prompt.unsatisfiedSure': { en: (p) => `Record score ${p.score} (${p.label})?`, zh: (p) => `确认记录满意度 ${p.score}（${p.label}）？` },
   'prompt.assignee': { en: () => 'Person who handles it (empty if none yet)', zh: () => '处理人（暂无可留空）' },
   'prompt.assignNote': { en: () => 'Note for them (empty to skip)', zh: () => '派单说明（可留空）' },
   'prompt.cost': { en: () => 'Compensation or repair cost paid, yuan (empty if none)', zh: () => '赔偿或维修费用（元，没有可留空）' },

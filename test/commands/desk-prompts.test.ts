@@ -63,11 +63,9 @@ describe('follow-up confirms a 4 or 5', () => {
 
   it('an arrow-key slip declined is asked again, and nothing reopens', async () => {
     const prompter = scriptedPrompter(['4', false, '3']);
-    await cliOk(['follow-up', '260912-1'], { env, tty: true, prompter });
-    expect(prompter.asked[1]).toEqual({
-      kind: 'confirm',
-      message: 'Score 4 unsatisfied: this reopens 260912001, raises it from general to important and sends it back to 工程部. Record it?',
-    });
+    const r = await cliOk(['follow-up', '260912-1'], { env, tty: true, prompter });
+    expect(r.stderr).toContain('This reopens 260912001 one level up (general → important), back to 工程部.');
+    expect(prompter.asked[1]).toEqual({ kind: 'confirm', message: 'Record score 4 (unsatisfied)?' });
     expect(prompter.asked[2].kind).toBe('select');
     expect(await show()).toMatchObject({ status: 'closed', severity: 'general', followUp: { satisfaction: 3 } });
   });
@@ -83,8 +81,10 @@ describe('follow-up confirms a 4 or 5', () => {
     expect(r.code).toBe(130);
     expect(dbBytes(db).equals(before)).toBe(true);
     const zh = scriptedPrompter([new CancelledError('cancelled')]);
-    expect((await cli(['--lang', 'zh', 'follow-up', '260912-1', '--satisfaction', '4'], { env, tty: true, prompter: zh })).code).toBe(130);
-    expect(zh.asked[0].message).toBe('满意度 4 不满意：260912001 将重新打开，级别由“一般”升为“重要”，退回工程部处理。确认记录？');
+    const cancelled = await cli(['--lang', 'zh', 'follow-up', '260912-1', '--satisfaction', '4'], { env, tty: true, prompter: zh });
+    expect(cancelled.code).toBe(130);
+    expect(cancelled.stderr).toContain('将重新打开 260912001，级别“一般”→“重要”，退回工程部处理。');
+    expect(zh.asked[0].message).toBe('确认记录满意度 4（不满意）？');
     expect(dbBytes(db).equals(before)).toBe(true);
     await cliOk(['follow-up', '260912-1', '--satisfaction', '4', '--no-input'], { env, tty: true, prompter: scriptedPrompter([]) });
     expect((await show()).status).toBe('assigned');
