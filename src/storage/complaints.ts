@@ -14,7 +14,7 @@ import { inOffice, MAX_SEQ } from '../domain/ticket.js';
 import { groupThousands } from '../domain/money.js';
 import type { ComplaintsTable, DB } from './schema-types.js';
 import { all, first, iterate, run, type Store } from './store.js';
-import { listEstates } from './estates.js';
+import { findEstate, listEstates } from './estates.js';
 import { findDepartment } from './departments.js';
 import { indexComplaint, searchFor } from './search.js';
 import { searchableTexts } from '../domain/search-terms.js';
@@ -399,17 +399,30 @@ export interface CallerKey {
   unit: string | null;
 }
 
-function sameCaller(eb: CEB, caller: CallerKey) {
+/**
+ * Same phone, or the same unit of the same estate under any name it has been
+ * written under (its name, an alias, an old name: SPEC §16), which
+ * `estates` lists (estateSpellings).
+ */
+function sameCaller(eb: CEB, caller: CallerKey, estates: string[]) {
   const ors = [];
   if (caller.phone) ors.push(eb('c.phone', '=', caller.phone));
-  if (caller.estate && caller.unit) ors.push(eb.and([eb('c.estate', '=', caller.estate), eb('c.unit', '=', caller.unit)]));
+  if (caller.estate && caller.unit) ors.push(eb.and([eb('c.estate', 'in', estates), eb('c.unit', '=', caller.unit)]));
   return eb.or(ors);
+}
+
+/** The names the caller's estate is written under: a listed estate's every name, else the text as written. */
+async function estateSpellings(s: Store, caller: CallerKey): Promise<string[]> {
+  if (!caller.estate || !caller.unit) return [];
+  const estate = await findEstate(s, caller.estate);
+  return estate ? [...new Set([caller.estate, estate.name, ...estate.aliases])] : [caller.estate];
 }
 
 /** The caller's earlier complaints (same phone, or same estate and unit), newest first. */
 export async function earlierOfCaller(s: Store, caller: CallerKey, limit = 10): Promise<Complaint[]> {
   if (!caller.phone && !(caller.estate && caller.unit)) return [];
-  return (await all(s, withJoins(s).where((eb) => sameCaller(eb as never, caller)).orderBy('c.received_at', 'desc').limit(limit))).map(toComplaint);
+  const estates = await estateSpellings(s, caller);
+  return (await all(s, withJoins(s).where((eb) => sameCaller(eb as never, caller, estates)).orderBy('c.received_at', 'desc').limit(limit))).map(toComplaint);
 }
 
 /** The latest complaint that the new one repeats (SPEC §6), or null. */
@@ -417,8 +430,9 @@ export async function findRepeat(
   s: Store, caller: CallerKey, category: Category, since: number, until: number, excludeId: number | null,
 ): Promise<string | null> {
   if (!caller.phone && !(caller.estate && caller.unit)) return null;
+  const estates = await estateSpellings(s, caller);
   let q = s.q.selectFrom('complaints as c').select('c.ticket')
-    .where((eb) => sameCaller(eb as never, caller))
+    .where((eb) => sameCaller(eb as never, caller, estates))
     .where('c.category', '=', category)
     .where('c.received_at', '>=', since)
     .where('c.received_at', '<=', until);

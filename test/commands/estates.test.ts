@@ -136,6 +136,21 @@ describe('lists and reports under the current name', () => {
   });
 });
 
+describe('the same caller under any of an estate\'s names', () => {
+  it('a repeat and the earlier complaints are found across a rename and an alias added later', async () => {
+    await cliOk(registerArgs({ estate: '翠湖花园', phone: false }), { env });
+    await cliOk(['estate', 'rename', '翠湖花园', '翠湖花园一期'], { env });
+    // The same unit of the renamed estate, no phone: a repeat of the first (same category within 30 days).
+    const second = await cliJson(registerArgs({ estate: '翠湖花园一期', phone: false }), { env });
+    expect(second.repeatOf).toBe('260912001');
+    // An unlisted spelling made an alias afterwards counts as the estate too.
+    await cliOk(registerArgs({ estate: '翠湖', phone: false, unit: '9-9-909' }), { env });
+    await cliOk(['estate', 'alias', '翠湖花园一期', '翠湖'], { env });
+    const fourth = await cliJson(registerArgs({ estate: '翠湖花园一期', phone: false, unit: '9-9-909' }), { env });
+    expect(fourth.repeatOf).toBe('260912003');
+  });
+});
+
 describe('close matches', () => {
   const list = [{ name: '阳光海岸', aliases: ['阳光海岸小区'] }, { name: '翠湖花园', aliases: [] }, { name: '北门公寓', aliases: [] }];
   it.each([
