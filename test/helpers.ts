@@ -337,6 +337,7 @@ export interface TerminalRun {
   code: number;
   /** What the terminal showed, escape sequences taken out, one string per line drawn. */
   lines: string[];
+  /** All of it, tickets in the bare form (asWritten). */
   text: string;
 }
 
@@ -378,8 +379,8 @@ export async function atTerminal(args: string[], env: Env, steps: TerminalStep[]
       child.stdin.write(step.send);
     }
     const code = await Promise.race([exited, new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`still running:\n${plain()}`)), 20_000))]);
-    const text = plain();
-    return { code, text, lines: text.split(/\r\n|\r|\n/).map((l) => asWritten(l)) };
+    // Widths as drawn (an office's ticket prefix included); the text as the suite's expectations write it.
+    return { code, text: asWritten(plain()), lines: plain().split(/\r\n|\r|\n/) };
   } finally {
     child.stdin.end();
     if (child.exitCode === null) child.kill();

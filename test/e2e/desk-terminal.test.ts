@@ -5,7 +5,7 @@
 // call-back's arrow-key slip caught by the confirmation.
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atTerminal, ensureBuilt, KEY, registerArgs, removeTempDirs, spawnCli, tempDb, testEnv, widerThan, type Env, type TerminalStep } from '../helpers.js';
+import { asWritten, atTerminal, ensureBuilt, KEY, registerArgs, removeTempDirs, spawnCli, tempDb, testEnv, widerThan, type Env, type TerminalRun, type TerminalStep } from '../helpers.js';
 
 let hasScript = true;
 try {
@@ -22,6 +22,13 @@ function ok(args: string[], env: Env): any {
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout);
+}
+
+/** The lines up to the one saying `done`: the questions and answers (the complaint shown after them is drawn by the output's tables). */
+function questions(run: TerminalRun, done: string): TerminalRun {
+  const end = run.lines.findIndex((l) => asWritten(l).includes(done));
+  expect(end).toBeGreaterThan(0);
+  return { ...run, lines: run.lines.slice(0, end) };
 }
 
 const steps = (...pairs: [string, string][]): TerminalStep[] => pairs.map(([waitFor, send]) => ({ waitFor, send }));
@@ -44,8 +51,7 @@ describe.skipIf(!hasScript)('register at a terminal', () => {
     ), cols);
     expect(run.code).toBe(0);
     expect(run.text).toContain(done);
-    // The questions and answers; the complaint shown after them is drawn by the output's tables.
-    expect(widerThan({ ...run, lines: run.lines.slice(0, run.lines.findIndex((l) => l.includes(done))) }, cols)).toEqual([]);
+    expect(widerThan(questions(run, done), cols)).toEqual([]);
     expect(ok(['show', '260912-1'], env)).toMatchObject({
       complainant: { name: '王女士', phone: '13800138000', estate: '阳光海岸', unit: '3-2-1501' },
       subcategory: 'leak', safety: true, media: false, households: 6, claim: null, severity: 'major',
@@ -60,7 +66,7 @@ describe.skipIf(!hasScript)('register at a terminal', () => {
       ['“阳光海按”不是已登记的项目。您要找的是', KEY.enter], ['是否存在安全隐患', KEY.enter], ['是否有媒体', KEY.enter],
     ), 80);
     expect(run.code).toBe(0);
-    expect(widerThan({ ...run, lines: run.lines.slice(0, run.lines.findIndex((l) => l.includes('已登记 260912001'))) }, 80)).toEqual([]);
+    expect(widerThan(questions(run, '已登记 260912001'), 80)).toEqual([]);
     expect(ok(['show', '260912-1'], env).complainant.estate).toBe('阳光海岸');
   }, 60_000);
 });
