@@ -14,7 +14,8 @@ import { inOffice, MAX_SEQ } from '../domain/ticket.js';
 import { groupThousands } from '../domain/money.js';
 import type { ComplaintsTable, DB } from './schema-types.js';
 import { all, first, iterate, run, type Store } from './store.js';
-import { findEstate, listEstates } from './estates.js';
+import { estateNameMap, findEstate, listEstates } from './estates.js';
+import { countedEstate } from '../domain/estates.js';
 import { findDepartment } from './departments.js';
 import { indexComplaint, searchFor } from './search.js';
 import { searchableTexts } from '../domain/search-terms.js';
@@ -597,13 +598,15 @@ export async function longOpenImportant(s: Store, before: number): Promise<strin
  * already confirmed as a group complaint are not proposed again.
  */
 export async function receivedBetween(s: Store, from: number, to: number) {
+  // Each under its estate's current name, whichever name it was written under (SPEC §16).
+  const estates = await estateNameMap(s);
   return (await all(s, s.q.selectFrom('complaints')
     .select(['ticket', 'received_at', 'estate', 'unit', 'category', 'subcategory'])
     .where('received_at', '>=', from).where('received_at', '<', to)
     .where('validity', 'not in', ['invalid', 'malicious'])
     .where('group_id', 'is', null)
     .orderBy('received_at'))).map((r) => ({
-      ticket: r.ticket, receivedAt: r.received_at, estate: r.estate, unit: r.unit,
+      ticket: r.ticket, receivedAt: r.received_at, estate: countedEstate(estates, r.estate), unit: r.unit,
       category: r.category as Category | null, subcategory: r.subcategory,
     }));
 }

@@ -151,6 +151,18 @@ describe('the same caller under any of an estate\'s names', () => {
   });
 });
 
+describe('possible group complaints under the current name', () => {
+  it('sweep and today count 5 units of an estate as one group across its rename', async () => {
+    for (const [i, unit] of ['1-1-101', '1-1-102', '1-1-103'].entries()) await cliOk(registerArgs({ estate: '翠湖花园', unit, phone: `1390013900${i}` }), { env });
+    await cliOk(['estate', 'rename', '翠湖花园', '翠湖花园一期'], { env });
+    for (const [i, unit] of ['1-1-104', '1-1-105'].entries()) await cliOk(registerArgs({ estate: '翠湖花园一期', unit, phone: `1370013700${i}` }), { env });
+    const sweep = await cliJson(['sweep'], { env });
+    expect(sweep.groups.map((g: any) => [g.estate, g.units])).toEqual([['翠湖花园一期', 5]]);
+    const today = await cliJson(['today'], { env });
+    expect(today.groups.map((g: any) => [g.estate, g.units])).toEqual([['翠湖花园一期', 5]]);
+  });
+});
+
 describe('close matches', () => {
   const list = [{ name: '阳光海岸', aliases: ['阳光海岸小区'] }, { name: '翠湖花园', aliases: [] }, { name: '北门公寓', aliases: [] }];
   it.each([
