@@ -6,12 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execSync, spawnSync } from 'node:child_process';
+import { execSync, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, inject } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { IO } from '../src/cli/context.js';
 import type { Choice, Prompter } from '../src/cli/prompter.js';
+import { displayWidth } from '../src/output/text.js';
 import { findPgBin } from './support/pg-cluster.js';
 import { TEMPLATE_DB, TEST_OFFICE, TEST_ROLE } from './support/pg-template.js';
 
@@ -321,4 +322,72 @@ export async function expectRefused(db: string, args: string[], env: Env, code: 
   for (const w of words) expect(r.stderr).toContain(w);
   expect(r.stdout).toBe('');
   expect(dbBytes(db).equals(before)).toBe(true);
+}
+
+/** Keys as a terminal sends them. */
+export const KEY = { enter: '\r', down: '\x1b[B', up: '\x1b[A' } as const;
+
+/** Once `waitFor` is on the screen (after the previous step's), type `send`. */
+export interface TerminalStep {
+  waitFor: string;
+  send: string;
+}
+
+export interface TerminalRun {
+  code: number;
+  /** What the terminal showed, escape sequences taken out, one string per line drawn. */
+  lines: string[];
+  /** All of it, tickets in the bare form (asWritten). */
+  text: string;
+}
+
+/**
+ * Runs the built binary at a real pseudo-terminal (util-linux `script`) of
+ * `cols` columns: stdin, stdout and stderr are the terminal, so it prompts as
+ * it would for a person. Each step waits for its text before typing, as a
+ * person reads before answering. A redraw (cursor to column 1, line erased)
+ * starts a new line in `lines`, so each line's width is what one terminal row held.
+ */
+export async function atTerminal(args: string[], env: Env, steps: TerminalStep[], cols = 80): Promise<TerminalRun> {
+  const quote = (a: string) => `'${a.replace(/'/g, "'\\''")}'`;
+  const command = `stty cols ${cols} rows 50; exec ${[process.execPath, BIN, ...args].map(quote).join(' ')}`;
+  const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: ROOT, env: { ...spawnEnv(env), TERM: 'xterm' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let raw = '';
+  let waiter: (() => void) | null = null;
+  child.stdout.on('data', (d: Buffer) => {
+    raw += d.toString('utf8');
+    waiter?.();
+  });
+  const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+  const plain = () => raw.replace(/\x1b\[[0-9;?]*[GKABJH]/g, '\n').replace(/\x1b\[[0-9;?]*[a-zA-Z]/g, '');
+  let from = 0;
+  try {
+    for (const step of steps) {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const at = plain().indexOf(step.waitFor, from);
+        if (at >= 0) {
+          from = at + step.waitFor.length;
+          break;
+        }
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the terminal never showed "${step.waitFor}"; it showed:\n${plain()}`);
+        await new Promise<void>((resolve) => {
+          waiter = resolve;
+          setTimeout(resolve, 100);
+        });
+      }
+      child.stdin.write(step.send);
+    }
+    const code = await Promise.race([exited, new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`still running:\n${plain()}`)), 20_000))]);
+    // Widths as drawn (an office's ticket prefix included); the text as the suite's expectations write it.
+    return { code, text: asWritten(plain()), lines: plain().split(/\r\n|\r|\n/) };
+  } finally {
+    child.stdin.end();
+    if (child.exitCode === null) child.kill();
+  }
+}
+
+/** The lines of a terminal run wider than its columns (none, when everything fits). */
+export function widerThan(run: TerminalRun, cols: number): string[] {
+  return run.lines.filter((l) => displayWidth(l) > cols);
 }

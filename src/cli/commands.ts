@@ -41,6 +41,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'office', load: async () => (await import('../commands/office.js')).officeCommand },
   { name: 'staff', load: async () => (await import('../commands/staff.js')).staffCommand },
   { name: 'dept', load: async () => (await import('../commands/dept.js')).deptCommand },
+  { name: 'estate', load: async () => (await import('../commands/estate.js')).estateCommand },
   { name: 'config', load: async () => (await import('../commands/config.js')).configCommand },
   { name: 'report', load: async () => (await import('../commands/report.js')).reportCommand },
   { name: 'export', load: async () => (await import('../commands/export.js')).exportCommand },

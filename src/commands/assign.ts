@@ -4,7 +4,8 @@ import type { Ctx } from '../cli/context.js';
 import type { Complaint } from '../domain/types.js';
 import { assign } from '../domain/lifecycle.js';
 import { UsageError } from '../domain/errors.js';
-import { findDepartment, listDepartments } from '../storage/departments.js';
+import { findDepartment } from '../storage/departments.js';
+import { askDepartment, askOptional } from './desk-prompts.js';
 import { applyStep, doneLine, emitComplaint } from './complaint-step.js';
 
 export interface AssignOptions {
@@ -30,8 +31,10 @@ Examples:
     .action(async (ticket: string, o: AssignOptions) => {
       if (!o.dept) {
         if (!ctx.canPrompt(o.input === false)) throw new UsageError('usage.required', { what: '--dept', flags: '--dept <name>' });
-        const active = (await listDepartments(await ctx.store())).filter((d) => d.active);
-        o.dept = await ctx.prompter.select({ message: ctx.t.m('prompt.dept'), choices: active.map((d) => ({ value: d.name, name: d.name })) });
+        // At a terminal: the department, then who handles it and a word for them (each may stay empty).
+        o.dept = await askDepartment(ctx, ctx.t.m('prompt.dept'));
+        o.to ??= await askOptional(ctx, ctx.t.m('prompt.assignee'));
+        o.note ??= await askOptional(ctx, ctx.t.m('prompt.assignNote'));
       }
       await runAssign(ctx, ticket, o);
     });

@@ -11,6 +11,7 @@ import { normalizePhone } from '../domain/phone.js';
 import { DAY, localDateTime, parseInstant } from '../domain/time.js';
 import { UsageError } from '../domain/errors.js';
 import { findRepeat } from '../storage/complaints.js';
+import { intakeEstate } from './estate-intake.js';
 import { applyStep, doneLine, emitComplaint, loadComplaint } from './complaint-step.js';
 
 /** What a value typed for a fact is read against. */
@@ -186,6 +187,8 @@ export async function runEdit(ctx: Ctx, ticket: string, o: EditOptions): Promise
     facts = await askFacts(ctx, await loadComplaint(await ctx.store(), ticket), r);
     if (!Object.keys(facts).length) throw new UsageError('edit.nothing');
   }
+  // An alias becomes its estate's name; an unlisted one is offered the close ones at a terminal (SPEC §16).
+  if (typeof facts.estate === 'string') facts.estate = await intakeEstate(ctx, facts.estate, ask);
   let reason = o.reason?.trim() ?? '';
   if (!reason && ask) reason = await ctx.prompter.input({ message: ctx.t.m('prompt.reason'), validate: (v) => (v.trim() ? true : ctx.t.m('prompt.required')) });
   if (!reason) throw new UsageError('reason.required', { action: 'edit' });

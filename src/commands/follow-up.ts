@@ -4,10 +4,10 @@
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
 import { choice, satisfactionArg } from '../cli/parse.js';
-import { ATTEMPT_OUTCOMES, FOLLOW_UP_METHODS, type AttemptOutcome, type Complaint, type FollowUpMethod } from '../domain/types.js';
+import { ATTEMPT_OUTCOMES, FOLLOW_UP_METHODS, SEVERITIES, type AttemptOutcome, type Complaint, type FollowUpMethod } from '../domain/types.js';
 import { attempt, followUp } from '../domain/lifecycle.js';
-import { UsageError } from '../domain/errors.js';
-import { applyStep, doneLine, emitComplaint } from './complaint-step.js';
+import { CancelledError, UsageError } from '../domain/errors.js';
+import { applyStep, doneLine, emitComplaint, loadComplaint } from './complaint-step.js';
 
 export interface FollowUpOptions {
   satisfaction?: number;
@@ -34,20 +34,51 @@ Examples:
   complaints follow-up 260912-3 --attempt no_answer`)
     .action(async (ticket: string, o: FollowUpOptions) => {
       if (o.satisfaction !== undefined && o.attempt) throw new UsageError('followUp.oneOf');
-      if (o.satisfaction === undefined && !o.attempt) {
-        if (!ctx.canPrompt(o.input === false)) throw new UsageError('followUp.oneOf');
-        const answer = await ctx.prompter.select({
-          message: ctx.t.m('prompt.satisfaction'),
-          choices: [
-            ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), name: `${n} ${ctx.t.l(`satisfaction.${n}`)}` })),
-            ...ATTEMPT_OUTCOMES.map((a) => ({ value: a as string, name: ctx.t.l(`outcome.${a}`) })),
-          ],
-        });
-        if (/^\d$/.test(answer)) o.satisfaction = Number(answer);
-        else o.attempt = answer as AttemptOutcome;
-      }
+      const ask = ctx.canPrompt(o.input === false);
+      if (o.satisfaction === undefined && !o.attempt && !ask) throw new UsageError('followUp.oneOf');
+      if (ask) await askFollowUp(ctx, ticket, o);
       await runFollowUp(ctx, ticket, o);
     });
+}
+
+/**
+ * At a terminal: the score or the failed call, if not given, and a
+ * confirmation before a 4 or 5 — one arrow key too far would reopen the
+ * complaint and raise it a level. Declined: the score is asked again (or,
+ * given as a flag, nothing is recorded).
+ */
+async function askFollowUp(ctx: Ctx, ticket: string, o: FollowUpOptions): Promise<void> {
+  const { t, prompter } = ctx;
+  const given = o.satisfaction !== undefined || o.attempt !== undefined;
+  for (;;) {
+    if (!given) {
+      const answer = await prompter.select({
+        message: t.m('prompt.satisfaction'),
+        choices: [
+          ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), name: `${n} ${t.l(`satisfaction.${n}`)}` })),
+          ...ATTEMPT_OUTCOMES.map((a) => ({ value: a as string, name: t.l(`outcome.${a}`) })),
+        ],
+        default: o.satisfaction !== undefined ? String(o.satisfaction) : undefined,
+      });
+      o.satisfaction = undefined;
+      if (/^\d$/.test(answer)) o.satisfaction = Number(answer);
+      else o.attempt = answer as AttemptOutcome;
+    }
+    if (o.satisfaction === undefined || o.satisfaction < 4) return;
+    const c = await loadComplaint(await ctx.store(), ticket);
+    // Not awaiting its call-back: the step itself says why it is refused.
+    if (c.status !== 'resolved') return;
+    const raised = SEVERITIES[Math.min(SEVERITIES.indexOf(c.severity) + 1, SEVERITIES.length - 1)];
+    // What the score does, then a short question: each fits an 80-column terminal.
+    const params = { ticket: c.ticket, from: t.l(`severity.${c.severity}`), to: t.l(`severity.${raised}`), department: c.department ?? '—' };
+    ctx.io.stderr.write(t.m(c.severity === 'major' ? 'prompt.unsatisfiedMajor' : 'prompt.unsatisfied', params) + '\n');
+    const sure = await prompter.confirm({
+      message: t.m('prompt.unsatisfiedSure', { score: o.satisfaction, label: t.l(`satisfaction.${o.satisfaction}`) }),
+      default: false,
+    });
+    if (sure) return;
+    if (given) throw new CancelledError('cancelled');
+  }
 }
 
 export async function runFollowUp(ctx: Ctx, ticket: string, o: FollowUpOptions): Promise<Complaint> {

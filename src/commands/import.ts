@@ -21,6 +21,7 @@ import { numberProblems } from '../domain/import-numbers.js';
 import { write, type Store } from '../storage/store.js';
 import { importComplaints, numberFacts, unknownDepartments } from '../storage/import.js';
 import { complaintsInMinutes, knownEstates } from '../storage/import-lookups.js';
+import { estateNameMap } from '../storage/estates.js';
 import { isServerUrl } from '../storage/postgres/open.js';
 import { visible } from '../output/visible-text.js';
 
@@ -92,8 +93,9 @@ async function checkFile(ctx: Ctx, file: string, o: ImportOptions): Promise<Chec
   const table = await readRegister(file);
   const recognised = recogniseHeaders(table.header);
   // The database's estates matter only to a unit that may have one written inside it.
-  const estates = recognised.keys.includes('unit') ? await knownEstates(await ctx.store()) : [];
-  const k = { ...(await ctx.clock()), actor: ctx.actor, estates };
+  const estateNames = await estateNameMap(await ctx.store());
+  const estates = recognised.keys.includes('unit') ? [...await knownEstates(await ctx.store()), ...estateNames.keys()] : [];
+  const k = { ...(await ctx.clock()), actor: ctx.actor, estates, estateNames };
   const problems: RowProblem[] = recognised.duplicates.map((d) => ({
     line: table.headerRow, column: d.headers.join(' / '), code: 'duplicateColumn', params: { column: d.key },
   }));

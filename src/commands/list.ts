@@ -11,6 +11,8 @@ import { BufferedOutput } from '../output/buffered-output.js';
 import { jsonArrayPieces } from '../output/json-text.js';
 import { maskPersonal } from '../domain/phone.js';
 import { complaintJson } from '../output/complaint-json.js';
+import { countedEstate } from '../domain/estates.js';
+import { estateNameMap } from '../storage/estates.js';
 import { complaintTsvLine, LIST_TSV_HEADER, renderComplaintList } from '../output/complaint-list.js';
 import { stepKeysInForce, view } from './complaint-step.js';
 
@@ -154,7 +156,13 @@ export async function runList(ctx: Ctx, o: ListOptions): Promise<number> {
   const tz = await ctx.tz();
   const rows = iterateComplaints(await ctx.store(), filter, sort, limit);
   const steps = await stepKeysInForce(ctx);
-  const shown = (c: Complaint) => (o.mask ? maskPersonal(c) : c);
+  // An estate under its current name, whichever of its names was written (SPEC §16; `show` keeps it as written).
+  const estates = await estateNameMap(await ctx.store());
+  const named = (c: Complaint): Complaint => {
+    const estate = countedEstate(estates, c.complainant.estate);
+    return estate === c.complainant.estate ? c : { ...c, complainant: { ...c.complainant, estate } };
+  };
+  const shown = (c: Complaint) => (o.mask ? maskPersonal(named(c)) : named(c));
   if (ctx.json) return writeRows(ctx, rows, (c, i) => array.elements([complaintJson(shown(c), tz, steps)], i), '[]\n', '\n]\n');
   const v = await view(ctx);
   const none = ctx.t.m('notice.noResults') + '\n';

@@ -19,6 +19,8 @@ import { appendEvents } from '../storage/events.js';
 import { findDepartment } from '../storage/departments.js';
 import { renderComplaintList } from '../output/complaint-list.js';
 import { emitComplaint, view } from './complaint-step.js';
+import { askHouseholds, askSubcategory, askYuan } from './desk-prompts.js';
+import { askEstate, intakeEstate } from './estate-intake.js';
 
 export interface RegisterOptions {
   name?: string;
@@ -101,20 +103,21 @@ export async function completeRegister(ctx: Ctx, o: RegisterOptions): Promise<Re
     });
     r.phone = phone.trim() ? normalizePhone(phone)! : undefined;
   }
-  r.estate ??= (await prompter.input({ message: t.m('prompt.estate') })) || undefined;
+  // From the office's estates when it lists them; a name it does not list is offered the close ones.
+  r.estate = (r.estate === undefined ? await askEstate(ctx) : await intakeEstate(ctx, r.estate, true)) ?? undefined;
   r.unit ??= (await prompter.input({ message: t.m('prompt.unit') })) || undefined;
   r.channel ??= await prompter.select({ message: t.m('prompt.channel'), choices: CHANNELS.map((v) => ({ value: v, name: t.l(`channel.${v}`) })), default: 'phone' });
   r.kind ??= await prompter.select({ message: t.m('prompt.kind'), choices: KINDS.map((v) => ({ value: v, name: t.l(`kind.${v}`) })), default: 'complaint' });
   r.category ??= await prompter.select({ message: t.m('prompt.category'), choices: CATEGORIES.map((v) => ({ value: v, name: t.l(`category.${v}`) })), default: 'property_service' });
-  if (r.subcategory === undefined) {
-    const sub = await prompter.select({
-      message: t.m('prompt.subcategory'),
-      choices: [{ value: '', name: t.l('word.none') }, ...SUGGESTED_SUBCATEGORIES.map((v) => ({ value: v as string, name: `${t.l(`subcategory.${v}`)} (${v})` }))],
-    });
-    r.subcategory = sub || undefined;
-  }
+  // The category's own subcategories, or any text.
+  if (r.subcategory === undefined) r.subcategory = (await askSubcategory(ctx, r.category)) ?? undefined;
   r.description ??= await prompter.input({ message: t.m('prompt.description'), validate: required });
   r.demand ??= (await prompter.input({ message: t.m('prompt.demand') })) || undefined;
+  // What makes a complaint important or major (SPEC §6) is asked, not left to a flag nobody typed.
+  r.safety ??= await prompter.confirm({ message: t.m('prompt.safety'), default: false });
+  r.media ??= await prompter.confirm({ message: t.m('prompt.media'), default: false });
+  r.households ??= await askHouseholds(ctx);
+  if (r.claim === undefined) r.claim = (await askYuan(ctx, t.m('prompt.claim'))) ?? undefined;
   // The caller's history before saving (SPEC §8), so the clerk can link it.
   const earlier = await earlierOfCaller(await ctx.store(), { phone: r.phone ?? null, estate: r.estate ?? null, unit: r.unit ?? null });
   if (earlier.length) {
@@ -148,7 +151,8 @@ export async function runRegister(ctx: Ctx, o: RegisterOptions): Promise<Complai
     subcategory: o.subcategory?.trim() || null,
     name: o.name!.trim(),
     phone: o.phone ?? null,
-    estate: o.estate?.trim() || null,
+    // At a terminal completeRegister settled it with the clerk; from a script, an alias becomes its estate.
+    estate: ctx.canPrompt(o.input === false) ? o.estate?.trim() || null : await intakeEstate(ctx, o.estate, false),
     unit: o.unit?.trim().replace(/[—－–]/g, '-') || null,
     subject: o.subject ?? null,
     description: o.description!.trim(),

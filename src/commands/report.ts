@@ -70,6 +70,7 @@ interface OutputFlags {
 const BY_WORDS: Record<string, ByDimension> = {
   department: 'department', 部门: 'department', person: 'person', 人员: 'person', 处理人: 'person', 经办人: 'person',
   receiver: 'receiver', 受理人: 'receiver', 接待人: 'receiver',
+  estate: 'estate', 项目: 'estate', 小区: 'estate',
 };
 
 function parseBy(ctx: Ctx) {
@@ -98,7 +99,7 @@ Examples:
     .option('--refresh', zh ? '重新统计已保存的月报快照' : 'recompute a stored snapshot of a closed month')
     .option('--no-bom', zh ? 'CSV 文件不加 BOM' : 'no byte-order mark in a CSV file')
     .option('--mask', ctx.t.m('option.mask'))
-    .option('--by <department|person|receiver>', ctx.t.m('report.byOption'), parseBy(ctx))
+    .option('--by <department|person|receiver|estate>', ctx.t.m('report.byOption'), parseBy(ctx))
     // Read by main before parsing (the office is chosen as the database opens); here so it may follow the command.
     .option('--office <code|all>', ctx.t.m('report.officeOption'));
   withOutput(report.command('monthly').description(zh ? '月报（默认上个月）' : 'a calendar month (default: the previous one)')

@@ -8,6 +8,7 @@ import { UsageError } from '../domain/errors.js';
 import { findDepartment } from '../storage/departments.js';
 import { listStaff } from '../storage/staff.js';
 import { applyStep, doneLine, emitComplaint } from './complaint-step.js';
+import { askDepartment, askOptional, askYuan } from './desk-prompts.js';
 
 export interface ResolveOptions {
   resolution?: string;
@@ -41,12 +42,28 @@ Examples:
   complaints resolve 260912-3 --resolution "已修复" --cause "水管老化未及时更换" --action "每季度巡检楼内水管"
 A second resolve (after a reopening) adds its cost as a further payment; nothing paid before is removed.`)
     .action(async (ticket: string, o: ResolveOptions) => {
-      if (!o.resolution) {
-        if (!ctx.canPrompt(o.input === false)) throw new UsageError('usage.required', { what: '--resolution', flags: '--resolution "…"' });
-        o.resolution = await ctx.prompter.input({ message: ctx.t.m('prompt.resolution'), validate: (v) => (v.trim() ? true : ctx.t.m('prompt.required')) });
-      }
+      const ask = ctx.canPrompt(o.input === false);
+      if (!o.resolution && !ask) throw new UsageError('usage.required', { what: '--resolution', flags: '--resolution "…"' });
+      if (ask) await askResolve(ctx, o);
       await runResolve(ctx, ticket, o);
     });
+}
+
+/**
+ * At a terminal: what was done, then the cost (empty: none), unless the
+ * flags said; a cost, asked or given, also asks who was at fault and who
+ * approved it (SPEC §12) where no flag named them (each may stay empty).
+ */
+async function askResolve(ctx: Ctx, o: ResolveOptions): Promise<void> {
+  const { t, prompter } = ctx;
+  if (!o.resolution) {
+    o.resolution = await prompter.input({ message: t.m('prompt.resolution'), validate: (v) => (v.trim() ? true : t.m('prompt.required')) });
+    if (o.cost === undefined) o.cost = (await askYuan(ctx, t.m('prompt.cost'))) ?? undefined;
+  }
+  if (!o.cost) return;
+  o.responsible ??= (await askDepartment(ctx, t.m('prompt.responsible'), true)) || undefined;
+  if (o.responsible) o.responsiblePerson ??= await askOptional(ctx, t.m('prompt.responsiblePerson'));
+  o.approvedBy ??= await askOptional(ctx, t.m('prompt.approvedBy'));
 }
 
 export async function runResolve(ctx: Ctx, ticket: string, o: ResolveOptions): Promise<Complaint> {

@@ -22,6 +22,7 @@ import { MAX_HOUSEHOLDS, readHouseholds } from './households.js';
 import { countKey, MAX_SEQ, normalizeTicket, parseTicket, ticketCountTooLarge } from './ticket.js';
 import { localDate, offsetMinutes, parseInstant } from './time.js';
 import { unneutralise } from './csv-columns.js';
+import { resolveEstate } from './estates.js';
 import { categoryOfSubcategory, normalUnit, satisfactionIn, satisfactionOf, splitEstate } from './register-words.js';
 
 export interface ImportContext extends Clock {
@@ -29,6 +30,8 @@ export interface ImportContext extends Clock {
   actor: string;
   /** Estates the database knows: a unit that starts with one of them has it split out. */
   estates?: readonly string[];
+  /** The office's listed estates: each name and alias → the estate's name (SPEC §16). */
+  estateNames?: ReadonlyMap<string, string>;
 }
 
 export interface SourceRow {
@@ -367,6 +370,8 @@ function validateRow(
   let unit = unitText === null ? null : normalUnit(unitText);
   const split = estate === null && unitText !== null ? splitEstate(unitText, estates) : null;
   if (split) ({ estate, unit } = split);
+  // An alias of a listed estate comes in as the estate's name, as at the desk.
+  if (estate !== null && k.estateNames) estate = resolveEstate(k.estateNames, estate) ?? estate;
 
   const facts = { safety, media, households, claimFen, repeatOf };
   const severityText = raw('severity');

@@ -1,11 +1,11 @@
 // Figures for staff assessment (考核, SPEC §12): a report's figures per
-// department, per person handling, or per receiver. Storage counts each
+// department, per person handling, per receiver, or per estate (SPEC §16). Storage counts each
 // figure grouped by the row's key (a few grouped queries over the same index
 // ranges as the report's); this module puts the counts together as rows.
 import { byCodePoint } from './text-order.js';
 import { rate, NONE } from './report.js';
 
-export const BY_DIMENSIONS = ['department', 'person', 'receiver'] as const;
+export const BY_DIMENSIONS = ['department', 'person', 'receiver', 'estate'] as const;
 export type ByDimension = (typeof BY_DIMENSIONS)[number];
 
 /** The counts of one row, as storage groups them (null key: none recorded). */

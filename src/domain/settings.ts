@@ -28,6 +28,8 @@ export interface Settings {
   disagreedTalks: number;
   /** A complaint about a person raised more than this many months after the incident is possibly invalid (001#14). */
   lateAboutPersonMonths: number;
+  /** Where nobody can be asked, refuse an estate the office does not list (when it lists any; SPEC §16). */
+  estateStrict: boolean;
 }
 
 const r = (text: string): DeadlineRule => parseRule(text)!;
@@ -61,6 +63,7 @@ export const DEFAULT_SETTINGS: Settings = {
   attachmentMaxBytes: 20 * 1024 * 1024,
   disagreedTalks: 3,
   lateAboutPersonMonths: 1,
+  estateStrict: false,
 };
 
 type Kind = 'text' | 'zone' | 'int' | 'yuan' | 'rule' | 'switch' | 'step' | 'reportUp';
@@ -115,6 +118,8 @@ export const SETTING_KEYS: Record<string, KeyDef> = {
   'rule.disagreed_talks': intKey('disagreedTalks', { min: 1, max: 20 }),
   // 001#14 "對企業或員工服務態度不滿在一個月以後提出來的" is an invalid complaint.
   'rule.late_about_person_months': intKey('lateAboutPersonMonths', { min: 1, max: 120 }),
+  // Off: an unlisted estate from a script is kept as written, as before estates were listed.
+  'estate.strict': { kind: 'switch', get: (s) => (s.estateStrict ? 'on' : 'off'), set: (s, v) => { s.estateStrict = v === 'on'; } },
 };
 
 // ── the procedure (SPEC §11): keys made of a severity, kind or category and a step ──

@@ -21,6 +21,20 @@ export type Category = (typeof CATEGORIES)[number];
 export const SUGGESTED_SUBCATEGORIES = [
   'security', 'cleaning', 'landscaping', 'repair', 'parking', 'fees', 'noise', 'attitude', 'facilities', 'leak',
 ] as const;
+export type SuggestedSubcategory = (typeof SUGGESTED_SUBCATEGORIES)[number];
+
+/**
+ * The subcategories the desk offers for each category (any other text stays
+ * allowed): the property service's daily work, building quality's defects,
+ * what planning and sales promised about the grounds and the fees.
+ */
+export const SUBCATEGORIES_OF: Readonly<Record<Category, readonly SuggestedSubcategory[]>> = {
+  property_service: SUGGESTED_SUBCATEGORIES,
+  construction_quality: ['leak', 'repair', 'facilities', 'noise'],
+  planning_design: ['parking', 'landscaping', 'facilities', 'noise'],
+  sales_promise: ['facilities', 'parking', 'landscaping', 'fees'],
+  other: SUGGESTED_SUBCATEGORIES,
+};
 
 export const SEVERITIES = ['general', 'important', 'major'] as const;
 export type Severity = (typeof SEVERITIES)[number];

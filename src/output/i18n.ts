@@ -336,17 +336,21 @@ const LABELS: Record<string, Pair> = {
   'action.edit': { en: 'corrected', zh: '更正' },
   'action.undo': { en: 'last step undone', zh: '撤销上一步' },
   'word.undone': { en: 'undone', zh: '已撤销' },
+  // ── estates and the prompts that ask what matters (SPEC §16) ──
+  'field.estateAliases': { en: 'Also written', zh: '别名' },
+  'report.by.estate': { en: 'By estate', zh: '按项目' },
+  'report.byKey.estate': { en: 'Estate', zh: '项目' },
 };
 
 const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => string }> = {
   // report --by
   'report.byOption': {
-    en: () => 'figures per department, person handling or receiver as well (部门/处理人/受理人)',
-    zh: () => '另按部门、处理人或受理人列出各项指标（department 部门、person 处理人、receiver 受理人）',
+    en: () => 'figures per department, person handling, receiver or estate as well (部门/处理人/受理人/项目)',
+    zh: () => '另按部门、处理人、受理人或项目列出各项指标（department 部门、person 处理人、receiver 受理人、estate 项目）',
   },
   'report.byChoices': {
-    en: () => 'allowed: department (部门), person (处理人), receiver (受理人)',
-    zh: () => '可选值：department（部门）、person（处理人）、receiver（受理人）',
+    en: () => 'allowed: department (部门), person (处理人), receiver (受理人), estate (项目)',
+    zh: () => '可选值：department（部门）、person（处理人）、receiver（受理人）、estate（项目）',
   },
   // output files: every file written for the user (export, report, attachments, backup), files read from the user, standard output
   'file.isDatabase': {
@@ -1625,6 +1629,51 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `${p.ticket}'s last step is a report up, which is kept as made. Add a note instead: complaints note ${p.ticket} "…".`,
     zh: (p) => `${p.ticket} 的最后一步是上报，已上报的记录不能撤销。如需更正请加备注：complaints note ${p.ticket} "…"。`,
   },
+  // ── estates and the prompts that ask what matters (SPEC §16) ──
+  'help.estate': { en: () => "the office's estates and the other names written for them (阳光海岸小区 for 阳光海岸)", zh: () => '项目管理：列出、添加、改名、别名（如“阳光海岸小区”即“阳光海岸”）' },
+  'help.estateList': { en: () => 'list the estates with their aliases', zh: () => '列出项目及其别名' },
+  'help.estateAdd': { en: () => 'add an estate', zh: () => '添加项目' },
+  'help.estateRename': { en: () => 'rename an estate (the old name stays as an alias)', zh: () => '项目改名（旧名保留为别名）' },
+  'help.estateAlias': { en: () => 'another name written for an estate, counted as the estate', zh: () => '为项目添加别名，按该项目统计' },
+  'estate.unknown': {
+    en: (p) => `no estate "${p.name}". See \`complaints estate list\`, or add it with \`complaints estate add "${p.name}"\`.`,
+    zh: (p) => `没有项目“${p.name}”。请查看 \`complaints estate list\`，或用 \`complaints estate add "${p.name}"\` 添加。`,
+  },
+  'estate.taken': {
+    en: (p) => `"${p.name}" already names the estate ${p.estate}. Each name or alias belongs to one estate; see \`complaints estate list\`.`,
+    zh: (p) => `“${p.name}”已是项目“${p.estate}”的名称或别名。一个名称只能属于一个项目；请查看 \`complaints estate list\`。`,
+  },
+  'estate.notListed': {
+    en: (p) => `"${p.name}" is not one of the office's estates${p.close ? ` (close: ${p.close})` : ''}. Give a listed estate or alias (\`complaints estate list\`), add it with \`complaints estate alias <estate> "${p.name}"\` or \`complaints estate add "${p.name}"\`, or accept unlisted estates with \`complaints config set estate.strict off\`.`,
+    zh: (p) => `“${p.name}”不是本中心的项目${p.close ? `（相近：${p.close}）` : ''}。请填写已登记的项目或别名（\`complaints estate list\`），或用 \`complaints estate alias <项目> "${p.name}"\`、\`complaints estate add "${p.name}"\` 添加，或用 \`complaints config set estate.strict off\` 允许未登记的项目。`,
+  },
+  'prompt.estateClose': { en: (p) => `"${p.name}" is not a listed estate. Did you mean`, zh: (p) => `“${p.name}”不是已登记的项目。您要找的是` },
+  'prompt.estateUnlisted': { en: (p) => `"${p.name}" is not a listed estate and none is close`, zh: (p) => `“${p.name}”不是已登记的项目，也没有相近的` },
+  'prompt.estateKeep': { en: (p) => `keep "${p.name}" as written`, zh: (p) => `按填写的“${p.name}”登记` },
+  'prompt.estateOther': { en: () => '(type another name)', zh: () => '（输入其他名称）' },
+  'prompt.estateType': { en: () => 'Estate name', zh: () => '项目名称' },
+  'prompt.typeOther': { en: () => '(other: type it)', zh: () => '（其他：自行输入）' },
+  'prompt.subcategoryText': { en: () => 'Subcategory', zh: () => '子类' },
+  'prompt.safety': { en: () => 'Is there a safety hazard?', zh: () => '是否存在安全隐患？' },
+  'prompt.media': { en: () => 'Are the media, a court or a regulator (12345 / 12315) involved?', zh: () => '是否有媒体、法院或监管部门（12345/12315）介入？' },
+  'prompt.households': { en: () => 'Households affected', zh: () => '涉及户数' },
+  'prompt.claim': { en: () => 'Amount claimed, yuan (empty if none)', zh: () => '索赔金额（元，没有可留空）' },
+  'prompt.unsatisfied': {
+    en: (p) => `This reopens ${p.ticket} one level up (${p.from} → ${p.to}), back to ${p.department}.`,
+    zh: (p) => `将重新打开 ${p.ticket}，级别“${p.from}”→“${p.to}”，退回${p.department}处理。`,
+  },
+  'prompt.unsatisfiedMajor': {
+    en: (p) => `This reopens ${p.ticket}, back to ${p.department}, flagged for the management meeting.`,
+    zh: (p) => `将重新打开 ${p.ticket}，退回${p.department}处理，并提交管理层会议。`,
+  },
+  'prompt.unsatisfiedSure': { en: (p) => `Record score ${p.score} (${p.label})?`, zh: (p) => `确认记录满意度 ${p.score}（${p.label}）？` },
+  'prompt.assignee': { en: () => 'Person who handles it (empty if none yet)', zh: () => '处理人（暂无可留空）' },
+  'prompt.assignNote': { en: () => 'Note for them (empty to skip)', zh: () => '派单说明（可留空）' },
+  'prompt.cost': { en: () => 'Compensation or repair cost paid, yuan (empty if none)', zh: () => '赔偿或维修费用（元，没有可留空）' },
+  'prompt.responsible': { en: () => 'Department found at fault', zh: () => '责任部门' },
+  'prompt.responsiblePerson': { en: () => 'Person found at fault (empty if none)', zh: () => '责任人（没有可留空）' },
+  'prompt.approvedBy': { en: () => 'Approved by (names, comma-separated)', zh: () => '审批人（多人用逗号分隔）' },
+  'prompt.classifyField': { en: () => 'Which field to change?', zh: () => '要修改哪一项？' },
 };
 
 export function label(lang: Lang, key: string): string {

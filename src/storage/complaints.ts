@@ -15,6 +15,8 @@ import { groupThousands } from '../domain/money.js';
 import type { ComplaintsTable, DB } from './schema-types.js';
 import { all, arrays, first, iterate, run, type Store } from './store.js';
 import type { GroupCandidate } from '../domain/groups.js';
+import { estateNameMap, findEstate, listEstates } from './estates.js';
+import { countedEstate } from '../domain/estates.js';
 import { findDepartment } from './departments.js';
 import { indexComplaint, searchFor } from './search.js';
 import { searchableTexts } from '../domain/search-terms.js';
@@ -399,17 +401,30 @@ export interface CallerKey {
   unit: string | null;
 }
 
-function sameCaller(eb: CEB, caller: CallerKey) {
+/**
+ * Same phone, or the same unit of the same estate under any name it has been
+ * written under (its name, an alias, an old name: SPEC §16), which
+ * `estates` lists (estateSpellings).
+ */
+function sameCaller(eb: CEB, caller: CallerKey, estates: string[]) {
   const ors = [];
   if (caller.phone) ors.push(eb('c.phone', '=', caller.phone));
-  if (caller.estate && caller.unit) ors.push(eb.and([eb('c.estate', '=', caller.estate), eb('c.unit', '=', caller.unit)]));
+  if (caller.estate && caller.unit) ors.push(eb.and([eb('c.estate', 'in', estates), eb('c.unit', '=', caller.unit)]));
   return eb.or(ors);
+}
+
+/** The names the caller's estate is written under: a listed estate's every name, else the text as written. */
+async function estateSpellings(s: Store, caller: CallerKey): Promise<string[]> {
+  if (!caller.estate || !caller.unit) return [];
+  const estate = await findEstate(s, caller.estate);
+  return estate ? [...new Set([caller.estate, estate.name, ...estate.aliases])] : [caller.estate];
 }
 
 /** The caller's earlier complaints (same phone, or same estate and unit), newest first. */
 export async function earlierOfCaller(s: Store, caller: CallerKey, limit = 10): Promise<Complaint[]> {
   if (!caller.phone && !(caller.estate && caller.unit)) return [];
-  return (await all(s, withJoins(s).where((eb) => sameCaller(eb as never, caller)).orderBy('c.received_at', 'desc').limit(limit))).map(toComplaint);
+  const estates = await estateSpellings(s, caller);
+  return (await all(s, withJoins(s).where((eb) => sameCaller(eb as never, caller, estates)).orderBy('c.received_at', 'desc').limit(limit))).map(toComplaint);
 }
 
 /** The latest complaint that the new one repeats (SPEC §6), or null. */
@@ -417,8 +432,9 @@ export async function findRepeat(
   s: Store, caller: CallerKey, category: Category, since: number, until: number, excludeId: number | null,
 ): Promise<string | null> {
   if (!caller.phone && !(caller.estate && caller.unit)) return null;
+  const estates = await estateSpellings(s, caller);
   let q = s.q.selectFrom('complaints as c').select('c.ticket')
-    .where((eb) => sameCaller(eb as never, caller))
+    .where((eb) => sameCaller(eb as never, caller, estates))
     .where('c.category', '=', category)
     .where('c.received_at', '>=', since)
     .where('c.received_at', '<=', until);
@@ -479,7 +495,14 @@ export async function filtered(s: Store, f: ListFilter) {
     q = q.where('c.department_id', '=', d.id);
   }
   if (f.assignee !== null) q = q.where(containing('c.assignee', f.assignee));
-  if (f.estate !== null) q = q.where(containing('c.estate', f.estate));
+  if (f.estate !== null) {
+    // Part of any name an estate has (its own, an alias, an old name) finds what was written under any of them.
+    const names = [...(await listEstates(s))].filter((e) => [e.name, ...e.aliases].some((n) => n.toLowerCase().includes(f.estate!.toLowerCase())))
+      .flatMap((e) => [e.name, ...e.aliases]);
+    q = names.length
+      ? q.where((eb) => eb.or([containing('c.estate', f.estate!) as never, eb('c.estate', 'in', names)]))
+      : q.where(containing('c.estate', f.estate));
+  }
   if (f.unit !== null) q = q.where('c.unit', '=', f.unit);
   if (f.phone !== null) q = q.where('c.phone', '=', f.phone);
   // IS NOT NULL: the index holds only complaints with a phone.
@@ -586,6 +609,8 @@ export async function longOpenImportant(s: Store, before: number): Promise<strin
  * already confirmed as a group complaint are not proposed again.
  */
 export async function receivedBetween(s: Store, from: number, to: number): Promise<GroupCandidate[]> {
+  // Each under its estate's current name, whichever name it was written under (SPEC §16).
+  const estates = await estateNameMap(s);
   // Rows as arrays: `today` and `sweep` read a week of a busy office (thousands) at every run.
   const rows = await arrays(s, s.q.selectFrom('complaints')
     .select(['ticket', 'received_at', 'estate', 'unit', 'category', 'subcategory'])
@@ -593,5 +618,7 @@ export async function receivedBetween(s: Store, from: number, to: number): Promi
     .where('validity', 'not in', ['invalid', 'malicious'])
     .where('group_id', 'is', null)
     .orderBy('received_at')) as unknown as [string, number, string | null, string | null, Category | null, string | null][];
-  return rows.map(([ticket, receivedAt, estate, unit, category, subcategory]) => ({ ticket, receivedAt, estate, unit, category, subcategory }));
+  return rows.map(([ticket, receivedAt, estate, unit, category, subcategory]) => ({
+    ticket, receivedAt, estate: countedEstate(estates, estate), unit, category, subcategory,
+  }));
 }

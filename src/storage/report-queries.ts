@@ -14,6 +14,8 @@ import { isoLocal } from '../domain/time.js';
 import type { Settings } from '../domain/settings.js';
 import type { DB } from './schema-types.js';
 import { all, arrays, first, run, type Store } from './store.js';
+import { countedEstate } from '../domain/estates.js';
+import { estateNameMap } from './estates.js';
 import { listDepartments } from './departments.js';
 import { sameOffice } from './dialect.js';
 import { DISMISSED, tallyReceived, type ReceivedTally } from '../domain/report-tally.js';
@@ -201,6 +203,8 @@ export async function periodCounts(s: Store, p: Period, now: number, trendMonths
  */
 async function receivedTally(s: Store, p: Period, now: number): Promise<ReceivedTally> {
   const departments = new Map((await listDepartments(s)).map((d) => [d.id, d.name]));
+  // An estate under its current name, whichever of its names a complaint wrote (SPEC §16).
+  const estates = await estateNameMap(s);
   const rows = await arrays(s, s.q.selectFrom('complaints as c').where('c.received_at', '>=', p.from).where('c.received_at', '<', p.to)
     .select(['c.kind', 'c.category', 'c.subcategory', 'c.severity', 'c.channel', 'c.department_id', 'c.estate', 'c.validity',
       sql<number>`c.repeat_of_id IS NOT NULL`.as('repeat'), 'c.contacted_at', 'c.contact_due', 'c.ticket', 'c.received_at', 'c.unit',
@@ -208,7 +212,7 @@ async function receivedTally(s: Store, p: Period, now: number): Promise<Received
     .orderBy('c.received_at'));
   return tallyReceived(rows.map((r) => ({
     kind: r[0] as string, category: r[1] as string | null, subcategory: r[2] as string | null, severity: r[3] as string,
-    channel: r[4] as string, department: departments.get(r[5] as number) ?? null, estate: r[6] as string | null, validity: r[7] as string,
+    channel: r[4] as string, department: departments.get(r[5] as number) ?? null, estate: countedEstate(estates, r[6] as string | null), validity: r[7] as string,
     repeat: !!r[8], contactedAt: r[9] as number | null, contactDue: r[10] as number, ticket: r[11] as string, receivedAt: r[12] as number,
     unit: r[13] as string | null, id: r[14] as number, status: r[15] as string, subject: r[16] as string | null, grouped: !!r[17],
   })), now);

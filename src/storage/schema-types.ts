@@ -231,6 +231,20 @@ export interface EarlierDeadlinesTable {
   reason: string;
 }
 
+// the office's estates and their aliases (schema/sqlite/0014_estates.sql)
+export interface EstatesTable {
+  id: Generated<number>;
+  name: string;
+  created_at: number;
+}
+
+export interface EstateAliasesTable {
+  id: Generated<number>;
+  estate_id: number;
+  alias: string;
+  created_at: number;
+}
+
 /** A server's offices (schema/postgres only: a SQLite file is one office). */
 export interface OfficesTable {
   id: Generated<number>;
@@ -254,6 +268,8 @@ export interface DB {
   calendar_source: CalendarSourceTable;
   calendar_overrides: CalendarOverridesTable;
   departments: DepartmentsTable;
+  estates: EstatesTable;
+  estate_aliases: EstateAliasesTable;
   settings: SettingsTable;
   ticket_counters: TicketCountersTable;
   complaints: ComplaintsTable;

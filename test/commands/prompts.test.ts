@@ -15,7 +15,8 @@ beforeEach(() => {
   env = testEnv(db);
 });
 
-const FULL_SCRIPT = ['王女士', '138 0013 8000', '阳光海岸', '3-2-1501', 'visit', 'complaint', 'property_service', 'leak', '卫生间天花板漏水', '尽快维修'];
+// … then safety, media/12345, households (empty: 1) and claim (empty: none).
+const FULL_SCRIPT = ['王女士', '138 0013 8000', '阳光海岸', '3-2-1501', 'visit', 'complaint', 'property_service', 'leak', '卫生间天花板漏水', '尽快维修', false, false, '', ''];
 
 async function allComplaints(): Promise<any[]> {
   return cliJson(['list', '--status', 'all'], { env });
@@ -28,7 +29,7 @@ describe('register at a terminal', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Registered 260912001.');
     expect(prompter.remaining).toEqual([]);
-    expect(prompter.asked.map((q) => q.kind)).toEqual(['input', 'input', 'input', 'input', 'select', 'select', 'select', 'select', 'input', 'input']);
+    expect(prompter.asked.map((q) => q.kind)).toEqual(['input', 'input', 'input', 'input', 'select', 'select', 'select', 'select', 'input', 'input', 'confirm', 'confirm', 'input', 'input']);
     expect(prompter.asked[0].message).toBe('Complainant name');
     const c = await cliJson(['show', '260912001'], { env });
     expect(c).toMatchObject({
@@ -39,7 +40,7 @@ describe('register at a terminal', () => {
   });
 
   it('asks only for what the flags did not give', async () => {
-    const prompter = scriptedPrompter(['', '', '', 'phone', 'complaint', 'other', '', '']);
+    const prompter = scriptedPrompter(['', '', '', 'phone', 'complaint', 'other', '', '', false, false, '', '']);
     const r = await cli(['register', '--name', '李先生', '--description', '电梯经常停运'], { env, tty: true, prompter });
     expect(r.code).toBe(0);
     const messages = prompter.asked.map((q) => q.message);
@@ -145,7 +146,7 @@ describe('other commands prompt for what is missing at a terminal', () => {
 
   it('assign asks for the department from the active list', async () => {
     await cli(['dept', 'disable', '营销部'], { env });
-    const prompter = scriptedPrompter(['工程部']);
+    const prompter = scriptedPrompter(['工程部', '', '']);
     const r = await cli(['assign', '260912-1'], { env, tty: true, prompter });
     expect(r.code).toBe(0);
     expect(prompter.asked[0].choices).toContain('工程部');
@@ -157,7 +158,7 @@ describe('other commands prompt for what is missing at a terminal', () => {
   });
 
   it('resolve asks for the resolution; follow-up for the satisfaction', async () => {
-    const p1 = scriptedPrompter(['已更换水管']);
+    const p1 = scriptedPrompter(['已更换水管', '']);
     expect((await cli(['resolve', '260912-1'], { env, tty: true, prompter: p1 })).code).toBe(0);
     const p2 = scriptedPrompter(['2']);
     expect((await cli(['follow-up', '260912-1'], { env, tty: true, prompter: p2 })).code).toBe(0);

@@ -83,9 +83,11 @@ describe.skipIf(onServer)('report --by on generated registers (SQLite file: the 
     const file = path.join(tempDir(), 'office.db');
     await ensureDatabase(4000, { out: file, log: () => {}, shape: 'office' });
     const env = testEnv(file, { COMPLAINTS_NOW: '2026-11-23T10:00:00+08:00' });
+    // Two of the register's estates written as one (an alias) and one renamed: the estate rows still add up.
+    for (const args of [['estate', 'add', '阳光海岸'], ['estate', 'alias', '阳光海岸', '锦绣花园'], ['estate', 'add', '翠湖天地'], ['estate', 'rename', '翠湖天地', '翠湖新天地']]) ok(args, env);
     const sum = (rows: any[], k: string) => rows.reduce((a, r) => a + r[k], 0);
     for (const period of [['monthly', '--month', '2026-10'], ['monthly', '--month', '2026-11'], ['range', '--from', '2025-06-01', '--to', '2026-11-22']]) {
-      for (const by of ['department', 'person', 'receiver']) {
+      for (const by of ['department', 'person', 'receiver', 'estate']) {
         const r = ok(['report', ...period, '--by', by], env);
         const rows = r.by.rows;
         expect(sum(rows, 'received')).toBe(r.received);
@@ -99,6 +101,11 @@ describe.skipIf(onServer)('report --by on generated registers (SQLite file: the 
         expect(sum(rows, 'stepsDue')).toBe(steps.reduce((a, s) => a + s.due, 0));
         expect(sum(rows, 'stepsDue') - sum(rows, 'stepsLate')).toBe(steps.reduce((a, s) => a + s.onTime, 0));
         expect(Math.round(sum(rows, 'payments') * 100)).toBe(Math.round(r.compensation.total * 100));
+        if (by === 'estate') {
+          expect(rows.some((x: any) => x.key === '锦绣花园' || x.key === '翠湖天地')).toBe(false);
+          expect(rows.find((x: any) => x.key === '阳光海岸').received).toBe(r.byEstate['阳光海岸']);
+          expect(rows.find((x: any) => x.key === '翠湖新天地').received).toBe(r.byEstate['翠湖新天地']);
+        }
       }
     }
   }, 120_000);

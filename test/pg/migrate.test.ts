@@ -82,6 +82,10 @@ beforeAll(async () => {
   await ok(['approve', '260912-3', '--amount', '500', '--by', '李总', '--note', '更换电梯按钮']);
   await ok(['resolve', '260912-5', '--resolution', '已更换灯泡', '--cause', '灯泡老化', '--action', '每月巡检路灯']);
   await ok(['audit', '260912-5', '--result', 'pass', '--note', '抽查已亮']);
+  // The office's estates (SPEC §16): one renamed, so it has an old name as an alias, and one more alias.
+  await ok(['estate', 'add', '阳光海岸']);
+  await ok(['estate', 'rename', '阳光海岸', '阳光海岸一期']);
+  await ok(['estate', 'alias', '阳光海岸一期', '阳光海岸小区']);
 });
 
 describe('migrate: moving a file onto the server', () => {
@@ -103,11 +107,22 @@ describe('migrate: moving a file onto the server', () => {
     expect(moved.tables.payments).toEqual({ file: 1, merged: 0 });
     expect(moved.tables.report_snapshots).toEqual({ file: 1, merged: 0 });
     for (const t of ['staff', 'approvals', 'audits']) expect(moved.tables[t], t).toEqual({ file: 1, merged: 0 });
+    expect(moved.tables.estates).toEqual({ file: 1, merged: 0 });
+    expect(moved.tables.estate_aliases).toEqual({ file: 2, merged: 0 });
     // The seven departments a new office starts with are the file's too; 园林部 is added.
     expect(moved.tables.departments).toEqual({ file: 8, merged: 7 });
     expect(moved.tables.events.file).toBeGreaterThan(15);
     expect(typeof moved.seconds).toBe('number');
     expect(dbBytes(file).equals(fileBefore)).toBe(true);
+  });
+
+  test('the estates and their aliases arrive, and the complaints count under the current name there too', async () => {
+    const there = await cliOk(['estate', 'list', '--json'], { env: serverEnv() });
+    expect(JSON.parse(there.stdout)).toEqual([{ name: '阳光海岸一期', aliases: ['阳光海岸', '阳光海岸小区'] }]);
+    const here = await cliOk(['list', '--estate', '一期', '--status', 'all', '--json'], { env: fileEnv });
+    const onServer = await cliOk(['list', '--estate', '一期', '--status', 'all', '--json'], { env: serverEnv() });
+    expect(JSON.parse(here.stdout).length).toBeGreaterThan(0);
+    expect(withoutCode(onServer.stdout)).toBe(here.stdout);
   });
 
   test('show --json of every complaint is the same on both engines, tickets aside', async () => {

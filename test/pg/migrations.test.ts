@@ -34,7 +34,7 @@ describe('PostgreSQL migrations', () => {
       const tables = (await c.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).rows.map((r) => r.tablename);
       expect(tables).toEqual([
         'approvals', 'attachments', 'audits', 'calendar_official', 'calendar_overrides', 'calendar_source', 'complaint_groups',
-        'complaint_search', 'complaint_steps', 'complaints', 'departments', 'earlier_deadlines', 'events', 'follow_ups', 'offices',
+        'complaint_search', 'complaint_steps', 'complaints', 'departments', 'earlier_deadlines', 'estate_aliases', 'estates', 'events', 'follow_ups', 'offices',
         'payments', 'report_snapshots', 'report_ups', 'schema_migrations', 'settings', 'staff', 'ticket_counters',
       ]);
       // The lock is given back.
@@ -76,7 +76,7 @@ describe('PostgreSQL migrations', () => {
         )
       ).rows;
       const office = tables.filter((t) => !shared.includes(t.name));
-      expect(office).toHaveLength(18);
+      expect(office).toHaveLength(20);
       for (const t of office) {
         expect(t, t.name).toMatchObject({ rls: true, forced: true, key_first: 'office_id', office_default: 'complaints_office()', policies: 4 });
       }

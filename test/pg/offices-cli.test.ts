@@ -138,4 +138,20 @@ describe('offices on a server', () => {
     const got = await as(undefined, ['--office', 'YG', 'config', 'get', 'office.name']);
     expect(got.stdout.trim()).toBe('阳光海岸客户服务中心');
   });
+
+  test("each office has its own estates: the same name in both, one office's aliases unknown to the other, as a clerk of the office sees them", async () => {
+    const list = async (user: string | undefined, office?: string) =>
+      JSON.parse((await as(user, [...(office ? ['--office', office] : []), 'estate', 'list', '--json'])).stdout);
+    expect((await as(undefined, ['--office', 'YG', 'estate', 'add', '海景花园'])).code).toBe(0);
+    expect((await as(undefined, ['--office', 'YG', 'estate', 'alias', '海景花园', '海景'])).code).toBe(0);
+    expect((await as(undefined, ['--office', 'HY', 'estate', 'add', '海景花园'])).code).toBe(0);
+    expect(await list(undefined, 'YG')).toEqual([{ name: '海景花园', aliases: ['海景'] }]);
+    expect(await list(undefined, 'HY')).toEqual([{ name: '海景花园', aliases: [] }]);
+    expect(await list('cli_clerk_yg', 'YG')).toEqual([{ name: '海景花园', aliases: ['海景'] }]);
+    // The alias is YG's only: in HY it is kept as written.
+    const hy = JSON.parse((await as(undefined, ['--office', 'HY', ...registerArgs({ estate: '海景', phone: '13911112222' }), '--json'])).stdout);
+    expect(hy.complainant.estate).toBe('海景');
+    const yg = JSON.parse((await as('cli_clerk_yg', ['--office', 'YG', ...registerArgs({ estate: '海景', phone: '13911112222' }), '--json'])).stdout);
+    expect(yg.complainant.estate).toBe('海景花园');
+  });
 });

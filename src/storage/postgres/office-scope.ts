@@ -16,7 +16,7 @@ import {
 export const OFFICE_TABLES: ReadonlySet<string> = new Set([
   'departments', 'settings', 'ticket_counters', 'complaints', 'follow_ups', 'events', 'calendar_overrides',
   'report_snapshots', 'attachments', 'payments', 'complaint_steps', 'report_ups', 'earlier_deadlines', 'complaint_search',
-  'staff', 'approvals', 'audits', 'complaint_groups',
+  'staff', 'approvals', 'audits', 'complaint_groups', 'estates', 'estate_aliases',
 ]);
 
 /** The name a from-item is referred to by (its alias, or the table), when it is an office's table. */
