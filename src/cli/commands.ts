@@ -50,6 +50,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'attachments', load: async () => (await import('../commands/attach.js')).attachmentsCommand },
   { name: 'backup', load: async () => (await import('../commands/backup.js')).backupCommand },
   { name: 'doctor', load: async () => (await import('../commands/doctor.js')).doctorCommand },
+  { name: 'completion', load: async () => (await import('../commands/completion.js')).completionCommand },
   { name: 'migrate', load: async () => (await import('../commands/migrate.js')).migrateCommand },
 ];
 

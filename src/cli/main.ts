@@ -9,6 +9,9 @@ import { asServerError } from '../storage/postgres/open.js';
 import { createContext, pickLangFrom, type Ctx, type GlobalOptions, type IO } from './context.js';
 import { inquirerPrompter, type Prompter } from './prompter.js';
 import { commandsFor, type CommandEntry } from './commands.js';
+import { parserMessage, readHalfWidth, speakHelp } from './commander-words.js';
+import { COMPLETE, matching, wanted, type Wanted } from './completion.js';
+import { activeDepartmentNames, estateNames } from '../storage/completion.js';
 import pkg from '../../package.json' with { type: 'json' };
 
 /** The program with the given commands (all of them for help), their modules loaded. */
@@ -45,6 +48,19 @@ export async function buildProgram(ctx: Ctx, entries: CommandEntry[]): Promise<C
     program.addCommand(cmd);
   }
   program.addHelpText('after', zh ? HELP_FOOTER_ZH : HELP_FOOTER_EN);
+  for (const each of everyCommand(program)) {
+    // Nested subcommands (config profile apply) write through ctx.io too.
+    each.configureOutput(program.configureOutput());
+    speakHelp(each, ctx.t);
+    readHalfWidth(each);
+    // Which command a usage error came from: its name goes in the "see help" hint.
+    each.exitOverride((err) => {
+      FAILED_IN.set(err, commandPath(each));
+      throw err;
+    });
+    // A command of subcommands given none shows its help as asked for, on stdout: `complaints`, `complaints calendar`.
+    if (each.commands.length) each.help = () => (Command.prototype.help as (this: Command) => never).call(each);
+  }
   program.hook('preAction', (_program, action) => {
     const parent = action.parent && action.parent !== program ? `${action.parent.name()} ` : '';
     ctx.mustExist = LOOK_ONLY.has(parent + action.name());
@@ -55,6 +71,21 @@ export async function buildProgram(ctx: Ctx, entries: CommandEntry[]): Promise<C
 }
 
 const VERSION = pkg.version;
+
+/** The command a usage error was raised in, by its error. */
+const FAILED_IN = new WeakMap<Error, string>();
+
+function* everyCommand(cmd: Command): Generator<Command> {
+  yield cmd;
+  for (const sub of cmd.commands) yield* everyCommand(sub);
+}
+
+/** `calendar set` for calendar's set; '' for the program itself. */
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
 
 const HELP_FOOTER_EN = `
 Exit codes: 0 done · 1 unexpected failure · 2 invalid input · 3 no such ticket ·
@@ -81,12 +112,15 @@ const LOOK_ONLY = new Set(['show', 'list', 'overdue', 'export', 'attachments', '
  * Global flags are needed before parsing (language of parse errors, JSON
  * mode), and the command's name says which command module to load.
  */
-export function preScan(argv: string[]): GlobalOptions & { command?: string } {
-  const g: GlobalOptions & { command?: string } = {};
+export function preScan(argv: string[]): GlobalOptions & { command?: string; at?: number } {
+  const g: GlobalOptions & { command?: string; at?: number } = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') break;
-    if (g.command === undefined && !a.startsWith('-')) g.command = a;
+    if (g.command === undefined && !a.startsWith('-')) {
+      g.command = a;
+      g.at = i;
+    }
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = () => inline ?? argv[++i];
     if (flag === '--json') g.json = true;
@@ -102,8 +136,14 @@ export function preScan(argv: string[]): GlobalOptions & { command?: string } {
   return g;
 }
 
-export async function main(argv: string[], io: IO, env: NodeJS.ProcessEnv, prompter: Prompter = inquirerPrompter()): Promise<number> {
+export async function main(given: string[], io: IO, env: NodeJS.ProcessEnv, prompter: Prompter = inquirerPrompter()): Promise<number> {
+  if (given[0] === COMPLETE) return complete(given.slice(1), io, env, prompter);
+  const argv = helpAsFlag(given);
   const g = preScan(argv);
+  if (g.lang !== undefined && !LANGS.has(g.lang.toLowerCase())) {
+    io.stderr.write(errorLine(pickLangFrom({}, env), 'lang.bad', { value: g.lang }));
+    return 2;
+  }
   const ctx = createContext(io, env, prompter, g);
   let failed = true;
   try {
@@ -115,8 +155,8 @@ export async function main(argv: string[], io: IO, env: NodeJS.ProcessEnv, promp
     const err = asDatabaseError(asServerError(raw, ctx.dbPath), ctx.dbPath);
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
-      const command = argv.find((a) => !a.startsWith('-')) ?? '';
-      io.stderr.write(message(ctx.lang, 'usage.commander', { detail: err.message.replace(/^error: /, ''), command }) + '\n');
+      const command = FAILED_IN.get(err) ?? '';
+      io.stderr.write(`${parserMessage(err, ctx.t)}\n${message(ctx.lang, 'parser.seeHelp', { command })}\n`);
       return 2;
     }
     if (err instanceof AppError) {
@@ -130,6 +170,50 @@ export async function main(argv: string[], io: IO, env: NodeJS.ProcessEnv, promp
   } finally {
     await ctx.close(failed);
   }
+}
+
+const LANGS = new Set(['zh', 'en']);
+
+/**
+ * `complaints __complete <words…>`: the candidates for the last word, one a
+ * line, for the completion scripts. Quiet whatever happens: a shell's
+ * completion must not print errors into the command line being typed.
+ */
+async function complete(words: string[], io: IO, env: NodeJS.ProcessEnv, prompter: Prompter): Promise<number> {
+  const typed = words.length ? words : [''];
+  const g = preScan(typed.slice(0, -1));
+  const quiet: IO = { ...io, stderr: { write: () => true } };
+  const ctx = createContext(quiet, env, prompter, { ...g, lang: g.lang !== undefined && LANGS.has(g.lang) ? g.lang : undefined, json: false });
+  ctx.mustExist = true;
+  try {
+    const program = await buildProgram(ctx, commandsFor(g.command));
+    const w: Wanted = wanted(program, typed);
+    const list = 'words' in w ? w.words : await fromDatabase(ctx, w.database);
+    const found = matching(list, typed.at(-1)!);
+    if (found.length) io.stdout.write(found.join('\n') + '\n');
+  } catch {
+    // No candidates.
+  } finally {
+    await ctx.close().catch(() => {});
+  }
+  return 0;
+}
+
+async function fromDatabase(ctx: Ctx, words: 'departments' | 'estates'): Promise<string[]> {
+  const s = await ctx.store();
+  return words === 'departments' ? activeDepartmentNames(s) : estateNames(s);
+}
+
+/**
+ * `help calendar set` is `calendar set --help`: commander's own help command
+ * reads one name only. Global options before `help` stay where they are.
+ */
+export function helpAsFlag(argv: string[]): string[] {
+  const { command, at } = preScan(argv);
+  if (command !== 'help' || at === undefined) return argv;
+  const rest = argv.slice(at + 1);
+  if (!rest.length || rest[0].startsWith('-')) return argv;
+  return [...argv.slice(0, at), ...rest, '--help'];
 }
 
 /** Runs as the program: real terminal, real environment. */

@@ -1,13 +1,14 @@
 // Turning raw flag text into typed values. Each parser throws commander's
 // InvalidArgumentError with a message that says how to write it right.
-import { InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import { normalizePhone } from '../domain/phone.js';
 import { groupThousands, MAX_YUAN, parseYuan } from '../domain/money.js';
 import { MAX_HOUSEHOLDS, readHouseholds } from '../domain/households.js';
 import { normalizeTicket } from '../domain/ticket.js';
 import { UsageError } from '../domain/errors.js';
-import { label, type Translator } from '../output/i18n.js';
-import { TALK_OUTCOMES, type TalkOutcome } from '../domain/types.js';
+import { type Translator } from '../output/i18n.js';
+import { readValue, VALUES } from './listed-values.js';
+import { type TalkOutcome } from '../domain/types.js';
 
 export function phoneArg(t: Translator) {
   return (v: string): string => {
@@ -60,6 +61,14 @@ export function positiveIntArg(t: Translator) {
   };
 }
 
+/** A --limit: a whole number, 0 meaning all (every command maps 0 to its own "all"). */
+export function limitArg(t: Translator) {
+  return (v: string): number => {
+    if (!/^\d+$/.test(v.trim())) throw new InvalidArgumentError(t.m('usage.limit'));
+    return Number(v);
+  };
+}
+
 export function satisfactionArg(t: Translator) {
   return (v: string): number => {
     if (!/^[1-5]$/.test(v.trim())) {
@@ -72,10 +81,9 @@ export function satisfactionArg(t: Translator) {
 /** How a round of talks ended: its key, or its Chinese label (达成一致 / 未达成一致), as the desk writes it. */
 export function talkOutcomeArg(t: Translator) {
   return (v: string): TalkOutcome => {
-    const text = v.trim();
-    const outcome = TALK_OUTCOMES.find((o) => o === text.toLowerCase() || label('zh', `talk.${o}`) === text);
+    const outcome = readValue(VALUES.talk, v);
     if (!outcome) throw new InvalidArgumentError(t.m('talk.badOutcome', { value: v }));
-    return outcome;
+    return outcome as TalkOutcome;
   };
 }
 
@@ -93,21 +101,4 @@ export function ticketArg(text: string): string {
   const t = normalizeTicket(text);
   if (t === null) throw new UsageError('usage.badTicket', { value: text });
   return t;
-}
-
-/** A flag whose value must be one of a list of keys (commander checks it). */
-export function choice(flags: string, description: string, values: readonly string[]): Option {
-  return new Option(flags, description).choices(values as string[]);
-}
-
-/** Comma-separated choices: --status registered,assigned. */
-export function listOf<T extends string>(values: readonly T[], t: Translator) {
-  return (v: string): T[] => {
-    const items = v.split(',').map((s) => s.trim()).filter(Boolean);
-    const bad = items.filter((s) => !values.includes(s as T));
-    if (bad.length || !items.length) {
-      throw new InvalidArgumentError(`${t.lang === 'zh' ? '可选值' : 'allowed'}: ${values.join(', ')}`);
-    }
-    return items as T[];
-  };
 }

@@ -18,10 +18,10 @@ export function approveCommand(ctx: Ctx): Command {
     .addOption(new Option('--by <names>', t.m('help.approvedBy')).makeOptionMandatory())
     .option('--note <text>', t.m('help.stepNote'))
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints approve 260912-3 --amount 6800 --by 李总
   complaints approve 260912-3 --amount 12000 --by "钱财务,周总监,李总" --note "更换地板方案"
-  complaints resolve 260912-3 --resolution "已更换地板" --cost 6800     # within the approval: nothing more needed`)
+  complaints resolve 260912-3 --resolution "已更换地板" --cost 6800     # ${ctx.t.m('help.ex.approve.1')}`)
     .action(async (ticket: string, o: { amount: number; by: string; note?: string }) => {
       await runApprove(ctx, ticket, o);
     });

@@ -25,9 +25,9 @@ export function assignCommand(ctx: Ctx): Command {
     .option('--note <text>', zh ? '说明' : 'note')
     .option('--no-input', zh ? '不提问' : 'never prompt')
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints assign 260912-3 --dept 工程部 --to 张工
-  complaints assign 260912-3 --dept 秩序部 --note "涉及停车管理"   # a transfer`)
+  complaints assign 260912-3 --dept 秩序部 --note "涉及停车管理"   # ${ctx.t.m('help.ex.assign.2')}`)
     .action(async (ticket: string, o: AssignOptions) => {
       if (!o.dept) {
         if (!ctx.canPrompt(o.input === false)) throw new UsageError('usage.required', { what: '--dept', flags: '--dept <name>' });

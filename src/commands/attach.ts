@@ -30,9 +30,9 @@ export function attachCommand(ctx: Ctx): Command {
     .option('--type <mime>', zh ? '文件类型（默认按扩展名判断）' : 'media type (default: from the file extension)')
     .option('--name <name>', zh ? '附件名称（默认为文件名）' : 'name to store (default: the file name)')
     .addHelpText('after', `
-Files larger than attachment.max_bytes (default 20 MB) are refused.
+${ctx.t.m('help.after.attach')}
 
-Examples:
+${ctx.t.l('help.examples')}
   complaints attach 260912-3 现场照片.jpg
   complaints attach 260912003 recording.m4a --name 来电录音.m4a`)
     .action(async (ticket: string, file: string, o: AttachOptions) => {
@@ -108,7 +108,7 @@ export function attachmentsCommand(ctx: Ctx): Command {
     .option('-o, --out <file>', zh ? '导出到的文件' : 'file to write it to')
     .option('--force', ctx.t.m('file.forceHelp'))
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints attachments 260912-3
   complaints attachments 260912-3 --extract 2 --out 现场照片.jpg`)
     .action(async (ticket: string, o: AttachmentsOptions) => {

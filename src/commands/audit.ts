@@ -3,11 +3,11 @@
 // complaint. A fail reopens it one severity level up, as an unsatisfied
 // call-back does.
 import { Command, Option } from 'commander';
+import { markListed, readValue, shownValues, VALUES } from '../cli/listed-values.js';
 import type { Ctx } from '../cli/context.js';
-import { AUDIT_RESULTS, type AuditResult, type Complaint } from '../domain/types.js';
+import { type AuditResult, type Complaint } from '../domain/types.js';
 import { audit } from '../domain/lifecycle.js';
 import { UsageError } from '../domain/errors.js';
-import { label } from '../output/i18n.js';
 import { applyStep, doneLine, emitComplaint } from './complaint-step.js';
 
 export function auditCommand(ctx: Ctx): Command {
@@ -15,12 +15,12 @@ export function auditCommand(ctx: Ctx): Command {
   return new Command('audit')
     .description(t.m('help.audit'))
     .argument('<ticket>', t.m('help.ticket'))
-    .addOption(new Option('--result <result>', AUDIT_RESULTS.map((r) => `${r} ${t.l(`audit.${r}`)}`).join(', ')).makeOptionMandatory())
+    .addOption(markListed(new Option('--result <result>', shownValues(VALUES.audit, t)), 'audit').makeOptionMandatory())
     .addOption(new Option('--note <text>', t.m('help.auditNote')).makeOptionMandatory())
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints audit 260912-3 --result pass --note "抽查回访，处理到位"
-  complaints audit 260912-3 --result fail --note "现场仍有渗水，处理不到位"   # reopens it one level up`)
+  complaints audit 260912-3 --result fail --note "现场仍有渗水，处理不到位"   # ${ctx.t.m('help.ex.audit.3')}`)
     .action(async (ticket: string, o: { result: string; note: string }) => {
       await runAudit(ctx, ticket, resultOf(o.result), o.note);
     });
@@ -28,10 +28,9 @@ Examples:
 
 /** pass / fail, or their Chinese labels (合格 / 不合格). */
 function resultOf(text: string): AuditResult {
-  const v = text.trim();
-  const hit = AUDIT_RESULTS.find((r) => r === v.toLowerCase() || label('zh', `audit.${r}`) === v);
-  if (!hit) throw new UsageError('audit.badResult', { value: v });
-  return hit;
+  const hit = readValue(VALUES.audit, text);
+  if (!hit) throw new UsageError('audit.badResult', { value: text.trim() });
+  return hit as AuditResult;
 }
 
 export async function runAudit(ctx: Ctx, ticket: string, result: AuditResult, note: string): Promise<Complaint> {

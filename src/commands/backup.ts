@@ -23,7 +23,7 @@ export function backupCommand(ctx: Ctx): Command {
     .argument('<file>', ctx.t.m('backup.fileArg'))
     .option('--force', ctx.t.m('file.forceHelp'))
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints backup /backup/complaints-$(date +%F).db
   complaints backup latest.db --force
   complaints --db postgres://admin@db.example.com/complaints backup complaints.dump`)

@@ -2,11 +2,12 @@
 // month, set or unset an office day, import days from CSV or iCalendar, and
 // explain how each step's deadline of a complaint is counted, day by day.
 import path from 'node:path';
-import { Argument, Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import type { Ctx } from '../cli/context.js';
+import { listedArgument } from '../cli/listed-values.js';
 import { readInputUtf8 } from '../cli/input-file.js';
 import { UsageError } from '../domain/errors.js';
-import { DAY_KINDS, isoWeekday, monthDays, type DayInfo, type DayKind } from '../domain/calendar.js';
+import { isoWeekday, monthDays, type DayInfo, type DayKind } from '../domain/calendar.js';
 import { normalizeDate, parseCalendarCsv, parseCalendarIcs, type ImportDay, type ImportProblem } from '../domain/calendar-import.js';
 import { isoLocal, localDate, localDateTime, yearOf } from '../domain/time.js';
 import { formatRule, type DeadlineRule } from '../domain/deadline-rule.js';
@@ -70,7 +71,7 @@ export function calendarCommand(ctx: Ctx): Command {
   const cal = new Command('calendar')
     .description(zh ? '工作日日历：查看，设置或取消本单位调整，导入，时限计算明细' : 'the working-day calendar: show, set or unset office days, import, explain deadlines')
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints calendar show --month 2026-10
   complaints calendar set 2026-10-09 holiday --name 台风停工
   complaints calendar unset 2026-10-09
@@ -81,7 +82,7 @@ Examples:
     .option('--year <yyyy>', zh ? '年份（只给年份时显示全年）' : 'year (alone: the whole year)', yearArg(ctx))
     .option('--month <m>', zh ? '月份 1–12 或 2026-10（默认本月）' : 'month 1–12 or 2026-10 (default: this month)', monthArg(ctx))
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints calendar show
   complaints calendar show --month 2026-10
   complaints calendar show --year 2026 --json`)
@@ -91,10 +92,10 @@ Examples:
   cal.command('set')
     .description(zh ? '设置本单位的放假日或上班日（覆盖官方安排）' : 'make a date a holiday or a working day for the office (over the official days)')
     .argument('<date>', zh ? '日期 YYYY-MM-DD' : 'date, YYYY-MM-DD')
-    .addArgument(new Argument('<kind>', zh ? 'holiday（放假）或 workday（上班）' : 'holiday or workday').choices(DAY_KINDS as unknown as string[]))
+    .addArgument(listedArgument('<kind>', zh ? '放假或上班' : 'holiday or working day', 'dayKind', ctx.t))
     .option('--name <text>', zh ? '名称或原因，如 台风停工' : 'name or reason, e.g. typhoon closure')
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints calendar set 2026-10-09 holiday --name 台风停工
   complaints calendar set 2026-10-11 workday --name 调休`)
     .action(async (date: string, kind: DayKind, o: { name?: string }) => {
@@ -104,7 +105,7 @@ Examples:
     .description(zh ? '取消本单位对某日的调整，恢复官方安排' : 'remove the office\'s setting of a date: the official day applies again')
     .argument('<date>', zh ? '日期 YYYY-MM-DD' : 'date, YYYY-MM-DD')
     .addHelpText('after', `
-Example:
+${ctx.t.l('help.example')}
   complaints calendar unset 2026-10-09`)
     .action(async (date: string) => {
       await runCalendarUnset(ctx, dateOf(date));
@@ -114,14 +115,9 @@ Example:
     .argument('<file>', zh ? '.csv 或 .ics 文件' : 'a .csv or .ics file')
     .option('--dry-run', zh ? '只检查并显示将要导入的内容，不写入' : 'check and show what would change; write nothing')
     .addHelpText('after', `
-CSV: a header row, then one day per row:
-  date,kind,name
-  2026-10-09,holiday,台风停工
-  2026-10-11,workday,调休
-.ics: all-day events (DTSTART;VALUE=DATE, DTEND exclusive); SUMMARY is the name; an event
-whose summary contains 班 or "workday" is a working day, any other a holiday.
+${ctx.t.m('help.after.calendarImport')}
 
-Examples:
+${ctx.t.l('help.examples')}
   complaints calendar import office-2027.csv --dry-run
   complaints calendar import holidays.ics`)
     .action(async (file: string, o: { dryRun?: boolean }) => {
@@ -131,7 +127,7 @@ Examples:
     .description(zh ? '说明一件投诉每个步骤的时限如何计算（含逐日明细）' : 'how each step\'s deadline of a complaint is counted, day by day')
     .argument('<ticket>', zh ? '投诉编号' : 'ticket')
     .addHelpText('after', `
-Example:
+${ctx.t.l('help.example')}
   complaints calendar explain 260930-1`)
     .action(async (ticket: string) => {
       await runCalendarExplain(ctx, ticket);

@@ -1,8 +1,8 @@
 // `classify <ticket>`: kind, category, subcategory, severity, validity.
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
-import { choice } from '../cli/parse.js';
 import { CATEGORIES, KINDS, SEVERITIES, SUGGESTED_SUBCATEGORIES, VALIDITIES, type Category, type Complaint } from '../domain/types.js';
+import { listedOption, suggestedOption } from '../cli/listed-values.js';
 import { classify, type Classification } from '../domain/lifecycle.js';
 import { DAY } from '../domain/time.js';
 import { UsageError } from '../domain/errors.js';
@@ -18,18 +18,18 @@ export function classifyCommand(ctx: Ctx): Command {
   return new Command('classify')
     .description(zh ? '分类：类型、类别、子类、级别、有效性' : 'set kind, category, subcategory, severity, validity')
     .argument('<ticket>', zh ? '投诉编号（可简写 260912-3）' : 'ticket (or short form 260912-3)')
-    .addOption(choice('-k, --kind <kind>', zh ? '类型' : 'kind', KINDS))
-    .addOption(choice('--category <category>', zh ? '类别' : 'category', CATEGORIES))
-    .option('--subcategory <sub>', zh ? '子类' : 'subcategory')
-    .addOption(choice('--severity <severity>', zh ? '级别（降级须说明原因）' : 'severity (lowering needs --reason)', SEVERITIES))
-    .addOption(choice('--validity <validity>', zh ? '有效性（无效/恶意须说明原因）' : 'validity (invalid and malicious need --reason)', VALIDITIES))
+    .addOption(listedOption('-k, --kind <kind>', ctx.t.l('field.kind'), 'kind', ctx.t))
+    .addOption(listedOption('--category <category>', ctx.t.l('field.category'), 'category', ctx.t))
+    .addOption(suggestedOption('--subcategory <sub>', ctx.t.l('field.subcategory'), 'subcategory', ctx.t))
+    .addOption(listedOption('--severity <severity>', zh ? '级别（降级须说明原因）' : 'severity (lowering needs --reason)', 'severity', ctx.t))
+    .addOption(listedOption('--validity <validity>', zh ? '有效性（无效/恶意须说明原因）' : 'validity (invalid and malicious need --reason)', 'validity', ctx.t))
     .option('--reason <text>', zh ? '原因' : 'reason')
     .option('--no-input', ctx.t.m('help.noInput'))
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints classify 260912-3 --category property_service --subcategory leak --validity valid
   complaints classify 260912-3 --validity invalid --reason "重复登记"
-  complaints classify 260912-3       # at a terminal: offers each field with its current value`)
+  complaints classify 260912-3       # ${ctx.t.m('help.classifyAskExample')}`)
     .action(async (ticket: string, o: ClassifyOptions) => {
       const { input, ...given } = o;
       const nothing = !given.kind && !given.category && given.subcategory === undefined && !given.severity && !given.validity;

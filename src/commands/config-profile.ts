@@ -9,7 +9,7 @@ import { applySettingsBatch } from './config-batch.js';
 export function profileCommand(ctx: Ctx): Command {
   const profile = new Command('profile').description(ctx.t.m('profile.help'))
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints config profile list
   complaints config profile show longhu
   complaints config profile apply xx-property

@@ -18,10 +18,10 @@ export function configCommand(ctx: Ctx): Command {
   const config = new Command('config')
     .description(zh ? '查看和修改设置（时限、阈值、单位、时区）' : 'get, set and list settings (deadlines, thresholds, office, time zone)')
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints config list
   complaints config get deadline.general.resolve
-  complaints config set deadline.general.resolve 5wd          # 30m, 2h, 3wd, 5d, eod, none
+  complaints config set deadline.general.resolve 5wd          # ${ctx.t.m('help.ex.config.4')}
   complaints config set deadline.general.site_check 24h
   complaints config set deadline.kind.inquiry.resolve 24h
   complaints config set step.desk_notice.define "receipt,告知客服中心,desk informed"

@@ -1,8 +1,9 @@
 // `contact <ticket>`: record that the office spoke with the complainant, and
 // how a round of talks ended (SPEC §11: the rule.disagreed_talks-th round
 // without agreement raises a general complaint to important).
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import type { Ctx } from '../cli/context.js';
+import { markListed } from '../cli/listed-values.js';
 import { talkOutcomeArg } from '../cli/parse.js';
 import type { Complaint, TalkOutcome } from '../domain/types.js';
 import { contact } from '../domain/lifecycle.js';
@@ -20,9 +21,9 @@ export function contactCommand(ctx: Ctx): Command {
     .description(zh ? '记录与投诉人的联系' : 'record contact with the complainant')
     .argument('<ticket>', zh ? '投诉编号' : 'ticket')
     .option('--note <text>', zh ? '联系内容' : 'what was said')
-    .option('--outcome <outcome>', ctx.t.m('talk.option'), talkOutcomeArg(ctx.t))
+    .addOption(markListed(new Option('--outcome <outcome>', ctx.t.m('talk.option')).argParser(talkOutcomeArg(ctx.t)), 'talk'))
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints contact 260912-3 --note "已电话联系，约定明早上门查看"
   complaints contact 260912-3 --outcome disagreed --note "业主坚持全额赔偿"
   complaints contact 260912-3 --outcome 达成一致`)

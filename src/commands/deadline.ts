@@ -3,6 +3,7 @@
 // is `extend`, agreed with the complainant.
 import { Command, Option } from 'commander';
 import type { Ctx } from '../cli/context.js';
+import { suggestedArgument } from '../cli/listed-values.js';
 import { dateTimeArg } from '../cli/parse.js';
 import type { Complaint } from '../domain/types.js';
 import { setEarlierDeadline } from '../domain/lifecycle.js';
@@ -15,11 +16,11 @@ export function deadlineCommand(ctx: Ctx): Command {
   return new Command('deadline')
     .description(t.m('help.deadline'))
     .argument('<ticket>', t.m('help.ticket'))
-    .argument('<step>', t.m('help.stepName'))
+    .addArgument(suggestedArgument('<step>', t.m('help.stepName'), 'step'))
     .addOption(new Option('--by <time>', t.m('help.deadlineBy')).argParser(dateTimeArg(t)).makeOptionMandatory())
     .addOption(new Option('--reason <text>', t.m('help.deadlineReason')).makeOptionMandatory())
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints deadline 260912-3 resolve --by 2026-09-14T18:00 --reason "业主下周出国，须周一前修好"
   complaints deadline 260912-3 site_check --by 2026-09-12 --reason "总经理要求当日核实"`)
     .action(async (ticket: string, step: string, o: { by: string; reason: string }) => {

@@ -12,7 +12,7 @@ export function deptCommand(ctx: Ctx): Command {
   const dept = new Command('dept')
     .description(zh ? '部门管理：列出、添加、改名、停用、启用' : 'list, add, rename, disable, enable departments')
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints dept list
   complaints dept add 绿化部
   complaints dept rename 环境部 环境管理部

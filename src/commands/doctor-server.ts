@@ -9,6 +9,7 @@ import { DatabaseError } from '../domain/errors.js';
 import { checkServerHealth, type ServerHealth } from '../storage/postgres/health.js';
 import type { ServerStore } from '../storage/postgres/open.js';
 import { calendarWarnings } from './doctor-calendar.js';
+import type { Translator } from '../output/i18n.js';
 
 export interface ServerDoctorReport extends ServerHealth {
   server: string;
@@ -44,11 +45,16 @@ function render(ctx: Ctx, r: ServerDoctorReport): string {
     `${t.m('doctor.rowSecurity')}: ${ok(!r.rowSecurityOff.length && !r.policiesMissing.length)}`,
     `${t.m('doctor.guards')}: ${ok(!r.triggersMissing.length)}`,
     `${t.m('doctor.attachments')}: ${ok(!r.damagedAttachments.length)}`,
-    `${t.m('doctor.counts')}: ${Object.entries(r.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `${t.m('doctor.counts')}: ${countsText(t, r.counts)}`,
     `${t.m('doctor.byStatus')}: ${Object.entries(r.byStatus).map(([k, v]) => `${t.l(`status.${k}`)} ${v}`).join(', ') || '—'}`,
   ];
   for (const p of r.problems) lines.push(t.m('doctor.problem', { what: p }));
   for (const w of r.warnings) lines.push(`${t.l('word.hint')}: ${w}`);
   lines.push(r.problems.length ? t.m('doctor.serverScope') : `${t.m('doctor.ok')} ${t.m('doctor.serverScope')}`);
   return lines.join('\n') + '\n';
+}
+
+/** "投诉 1，事件 6，…": each table by what it holds. */
+export function countsText(t: Translator, counts: Record<string, number>): string {
+  return Object.entries(counts).map(([k, v]) => `${t.l(`doctor.table.${k}`)} ${v}`).join(t.l('timeline.partSep'));
 }

@@ -8,16 +8,16 @@ import { DatabaseError } from '../domain/errors.js';
 import { yearOf, localDate } from '../domain/time.js';
 import { checkHealth, fileSize, type Health } from '../storage/sqlite/maintenance.js';
 import { calendarWarnings } from './doctor-calendar.js';
-import { runServerDoctor, type ServerDoctorReport } from './doctor-server.js';
+import { countsText, runServerDoctor, type ServerDoctorReport } from './doctor-server.js';
 import type { ServerStore } from '../storage/postgres/open.js';
 
 export function doctorCommand(ctx: Ctx): Command {
   return new Command('doctor')
     .description(ctx.t.m('doctor.help'))
     .addHelpText('after', `
-Exits 5 when something is wrong.
+${ctx.t.m('help.after.doctor')}
 
-Examples:
+${ctx.t.l('help.examples')}
   complaints doctor
   complaints doctor --json
   complaints --db postgres://admin@db.example.com/complaints --office YG doctor`)
@@ -57,23 +57,23 @@ export async function runDoctor(ctx: Ctx): Promise<DoctorReport | ServerDoctorRe
 }
 
 function render(ctx: Ctx, r: DoctorReport, year: number, yearCovered: boolean): string {
-  const zh = ctx.t.lang === 'zh';
-  const ok = (good: boolean) => (good ? ctx.chalk.green(zh ? '正常' : 'ok') : ctx.chalk.red(zh ? '异常' : 'FAILED'));
+  const { t } = ctx;
+  const ok = (good: boolean) => (good ? ctx.chalk.green(t.l('doctor.ok')) : ctx.chalk.red(t.l('doctor.failed')));
   const lines = [
-    `${zh ? '数据库' : 'Database'}: ${r.file}`,
-    `${zh ? '大小' : 'Size'}: ${r.size} ${zh ? '字节' : 'bytes'}`,
-    `${zh ? '结构版本' : 'Schema'}: ${r.schema.version} / ${r.schema.latest} ${ok(r.schema.version === r.schema.latest)}`,
-    `${zh ? '完整性' : 'Integrity'}: ${ok(r.integrity.length === 1 && r.integrity[0] === 'ok')}`,
-    `${zh ? '外键' : 'Foreign keys'}: ${ok(r.foreignKeys.length === 0)}`,
-    `${zh ? '附件校验' : 'Attachments (SHA-256)'}: ${ok(r.damagedAttachments.length === 0)}`,
-    `${ctx.t.m('doctor.guards')}: ${ok(r.guards.missing.length + r.guards.altered.length === 0)}`,
-    `${zh ? '数量' : 'Counts'}: ${Object.entries(r.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
-    `${zh ? '按状态' : 'By status'}: ${Object.entries(r.byStatus).map(([k, v]) => `${ctx.t.l(`status.${k}`)} ${v}`).join(', ') || '—'}`,
+    `${t.l('doctor.database')}: ${r.file}`,
+    `${t.l('doctor.size')}: ${t.m('doctor.bytes', { n: r.size })}`,
+    `${t.l('doctor.schema')}: ${r.schema.version} / ${r.schema.latest} ${ok(r.schema.version === r.schema.latest)}`,
+    `${t.l('doctor.integrity')}: ${ok(r.integrity.length === 1 && r.integrity[0] === 'ok')}`,
+    `${t.l('doctor.foreignKeys')}: ${ok(r.foreignKeys.length === 0)}`,
+    `${t.l('doctor.attachments')}: ${ok(r.damagedAttachments.length === 0)}`,
+    `${t.m('doctor.guards')}: ${ok(r.guards.missing.length + r.guards.altered.length === 0)}`,
+    `${t.m('doctor.counts')}: ${countsText(t, r.counts)}`,
+    `${t.m('doctor.byStatus')}: ${Object.entries(r.byStatus).map(([k, v]) => `${t.l(`status.${k}`)} ${v}`).join(', ') || '—'}`,
   ];
   if (r.calendar) {
     const c = r.calendar;
     const covered = c.firstYear !== null && c.lastYear !== null ? `${c.firstYear}–${c.lastYear}` : '—';
-    lines.push(`${zh ? '工作日历' : 'Calendar'}: ${covered} (${c.version ?? '—'}), ${c.officialDays} ${zh ? '个法定日' : 'official days'}, ${c.overrides} ${zh ? '个自定义' : 'overrides'}; ${year} ${ok(yearCovered)}`);
+    lines.push(`${t.l('doctor.calendar')}: ${t.m('doctor.calendarLine', { covered, version: c.version ?? '—', official: c.officialDays, overrides: c.overrides })}; ${year} ${ok(yearCovered)}`);
   }
   for (const w of r.warnings) lines.push(`${ctx.t.l('word.hint')}: ${w}`);
   for (const p of r.problems) lines.push(ctx.t.m('doctor.problem', { what: p }));

@@ -1,9 +1,11 @@
 // `edit <ticket> --reason`: correct any fact taken at intake (SPEC §13). At a
 // terminal with no fact given it offers the facts with their current values.
 import { Command, Option } from 'commander';
+import { allowedValues, markListed, promptChoices, readValue, shownValues, VALUES, type ListName } from '../cli/listed-values.js';
 import type { Ctx } from '../cli/context.js';
+import { readUnit } from '../domain/unit.js';
 import type { Translator } from '../output/i18n.js';
-import { CHANNELS, type Channel, type Complaint } from '../domain/types.js';
+import { type Channel, type Complaint } from '../domain/types.js';
 import { edit, INTAKE_FIELDS, intakeValue, withFacts, type IntakeFacts, type IntakeField } from '../domain/edit.js';
 import { groupThousands, MAX_YUAN, formatYuan, parseYuan } from '../domain/money.js';
 import { MAX_HOUSEHOLDS, readHouseholds } from '../domain/households.js';
@@ -29,7 +31,7 @@ interface EditFlag<F extends IntakeField = IntakeField> {
   /** Reads typed text; throws UsageError saying how to write it. Absent for yes/no facts. */
   read?: (text: string, r: Reader) => IntakeFacts[F];
   /** A fact with listed values: offered as a choice at the terminal. */
-  choices?: readonly string[];
+  listed?: ListName;
 }
 
 const text = (v: string) => v.trim();
@@ -61,8 +63,9 @@ function yuan(v: string): number {
 }
 
 function channel(v: string): Channel {
-  if (!CHANNELS.includes(v as Channel)) throw new UsageError('usage.invalid', { what: '--channel', value: v, hint: CHANNELS.join(', ') });
-  return v as Channel;
+  const key = readValue(VALUES.channel, v);
+  if (key === null) throw new UsageError('usage.invalid', { what: '--channel', value: v, hint: allowedValues(VALUES.channel) });
+  return key as Channel;
 }
 
 /** Every fact `edit` corrects, with its flag; a fact added to intake is one line here. */
@@ -70,11 +73,11 @@ const EDIT_FLAGS: EditFlag[] = [
   { field: 'name', flags: '-n, --name <name>', option: 'name', read: text },
   { field: 'phone', flags: '-p, --phone <phone>', option: 'phone', read: optional(phone) },
   { field: 'estate', flags: '--estate <estate>', option: 'estate', read: optional(text) },
-  { field: 'unit', flags: '--unit <unit>', option: 'unit', read: optional((v) => v.replace(/[—－–]/g, '-')) },
+  { field: 'unit', flags: '--unit <unit>', option: 'unit', read: optional(readUnit) },
   { field: 'subject', flags: '--subject <text>', option: 'subject', read: text },
   { field: 'description', flags: '-d, --description <text>', option: 'description', read: text },
   { field: 'demand', flags: '--demand <text>', option: 'demand', read: optional(text) },
-  { field: 'channel', flags: '-c, --channel <channel>', option: 'channel', read: channel, choices: CHANNELS },
+  { field: 'channel', flags: '-c, --channel <channel>', option: 'channel', read: channel, listed: 'channel' },
   { field: 'receivedAt', flags: '--received-at <time>', option: 'receivedAt', read: instant },
   { field: 'households', flags: '--households <n>', option: 'households', read: households },
   { field: 'claimFen', flags: '--claim <yuan>', option: 'claim', read: optional(yuan) },
@@ -94,7 +97,7 @@ export function editCommand(ctx: Ctx): Command {
     .argument('<ticket>', t.m('help.ticket'));
   for (const f of EDIT_FLAGS) {
     const name = t.l(labelKey(f.field));
-    if (f.read) cmd.addOption(new Option(f.flags, f.choices ? `${name}: ${f.choices.map((c) => `${c} ${t.l(`channel.${c}`)}`).join(', ')}` : name));
+    if (f.read) cmd.addOption(f.listed ? markListed(new Option(f.flags, `${name}: ${shownValues(VALUES[f.listed], t)}`), f.listed) : new Option(f.flags, name));
     else {
       cmd.addOption(new Option(f.flags, t.m('help.editYes', { what: name })));
       cmd.addOption(new Option(f.flags.replace('--', '--no-'), t.m('help.editNo', { what: name })));
@@ -104,11 +107,11 @@ export function editCommand(ctx: Ctx): Command {
     .option('--reason <text>', t.m('help.editReason'))
     .option('--no-input', t.m('help.noInput'))
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints edit 260912-3 --phone 13900139000 --reason "电话记错一位"
   complaints edit 260912-3 --received-at 2026-09-11T16:30 --reason "前一天下午来电，次日补登"
   complaints edit 260912-3 --households 6 --no-safety --reason "核实后为 6 户"
-  complaints edit 260912-3       # at a terminal: offers each fact with its current value`)
+  complaints edit 260912-3       # ${ctx.t.m('help.ex.edit.5')}`)
     .action(async (ticket: string, o: EditOptions) => {
       await runEdit(ctx, ticket, o);
     });
@@ -157,9 +160,9 @@ async function askFacts(ctx: Ctx, c: Complaint, r: Reader): Promise<Partial<Inta
     const message = t.l(labelKey(field));
     if (!flag.read) {
       (out as Record<string, unknown>)[field] = await prompter.confirm({ message, default: intakeValue(current, field) as boolean });
-    } else if (flag.choices) {
+    } else if (flag.listed) {
       (out as Record<string, unknown>)[field] = await prompter.select({
-        message, default: String(intakeValue(current, field)), choices: flag.choices.map((v) => ({ value: v, name: `${t.l(`channel.${v}`)} (${v})` })),
+        message, default: String(intakeValue(current, field)), choices: promptChoices(flag.listed, t).map((c) => ({ value: c.value, name: `${c.name} (${c.value})` })),
       });
     } else {
       const typed = await prompter.input({ message, default: shown(current, field, r), validate: (v) => readable(flag, v, r) });

@@ -14,12 +14,12 @@ export function estateCommand(ctx: Ctx): Command {
   const estate = new Command('estate')
     .description(t.m('help.estate'))
     .addHelpText('after', `
-Examples:
+${t.l('help.examples')}
   complaints estate list
   complaints estate add 阳光海岸
   complaints estate alias 阳光海岸 阳光海岸小区
   complaints estate rename 阳光海岸 阳光海岸一期
-  complaints config set estate.strict on     # refuse an unlisted estate where nobody can be asked`);
+  complaints config set estate.strict on     # ${t.m('help.estateStrictExample')}`);
   estate.command('list', { isDefault: true }).description(t.m('help.estateList')).action(async () => {
     await runEstateList(ctx);
   });

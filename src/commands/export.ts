@@ -4,12 +4,14 @@
 // CSV file gets a byte-order mark for Excel. With --headers zh the values are
 // Chinese too (来电, 已关闭, 是/否, 2026-11-16 09:10); --headers keys stays the
 // exact form `import` reads back.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
-import { choice, positiveIntArg } from '../cli/parse.js';
+import { limitArg } from '../cli/parse.js';
+import { listedOption } from '../cli/listed-values.js';
+import { chooseFormat } from '../domain/file-format.js';
 import { OutputFile } from '../cli/output-file.js';
 import { UsageError } from '../domain/errors.js';
-import { HEADER_STYLES, headerRow, isoFormatter, minuteFormatter, type CellFormat, type HeaderStyle, type ValueWords } from '../domain/csv-columns.js';
+import { headerRow, isoFormatter, minuteFormatter, type CellFormat, type HeaderStyle, type ValueWords } from '../domain/csv-columns.js';
 import { exportSlots, headerLine, recordWriter } from '../domain/csv-lines.js';
 import type { ListFilter, ListSort } from '../storage/complaints.js';
 import type { Store } from '../storage/store.js';
@@ -18,7 +20,7 @@ import { BufferedOutput, type Destination } from '../output/buffered-output.js';
 import { translator } from '../output/i18n.js';
 import { openComplaintsWorkbook } from '../output/complaints-xlsx.js';
 import { progress, type Progress } from '../cli/progress.js';
-import { addFilterOptions, SORTS, toFilter, type ListOptions } from './list.js';
+import { addFilterOptions, toFilter, type ListOptions } from './list.js';
 
 export interface ExportOptions extends ListOptions {
   out?: string;
@@ -37,18 +39,18 @@ export function exportCommand(ctx: Ctx): Command {
   const zh = ctx.t.lang === 'zh';
   const cmd = new Command('export').description(zh ? '导出投诉为 CSV 或 Excel 工作簿（筛选条件同 list）' : 'complaints as CSV or an Excel workbook, with the filters of list');
   return addFilterOptions(cmd, ctx)
-    .addOption(choice('--sort <order>', zh ? '排序（默认 ticket：按编号）' : 'order (default ticket)', SORTS).default('ticket'))
-    .option('--limit <n>', zh ? '最多导出条数（默认全部）' : 'at most this many (default all)', positiveIntArg(ctx.t))
+    .addOption(listedOption('--sort <order>', zh ? '排序' : 'order', 'sort', ctx.t).default('ticket'))
+    .option('--limit <n>', zh ? '最多导出条数（默认或 0：全部）' : 'at most this many (default or 0: all)', limitArg(ctx.t))
     .option('-o, --out <file>', zh ? '写入文件（默认输出到标准输出）' : 'write to this file (default: standard output)')
     .option('--force', ctx.t.m('file.forceHelp'))
     .option('--no-bom', zh ? '写文件时不加字节顺序标记（BOM）' : 'no byte-order mark in the file')
     .option('--mask', ctx.t.m('option.mask'))
-    .addOption(new Option('--headers <style>', zh ? '表头：keys 字段名、en 英文、zh 中文（zh 时取值也为中文）' : 'header names: keys, en (English) or zh (Chinese; values in Chinese too)').choices([...HEADER_STYLES]).default('keys'))
-    .addOption(choice('--format <format>', zh ? '格式：csv 或 xlsx（Excel 工作簿，需 --out）' : 'csv or xlsx (an Excel workbook; needs --out)', EXPORT_FORMATS).default('csv'))
+    .addOption(listedOption('--headers <style>', zh ? '表头（zh 时取值也为中文）' : 'header names (zh: values in Chinese too)', 'headers', ctx.t).default('keys'))
+    .addOption(listedOption('--format <format>', zh ? '格式（xlsx 为 Excel 工作簿，需 --out）' : 'format (xlsx: an Excel workbook; needs --out)', 'exportFormat', ctx.t))
     .addHelpText('after', `
-Without --status, every complaint is exported (closed ones too).
+${ctx.t.m('help.after.export')}
 
-Examples:
+${ctx.t.l('help.examples')}
   complaints export --out 投诉台账.csv --headers zh
   complaints export --format xlsx --out 投诉台账.xlsx --headers zh
   complaints export --from 2026-01-01 --to 2026-06-30 --mask --out h1.csv
@@ -65,7 +67,10 @@ export interface ExportResult {
 
 export async function runExport(ctx: Ctx, o: ExportOptions): Promise<ExportResult> {
   // A workbook is a file, never text for a terminal or a pipe: refused before anything is opened.
-  if (o.format === 'xlsx' && !o.out) throw new UsageError('export.xlsxNeedsOut', {});
+  // --json is a summary of the file written; the complaints themselves as JSON are `list --json`.
+  if (ctx.json && !o.out) throw new UsageError('export.jsonNeedsOut', {});
+  const format = chooseFormat(o.format, o.out, EXPORT_FORMATS, 'csv');
+  if (format === 'xlsx' && !o.out) throw new UsageError('export.xlsxNeedsOut', {});
   // Checked before the database is opened; written through a temporary file renamed into place.
   const file = o.out ? OutputFile.check(o.out, { database: ctx.dbPath, force: !!o.force }) : null;
   const filter = await toFilter(ctx, { ...o, status: o.status ?? ['all'] });
@@ -75,14 +80,14 @@ export async function runExport(ctx: Ctx, o: ExportOptions): Promise<ExportResul
   const words = headers === 'zh' ? chineseWords() : undefined;
   const fmt: CellFormat = { iso: words ? minuteFormatter(tz) : isoFormatter(tz), mask: !!o.mask, words };
   const sort = (o.sort ?? 'ticket') as ListSort;
-  const limit = o.limit ?? null;
+  const limit = o.limit || null;
   const out = file?.file ?? null;
   const bar = progress(ctx, ctx.t.m('export.progressLabel'), 0);
   let rows: number;
   try {
     // The total is counted only for a bar that may be drawn.
     if (ctx.io.stderrIsTTY) bar.update(0, await exportCount(s, filter, limit));
-    if (o.format === 'xlsx') {
+    if (format === 'xlsx') {
       rows = await file!.fill(async (tmp) => await writeWorkbook(ctx, s, { filter, sort, limit, path: tmp.path, headers, tz, mask: !!o.mask, words, bar }));
     } else {
       const write = (to: Destination) => writeCsv(s, { filter, sort, limit, fmt, headers, bom: out !== null && o.bom !== false, bar }, to);

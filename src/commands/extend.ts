@@ -23,7 +23,7 @@ export function extendCommand(ctx: Ctx): Command {
     .option('--reason <text>', zh ? '原因' : 'why more time is needed')
     .option('--agreed-by <name>', zh ? '同意人（投诉人）' : 'who agreed (the complainant)')
     .addHelpText('after', `
-Example:
+${ctx.t.l('help.example')}
   complaints extend 260912-3 --until 2026-12-10 --reason "需厂家更换配件" --agreed-by 王女士`)
     .action(async (ticket: string, o: ExtendOptions) => {
       await runExtend(ctx, ticket, o);

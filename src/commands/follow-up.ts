@@ -3,7 +3,8 @@
 // A call that does not reach the complainant is logged as an attempt.
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
-import { choice, satisfactionArg } from '../cli/parse.js';
+import { satisfactionArg } from '../cli/parse.js';
+import { listedOption } from '../cli/listed-values.js';
 import { ATTEMPT_OUTCOMES, FOLLOW_UP_METHODS, SEVERITIES, type AttemptOutcome, type Complaint, type FollowUpMethod } from '../domain/types.js';
 import { attempt, followUp } from '../domain/lifecycle.js';
 import { CancelledError, UsageError } from '../domain/errors.js';
@@ -23,14 +24,14 @@ export function followUpCommand(ctx: Ctx): Command {
     .description(zh ? '回访：记录满意度，或记录回访未果' : 'the call-back: satisfaction 1–5, or a failed attempt')
     .argument('<ticket>', zh ? '投诉编号' : 'ticket')
     .option('-s, --satisfaction <1-5>', zh ? '1 很满意 2 满意 3 基本满意 4 不满意 5 很不满意' : '1 very satisfied … 3 fair, 4 unsatisfied, 5 very unsatisfied', satisfactionArg(ctx.t))
-    .addOption(choice('--method <method>', zh ? '回访方式（默认 phone）' : 'how (default phone)', FOLLOW_UP_METHODS))
+    .addOption(listedOption('--method <method>', zh ? '回访方式（默认 phone）' : 'how (default phone)', 'method', ctx.t))
     .option('--note <text>', zh ? '回访记录' : 'what was said')
-    .addOption(choice('--attempt <outcome>', zh ? '回访未果' : 'a call that did not reach the complainant', ATTEMPT_OUTCOMES))
+    .addOption(listedOption('--attempt <outcome>', zh ? '回访未果' : 'a call that did not reach the complainant', 'attempt', ctx.t))
     .option('--no-input', zh ? '不提问' : 'never prompt')
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints follow-up 260912-3 --satisfaction 2 --note "业主表示满意"
-  complaints follow-up 260912-3 --satisfaction 4 --note "仍有渗水"   # reopens, one level up
+  complaints follow-up 260912-3 --satisfaction 4 --note "仍有渗水"   # ${ctx.t.m('help.ex.follow-up.6')}
   complaints follow-up 260912-3 --attempt no_answer`)
     .action(async (ticket: string, o: FollowUpOptions) => {
       if (o.satisfaction !== undefined && o.attempt) throw new UsageError('followUp.oneOf');

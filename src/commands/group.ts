@@ -28,10 +28,10 @@ export function groupCommand(ctx: Ctx): Command {
     .argument('<tickets...>', t.m('help.groupTickets'))
     .addOption(new Option('--reason <text>', t.m('help.groupReason')).makeOptionMandatory())
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints group 260912-3 260912-5 260912-8 260913-2 260914-1 --reason "3号楼地下室同一水管渗漏"
-  complaints list --group            # complaints in any group
-  complaints sweep                   # proposes possible groups to confirm`)
+  complaints list --group            # ${ctx.t.m('help.ex.group.7')}
+  complaints sweep                   # ${ctx.t.m('help.ex.group.8')}`)
     .action(async (tickets: string[], o: { reason: string }) => {
       await runGroup(ctx, tickets, o.reason);
     });

@@ -46,7 +46,7 @@ blank rows and a 序号 column are fine. A row with a result (处理结果) come
 resolved, one with a call-back (回访情况/满意度: 非常满意 … 很不满意) closed.
 Valid, unused ticket numbers are kept; other rows get new numbers.
 
-Examples:
+${ctx.t.l('help.examples')}
   complaints import 投诉台账.xlsx --dry-run
   complaints import 2025-register.csv`)
     .action(async (file: string, o: ImportOptions) => {

@@ -29,7 +29,7 @@ export function initCommand(ctx: Ctx): Command {
     .option('--timezone <zone>', zh ? '时区（默认 Asia/Shanghai）' : 'IANA time zone (default Asia/Shanghai)')
     .option('--profile <name>', ctx.t.m('profile.initOption'))
     .addHelpText('after', `
-Example:
+${ctx.t.l('help.example')}
   complaints init --name 阳光海岸客户服务中心 --timezone Asia/Shanghai
   complaints init --profile longhu`)
     .action(async (o: InitOptions) => {

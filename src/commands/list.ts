@@ -2,8 +2,10 @@
 // estate, unit, phone, date range, overdue and free text; sorted; limited.
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
-import { choice, dateTimeArg, listOf, phoneOrTailArg, positiveIntArg } from '../cli/parse.js';
-import { CATEGORIES, OPEN_STATUSES, SEVERITIES, STATUSES, type Category, type Complaint, type Severity, type Status } from '../domain/types.js';
+import { readUnit } from '../domain/unit.js';
+import { dateTimeArg, limitArg, phoneOrTailArg } from '../cli/parse.js';
+import { listedListOption, listedOption } from '../cli/listed-values.js';
+import { OPEN_STATUSES, type Category, type Complaint, type Severity, type Status } from '../domain/types.js';
 import { addDays, isValidDate, parseInstant, zonedInstant } from '../domain/time.js';
 import { UsageError } from '../domain/errors.js';
 import { iterateComplaints, type ListFilter, type ListSort } from '../storage/complaints.js';
@@ -40,8 +42,6 @@ export interface ListOptions {
   mask?: boolean;
 }
 
-const STATUS_WORDS = [...STATUSES, 'open', 'all'] as const;
-export const SORTS: ListSort[] = ['newest', 'oldest', 'due', 'severity', 'ticket'];
 
 /**
  * The most complaints `list` shows. Its text is aligned over all rows and its
@@ -54,9 +54,9 @@ export const LIST_MAX = 100_000;
 export function addFilterOptions(cmd: Command, ctx: Ctx): Command {
   const zh = ctx.t.lang === 'zh';
   return cmd
-    .option('--status <s,…>', `${zh ? '状态' : 'status'}: ${STATUS_WORDS.join(', ')} (${zh ? '默认 open：未关闭' : 'default open: not closed'})`, listOf(STATUS_WORDS, ctx.t))
-    .option('--severity <s,…>', `${zh ? '级别' : 'severity'}: ${SEVERITIES.join(', ')}`, listOf(SEVERITIES, ctx.t))
-    .option('--category <c,…>', `${zh ? '类别' : 'category'}: ${CATEGORIES.join(', ')}`, listOf(CATEGORIES, ctx.t))
+    .addOption(listedListOption('--status <s,…>', zh ? '状态（默认 open：未关闭）' : 'status (default open: not closed)', 'status', ctx.t))
+    .addOption(listedListOption('--severity <s,…>', ctx.t.l('field.severity'), 'severity', ctx.t))
+    .addOption(listedListOption('--category <c,…>', ctx.t.l('field.category'), 'category', ctx.t))
     .option('--dept <name>', zh ? '责任部门' : 'department')
     .option('--assignee <person>', ctx.t.m('help.listAssignee'))
     .option('--estate <estate>', ctx.t.m('help.listEstate'))
@@ -76,23 +76,22 @@ export function listCommand(ctx: Ctx): Command {
   const zh = ctx.t.lang === 'zh';
   const cmd = new Command('list').description(zh ? '查询投诉列表' : 'list complaints');
   return addFilterOptions(cmd, ctx)
-    .addOption(choice('--sort <order>', zh ? '排序' : 'order', SORTS).default('newest'))
-    .option('--limit <n>', ctx.t.m('option.listLimit', { max: LIST_MAX }), positiveIntArg(ctx.t), 50)
+    .addOption(listedOption('--sort <order>', zh ? '排序' : 'order', 'sort', ctx.t).default('newest'))
+    .option('--limit <n>', ctx.t.m('option.listLimit', { max: LIST_MAX }), limitArg(ctx.t), 50)
     .option('--mask', ctx.t.m('option.mask'))
     .addHelpText('after', `
-At most ${LIST_MAX} complaints are listed (a larger --limit is refused); for more, use
-export (CSV, the same filters, any number of rows).
+${ctx.t.m('help.after.list', { max: LIST_MAX })}
 
-Examples:
+${ctx.t.l('help.examples')}
   complaints list --dept 工程部 --overdue
   complaints list --search 漏水 --status all
   complaints list --phone 13800138000 --json
-  complaints list --mine                       # received or assigned to me
-  complaints list --phone 8000 --status all     # a caller by the last four digits
-  complaints list --estate 阳光 --assignee 张    # part of a name is enough
+  complaints list --mine                       # ${ctx.t.m('help.ex.list.9')}
+  complaints list --phone 8000 --status all     # ${ctx.t.m('help.ex.list.10')}
+  complaints list --estate 阳光 --assignee 张    # ${ctx.t.m('help.ex.list.11')}
   complaints list --flagged --status all
   complaints list --search 漏水 --mask
-  complaints list --group --status all          # complaints of confirmed group complaints`)
+  complaints list --group --status all          # ${ctx.t.m('help.ex.list.12')}`)
     .action(async (o: ListOptions) => {
       await runList(ctx, o);
     });
@@ -126,7 +125,7 @@ export async function toFilter(ctx: Ctx, o: ListOptions): Promise<ListFilter> {
     department: o.dept?.trim() || null,
     assignee: o.assignee?.trim() || null,
     estate: o.estate?.trim() || null,
-    unit: o.unit?.trim() || null,
+    unit: o.unit?.trim() ? readUnit(o.unit) : null,
     // Four digits are a phone's last four (a whole number is never that short).
     phone: o.phone !== undefined && !PHONE_TAIL.test(o.phone) ? o.phone : null,
     phoneTail: o.phone !== undefined && PHONE_TAIL.test(o.phone) ? o.phone : null,
@@ -149,7 +148,8 @@ function groupOf(v: string | boolean | undefined): number | 'any' | null {
 }
 
 export async function runList(ctx: Ctx, o: ListOptions): Promise<number> {
-  const limit = o.limit ?? 50;
+  // 0 is all that list shows at most; more is export's work.
+  const limit = o.limit === 0 ? LIST_MAX : o.limit ?? 50;
   if (limit > LIST_MAX) throw new UsageError('list.tooMany', { limit, max: LIST_MAX });
   const filter = await toFilter(ctx, o);
   const sort = o.sort ?? 'newest';

@@ -21,9 +21,9 @@ export function migrateCommand(ctx: Ctx): Command {
     .requiredOption('--to <url>', ctx.t.m('migrate.toHelp'))
     .option('--name <name>', ctx.t.m('migrate.nameHelp'))
     .addHelpText('after', `
-The office is given with the global --office <CODE> (or COMPLAINTS_OFFICE).
+${ctx.t.m('help.after.migrate')}
 
-Examples:
+${ctx.t.l('help.examples')}
   complaints migrate --db /srv/complaints/yg.db --to postgres://admin@db.example.com/complaints --office YG --name 阳光海岸客户服务中心
   complaints migrate --db yg.db --to postgres://admin@db.example.com/complaints --office YG --json`)
     .action(async (o: MigrateOptions) => {

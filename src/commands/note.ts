@@ -12,7 +12,7 @@ export function noteCommand(ctx: Ctx): Command {
     .argument('<ticket>', zh ? '投诉编号' : 'ticket')
     .argument('<text...>', zh ? '备注内容' : 'the note')
     .addHelpText('after', `
-Example:
+${ctx.t.l('help.example')}
   complaints note 260912-3 "维修工已到场，更换水管"`)
     .action(async (ticket: string, words: string[]) => {
       await runNote(ctx, ticket, words.join(' '));

@@ -20,7 +20,7 @@ export function officeCommand(ctx: Ctx): Command {
   const office = new Command('office')
     .description(ctx.t.m('office.help'))
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints --db postgres://admin@db.example/complaints office list
   complaints --db postgres://admin@db.example/complaints office add YG --name 阳光海岸服务中心
   complaints --db postgres://admin@db.example/complaints office rename YG --name 阳光海岸客户服务中心`);

@@ -28,7 +28,7 @@ export function overdueCommand(ctx: Ctx): Command {
     .option('--exit-status', zh ? '有超期项时以退出码 1 结束（供定时任务使用）' : 'exit 1 when anything is listed (for cron)')
     .option('--mask', ctx.t.m('option.mask'))
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints overdue
   complaints overdue --json
   complaints overdue --exit-status || mail -s "超期投诉" office@example.com`)

@@ -1,11 +1,11 @@
 // `reopen`, `close` and `escalate`: steps that need a reason, asked for at a
 // terminal when missing.
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import type { Ctx } from '../cli/context.js';
-import { choice, ticketArg } from '../cli/parse.js';
+import { ticketArg } from '../cli/parse.js';
+import { allowedValues, listedOption, markListed, readValue, shownValues, VALUES } from '../cli/listed-values.js';
 import { normalizeTicket } from '../domain/ticket.js';
-import { label } from '../output/i18n.js';
-import { CLOSE_REASONS, SEVERITIES, type CloseReason, type Complaint, type Severity } from '../domain/types.js';
+import { CLOSE_REASONS, type CloseReason, type Complaint, type Severity } from '../domain/types.js';
 import { close, escalate, reopen, type Closing } from '../domain/lifecycle.js';
 import { UsageError } from '../domain/errors.js';
 import { applyStep, doneLine, emitComplaint, loadComplaint } from './complaint-step.js';
@@ -28,7 +28,7 @@ function reasonCommand(ctx: Ctx, name: 'reopen' | 'close' | 'escalate', zh: stri
     .argument('<ticket>', ctx.t.lang === 'zh' ? '投诉编号' : 'ticket')
     .option('--reason <text>', ctx.t.lang === 'zh' ? '原因（必填）' : 'reason (required)')
     .option('--no-input', ctx.t.lang === 'zh' ? '不提问' : 'never prompt')
-    .addHelpText('after', `\nExample:\n  ${example}`);
+    .addHelpText('after', `\n${ctx.t.l('help.example')}\n  ${example}`);
 }
 
 export function reopenCommand(ctx: Ctx): Command {
@@ -48,20 +48,19 @@ export interface CloseOptions {
 
 export function closeCommand(ctx: Ctx): Command {
   const { t } = ctx;
-  const reasons = CLOSE_REASONS.map((r) => `${r} ${t.l(`closeReason.${r}`)}`).join(', ');
   return new Command('close')
     .description(t.m('help.close'))
     .argument('<ticket>', t.m('help.ticket'))
-    .option('--reason <reason>', `${t.m('help.closeReason')}: ${reasons}`)
+    .addOption(markListed(new Option('--reason <reason>', `${t.m('help.closeReason')}: ${shownValues(VALUES.closeReason, t)}`), 'closeReason'))
     .option('--note <text>', t.m('help.closeNote'))
     .option('--of <ticket>', t.m('help.closeOf'))
     .option('--no-input', t.m('help.noInput'))
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints close 260912-3 --reason duplicate --of 260912-1
   complaints close 260912-3 --reason 撤诉 --note "业主来电撤回投诉"
   complaints close 260912-3 --reason invalid --note "非本小区业主，误登记"
-  complaints close 260912-3 --reason unreachable          # after failed call-backs on 3 days`)
+  complaints close 260912-3 --reason unreachable          # ${ctx.t.m('help.ex.reason-steps.13')}`)
     .action(async (ticket: string, o: CloseOptions) => {
       await runClose(ctx, ticket, await closingFor(ctx, o));
     });
@@ -69,14 +68,9 @@ Examples:
 
 /** A close reason by its key or its label in either language (撤诉, withdrawn). */
 export function closeReasonOf(ctx: Ctx, text: string): CloseReason {
-  const v = text.trim();
-  const hit = CLOSE_REASONS.find((r) => r === v || [ctx.t.l(`closeReason.${r}`), label('zh', `closeReason.${r}`), label('en', `closeReason.${r}`)].includes(v));
-  if (!hit) {
-    throw new UsageError('close.reasonUnknown', {
-      value: v, allowed: CLOSE_REASONS.map((r) => `${r} (${label('zh', `closeReason.${r}`)})`).join(', '),
-    });
-  }
-  return hit;
+  const hit = readValue(VALUES.closeReason, text);
+  if (!hit) throw new UsageError('close.reasonUnknown', { value: text.trim(), allowed: allowedValues(VALUES.closeReason) });
+  return hit as CloseReason;
 }
 
 async function closingFor(ctx: Ctx, o: CloseOptions): Promise<Closing> {
@@ -103,7 +97,7 @@ async function closingFor(ctx: Ctx, o: CloseOptions): Promise<Closing> {
 export function escalateCommand(ctx: Ctx): Command {
   return reasonCommand(ctx, 'escalate', '升级（默认升一级）', 'raise severity (default: one level up)',
     'complaints escalate 260912-3 --to major --reason "业主已向12345投诉"')
-    .addOption(choice('--to <severity>', ctx.t.lang === 'zh' ? '升至级别' : 'the new severity', SEVERITIES))
+    .addOption(listedOption('--to <severity>', ctx.t.lang === 'zh' ? '升至级别' : 'the new severity', 'severity', ctx.t))
     .action(async (ticket: string, o: ReasonOptions) => {
       await runEscalate(ctx, ticket, o.to ?? null, await reasonFor(ctx, 'escalate', o));
     });

@@ -3,7 +3,9 @@
 // never asks and names the missing flags instead.
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
-import { choice, dateTimeArg, householdsArg, phoneArg, yuanArg } from '../cli/parse.js';
+import { readUnit } from '../domain/unit.js';
+import { listedOption, suggestedOption } from '../cli/listed-values.js';
+import { dateTimeArg, householdsArg, phoneArg, yuanArg } from '../cli/parse.js';
 import { CATEGORIES, CHANNELS, KINDS, SUGGESTED_SUBCATEGORIES, type Category, type Channel, type Complaint, type Kind } from '../domain/types.js';
 import { register, type NewComplaint } from '../domain/lifecycle.js';
 import { formatTicket } from '../domain/ticket.js';
@@ -54,10 +56,10 @@ export function registerCommand(ctx: Ctx): Command {
     .option('-p, --phone <phone>', t.lang === 'zh' ? '联系电话' : 'phone: mobile or landline with area code', phoneArg(t))
     .option('--estate <estate>', t.lang === 'zh' ? '项目' : 'estate (项目)')
     .option('--unit <unit>', t.lang === 'zh' ? '房号，如 3-2-1501' : 'unit, building-entrance-room, e.g. 3-2-1501')
-    .addOption(choice('-c, --channel <channel>', t.lang === 'zh' ? '渠道' : 'how it arrived', CHANNELS))
-    .addOption(choice('-k, --kind <kind>', t.lang === 'zh' ? '类型' : 'kind', KINDS))
-    .addOption(choice('--category <category>', t.lang === 'zh' ? '类别' : 'category', CATEGORIES))
-    .option('--subcategory <sub>', `${t.lang === 'zh' ? '子类，建议' : 'subcategory, suggested'}: ${SUGGESTED_SUBCATEGORIES.join(', ')}`)
+    .addOption(listedOption('-c, --channel <channel>', t.l('field.channel'), 'channel', t))
+    .addOption(listedOption('-k, --kind <kind>', t.l('field.kind'), 'kind', t))
+    .addOption(listedOption('--category <category>', t.l('field.category'), 'category', t))
+    .addOption(suggestedOption('--subcategory <sub>', t.lang === 'zh' ? '子类，建议' : 'subcategory, suggested', 'subcategory', t))
     .option('--subject <text>', t.lang === 'zh' ? '主题（默认取内容前 30 字）' : 'subject (default: first 30 characters of the description)')
     .option('-d, --description <text>', t.lang === 'zh' ? '投诉内容（必填）' : 'what the complaint is about (required)')
     .option('--demand <text>', t.lang === 'zh' ? '客户诉求' : 'what the complainant asks for')
@@ -72,12 +74,12 @@ export function registerCommand(ctx: Ctx): Command {
     .option('--place <text>', t.m('help.place'))
     .option('--no-input', t.lang === 'zh' ? '不提问，缺少必填项时报错' : 'never prompt; fail on missing required flags')
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints register --name 王女士 --phone 13800138000 --estate 阳光海岸 --unit 3-2-1501 \\
     --category property_service --subcategory noise --description "楼上装修噪音，晚上十点后仍在施工"
   complaints register --name 李先生 --phone 13900139000 --description "保安态度恶劣" \
     --about 赵保安 --happened-at 2026-09-10T21:00 --place 北门岗亭
-  complaints register            # at a terminal: asks for each field`)
+  complaints register            # ${ctx.t.m('help.ex.register.14')}`)
     .action(async (o: RegisterOptions) => {
       await runRegister(ctx, await completeRegister(ctx, o));
     });
@@ -153,7 +155,7 @@ export async function runRegister(ctx: Ctx, o: RegisterOptions): Promise<Complai
     phone: o.phone ?? null,
     // At a terminal completeRegister settled it with the clerk; from a script, an alias becomes its estate.
     estate: ctx.canPrompt(o.input === false) ? o.estate?.trim() || null : await intakeEstate(ctx, o.estate, false),
-    unit: o.unit?.trim().replace(/[—－–]/g, '-') || null,
+    unit: o.unit?.trim() ? readUnit(o.unit) : null,
     subject: o.subject ?? null,
     description: o.description!.trim(),
     demand: o.demand?.trim() || null,

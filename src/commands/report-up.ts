@@ -2,12 +2,12 @@
 // a role the procedure names (director, dept_head, general_manager, group)
 // or to a person by name, by phone, in writing or at a meeting.
 import { Command, Option } from 'commander';
+import { allowedValues, markListed, readValue, shownValues, VALUES } from '../cli/listed-values.js';
 import type { Ctx } from '../cli/context.js';
 import type { Complaint } from '../domain/types.js';
 import { reportUp } from '../domain/lifecycle.js';
-import { REPORT_ROLES, REPORT_VIAS, type ReportVia } from '../domain/report-up.js';
+import { REPORT_ROLES, type ReportVia } from '../domain/report-up.js';
 import { UsageError } from '../domain/errors.js';
-import { label } from '../output/i18n.js';
 import { applyStep, doneLine, emitComplaint } from './complaint-step.js';
 
 export function reportUpCommand(ctx: Ctx): Command {
@@ -17,10 +17,10 @@ export function reportUpCommand(ctx: Ctx): Command {
     .description(t.m('help.reportUp'))
     .argument('<ticket>', t.m('help.ticket'))
     .addOption(new Option('--to <role or name>', `${t.m('help.reportUpTo')}: ${roles}`).makeOptionMandatory())
-    .addOption(new Option('--via <via>', REPORT_VIAS.map((v) => `${v} ${t.l(`via.${v}`)}`).join(', ')).makeOptionMandatory())
+    .addOption(markListed(new Option('--via <via>', shownValues(VALUES.via, t)), 'via').makeOptionMandatory())
     .option('--note <text>', t.m('help.stepNote'))
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints report-up 260912-3 --to director --via phone --note "已电话报告王主任"
   complaints report-up 260912-3 --to 主任 --via 书面
   complaints report-up 260912-3 --to 王主任 --via written`)
@@ -31,15 +31,13 @@ Examples:
 
 /** A role by its key or Chinese label (主任 → director); anything else is a person's name. */
 function roleOf(text: string): string {
-  const v = text.trim();
-  return REPORT_ROLES.find((r) => label('zh', `role.${r}`) === v || label('en', `role.${r}`) === v) ?? v;
+  return readValue(VALUES.reportRole, text) ?? text.trim();
 }
 
 function viaOf(text: string): ReportVia {
-  const v = text.trim();
-  const hit = REPORT_VIAS.find((x) => x === v || label('zh', `via.${x}`) === v);
-  if (!hit) throw new UsageError('reportUp.via', { value: v, allowed: REPORT_VIAS.map((x) => `${x} (${label('zh', `via.${x}`)})`).join(', ') });
-  return hit;
+  const hit = readValue(VALUES.via, text);
+  if (!hit) throw new UsageError('reportUp.via', { value: text.trim(), allowed: allowedValues(VALUES.via) });
+  return hit as ReportVia;
 }
 
 export async function runReportUp(ctx: Ctx, ticket: string, to: string, via: ReportVia, note: string | null): Promise<Complaint> {

@@ -6,7 +6,8 @@ import { mergeByReports, type ByDimension, type ByReport } from '../domain/repor
 import { breakdownCounts } from '../storage/report-breakdown.js';
 import { Chalk } from 'chalk';
 import type { Ctx } from '../cli/context.js';
-import { choice } from '../cli/parse.js';
+import { listedOption } from '../cli/listed-values.js';
+import { chooseFormat } from '../domain/file-format.js';
 import { OutputFile } from '../cli/output-file.js';
 import { StateError, UsageError } from '../domain/errors.js';
 import { stepsInForce } from '../domain/steps.js';
@@ -86,14 +87,14 @@ export function reportCommand(ctx: Ctx): Command {
   const report = new Command('report')
     .description(zh ? '统计报告：月报、周报或任意期间（表格、JSON、CSV、Markdown、HTML、Excel 工作簿）' : 'reports: monthly, weekly or any range (table, JSON, CSV, Markdown, HTML, Excel workbook)')
     .addHelpText('after', `
-Examples:
-  complaints report monthly                        # last month, on the terminal
+${ctx.t.l('help.examples')}
+  complaints report monthly                        # ${ctx.t.m('help.ex.report.15')}
   complaints report monthly --month 2026-10 --format html --out 2026-10.html
   complaints report weekly --week 2026-W44 --json
   complaints report range --from 2026-01-01 --to 2026-06-30 --format csv --out h1.csv
   complaints report monthly --month 2026-10 --format xlsx --out 2026-10.xlsx`);
   const withOutput = (cmd: Command) => cmd
-    .addOption(choice('--format <format>', zh ? '格式：table、json、csv、md、html、xlsx（默认 table；--json 即 json；xlsx 需 --out）' : 'table, json, csv, md, html or xlsx (default table; --json means json; xlsx needs --out)', REPORT_FORMATS))
+    .addOption(listedOption('--format <format>', zh ? '格式（默认 table；--json 即 json；xlsx 需 --out）' : 'format (default table; --json means json; xlsx needs --out)', 'reportFormat', ctx.t))
     .option('--out <file>', zh ? '写入文件而不是标准输出' : 'write to this file instead of stdout')
     .option('--force', ctx.t.m('file.forceHelp'))
     .option('--refresh', zh ? '重新统计已保存的月报快照' : 'recompute a stored snapshot of a closed month')
@@ -282,7 +283,7 @@ export function renderReport(ctx: Ctx, report: Report, format: Exclude<ReportFor
 
 export async function runReport(ctx: Ctx, o: ReportOptions): Promise<Report> {
   // Checked before the database is opened (and a snapshot stored).
-  const format: ReportFormat = ctx.json ? 'json' : (o.format ?? 'table');
+  const format = chooseFormat(ctx.json ? 'json' : o.format, o.out, REPORT_FORMATS, 'table');
   // A workbook is a file, never text for a terminal or a pipe.
   if (format === 'xlsx' && !o.out) throw new UsageError('report.xlsxNeedsOut', {});
   const file = o.out ? OutputFile.check(o.out, { database: ctx.dbPath, force: !!o.force }) : null;

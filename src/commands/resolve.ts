@@ -35,12 +35,12 @@ export function resolveCommand(ctx: Ctx): Command {
     .option('--action <text>', ctx.t.m('help.correctiveAction'))
     .option('--no-input', zh ? '不提问' : 'never prompt')
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints resolve 260912-3 --resolution "已更换漏水水管并清理"
   complaints resolve 260912-3 --resolution "赔偿地板损失" --cost 6800 --responsible 工程部 --responsible-person 张工 --approved-by 李总
-  complaints resolve 260912-3 --resolution "赔偿地板损失" --cost 6800 --approved-by "钱财务,周总监,李总"   # reviewers, then the approver
+  complaints resolve 260912-3 --resolution "赔偿地板损失" --cost 6800 --approved-by "钱财务,周总监,李总"   # ${ctx.t.m('help.ex.resolve.reviewers')}
   complaints resolve 260912-3 --resolution "已修复" --cause "水管老化未及时更换" --action "每季度巡检楼内水管"
-A second resolve (after a reopening) adds its cost as a further payment; nothing paid before is removed.`)
+${ctx.t.m('help.after.resolve')}`)
     .action(async (ticket: string, o: ResolveOptions) => {
       const ask = ctx.canPrompt(o.input === false);
       if (!o.resolution && !ask) throw new UsageError('usage.required', { what: '--resolution', flags: '--resolution "…"' });

@@ -15,7 +15,7 @@ export function showCommand(ctx: Ctx): Command {
     .argument('<ticket>', zh ? '投诉编号' : 'ticket')
     .option('--mask', ctx.t.m('option.mask'))
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints show 260912-3
   complaints show 260912003 --json
   complaints show 260912-3 --mask`)

@@ -3,14 +3,14 @@
 // 委员会. Once anyone holds a role that approves compensation, `--approved-by`
 // and `approve --by` must name people of this list whose role covers the amount.
 import { Command, Option } from 'commander';
+import { allowedValues, markListed, readValue, shownValues, VALUES } from '../cli/listed-values.js';
 import type { Ctx } from '../cli/context.js';
 import { UsageError } from '../domain/errors.js';
-import { STAFF_ROLES, type StaffMember, type StaffRole } from '../domain/approval.js';
+import { type StaffMember, type StaffRole } from '../domain/approval.js';
 import { write } from '../storage/store.js';
 import { findDepartment } from '../storage/departments.js';
 import { deleteStaff, findStaff, insertStaff, listStaff, renameStaff } from '../storage/staff.js';
 import { appendEvents } from '../storage/events.js';
-import { label } from '../output/i18n.js';
 import { renderSmallTable } from '../output/small-table.js';
 
 export function staffCommand(ctx: Ctx): Command {
@@ -18,7 +18,7 @@ export function staffCommand(ctx: Ctx): Command {
   const staff = new Command('staff')
     .description(t.m('help.staff'))
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints staff list
   complaints staff add 王经理 --role dept_head --dept 工程部
   complaints staff add 李总 --role general_manager
@@ -30,7 +30,7 @@ Examples:
   });
   staff.command('add').argument('<name>')
     .description(t.m('help.staffAdd'))
-    .addOption(new Option('--role <role>', STAFF_ROLES.map((r) => `${r} ${t.l(`staffRole.${r}`)}`).join(', ')).makeOptionMandatory())
+    .addOption(markListed(new Option('--role <role>', shownValues(VALUES.staffRole, t)), 'staffRole').makeOptionMandatory())
     .option('--dept <dept>', t.m('help.staffDept'))
     .action(async (name: string, o: { role: string; dept?: string }) => {
       await runStaffAdd(ctx, name, roleOf(o.role), o.dept?.trim() || null);
@@ -47,10 +47,9 @@ Examples:
 
 /** A role by its key or its label in either language (总经理 → general_manager). */
 function roleOf(text: string): StaffRole {
-  const v = text.trim();
-  const hit = STAFF_ROLES.find((r) => r === v || label('zh', `staffRole.${r}`) === v || label('en', `staffRole.${r}`) === v);
-  if (!hit) throw new UsageError('staff.badRole', { value: v, allowed: STAFF_ROLES.map((r) => `${r} (${label('zh', `staffRole.${r}`)})`).join(', ') });
-  return hit;
+  const hit = readValue(VALUES.staffRole, text);
+  if (!hit) throw new UsageError('staff.badRole', { value: text.trim(), allowed: allowedValues(VALUES.staffRole) });
+  return hit as StaffRole;
 }
 
 function checkName(name: string | undefined): string {

@@ -3,6 +3,7 @@
 // step of the office's own. Late is recorded as late.
 import { Command } from 'commander';
 import type { Ctx } from '../cli/context.js';
+import { suggestedArgument } from '../cli/listed-values.js';
 import type { Complaint } from '../domain/types.js';
 import { recordStep } from '../domain/lifecycle.js';
 import { applyStep, emitComplaint, view } from './complaint-step.js';
@@ -13,10 +14,10 @@ export function stepCommand(ctx: Ctx): Command {
   return new Command('step')
     .description(t.m('help.step'))
     .argument('<ticket>', t.m('help.ticket'))
-    .argument('<step>', t.m('help.stepName'))
+    .addArgument(suggestedArgument('<step>', t.m('help.stepName'), 'step'))
     .option('--note <text>', t.m('help.stepNote'))
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints step 260912-3 site_check --note "已到现场，确认为楼上管道渗漏"
   complaints step 260912-3 plan --note "更换管道，周五施工"
   complaints step 260912-3 feedback`)

@@ -17,9 +17,9 @@ export function sweepCommand(ctx: Ctx): Command {
   return new Command('sweep')
     .description(zh ? '定时检查（每日）：重要投诉超 3 个月升为重大；提示可能的群诉' : 'daily rules: important open over 3 months → major; possible group complaints')
     .addHelpText('after', `
-Example:
+${ctx.t.l('help.example')}
   complaints sweep --json
-  30 6 * * *  complaints sweep      # crontab: every day at 06:30`)
+  30 6 * * *  complaints sweep      # ${ctx.t.m('help.ex.sweep.16')}`)
     .action(async () => {
       await runSweep(ctx);
     });

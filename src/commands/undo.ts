@@ -21,9 +21,9 @@ export function undoCommand(ctx: Ctx): Command {
     .option('--reason <text>', t.m('help.undoReason'))
     .option('--no-input', t.m('help.noInput'))
     .addHelpText('after', `
-Examples:
+${ctx.t.l('help.examples')}
   complaints undo 260912-3 --reason "回访满意度选错"
-  complaints undo 260912-3 --reason "误关闭"      # again: the step before it`)
+  complaints undo 260912-3 --reason "误关闭"      # ${ctx.t.m('help.ex.undo.17')}`)
     .action(async (ticket: string, o: UndoOptions) => {
       let reason = o.reason?.trim() ?? '';
       if (!reason && ctx.canPrompt(o.input === false)) {

@@ -8,7 +8,7 @@ import { localDateTime } from '../domain/time.js';
 import { formatYuan } from '../domain/money.js';
 import type { Translator } from './i18n.js';
 import { displayWidth, padEnd, relativeTime } from './text.js';
-import { presentFields } from './event-values.js';
+import { changesText } from './timeline-text.js';
 import { reasonText } from './event-reasons.js';
 import { visible, visibleLines } from './visible-text.js';
 
@@ -181,19 +181,9 @@ function closeReasonText(v: View, reason: string): string {
     ? v.t.l(`closeReason.${reason}`) : reason;
 }
 
-/** "department: 工程部 → 秩序部; severity: general → important — note". */
+/** "责任部门: 工程部 → 秩序部; 级别: 一般 → 重要 — note", in words (timeline-text.ts). */
 function eventDetail(v: View, e: StoredEvent): string {
-  const parts: string[] = [];
-  if (e.action !== 'register' && e.after) {
-    const before = presentFields(e.before, v.tz) ?? {};
-    const after = presentFields(e.after, v.tz)!;
-    for (const [k, val] of Object.entries(after)) {
-      if (k === 'deadlines') continue;
-      const from = before[k];
-      const show = (x: unknown) => (x === null || x === undefined ? '—' : typeof x === 'object' ? JSON.stringify(x) : String(x));
-      parts.push(from === undefined ? `${k}: ${show(val)}` : `${k}: ${show(from)} → ${show(val)}`);
-    }
-  }
-  const detail = visible(parts.join('; '));
+  const words = { t: v.t, tz: v.tz, step: (k: string) => stepName(v, k), payment: (p: Payment) => paymentText(v, p), closeReason: (r: string) => closeReasonText(v, r) };
+  const detail = visible(e.action !== 'register' && e.after ? changesText(words, e.before, e.after) : '');
   return (detail ? `  ${v.chalk.dim(detail)}` : '') + (e.note ? `  — ${visible(reasonText(v.t, e.note))}` : '');
 }

@@ -182,7 +182,7 @@ describe('list', () => {
     [['--status', 'pending'], 'allowed'],
     [['--from', '2026-13-01'], '--from'],
     [['--search', '！？'], 'nothing'],
-    [['--limit', '0'], 'whole number'],
+    [['--limit', 'x'], 'whole number'],
   ])('refuses %j with exit 2', async (args, words) => {
     const r = await cli(['list', ...args], at('2026-09-12T10:00:00+08:00'));
     expect(r.code).toBe(2);

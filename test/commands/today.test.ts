@@ -66,7 +66,7 @@ describe('today', () => {
   });
 
   it('refuses a limit that is not a whole number', async () => {
-    const r = await cli(['today', '--limit', '0'], at(NOW));
+    const r = await cli(['today', '--limit', 'x'], at(NOW));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
   });
