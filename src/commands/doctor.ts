@@ -10,6 +10,7 @@ import { checkHealth, fileSize, type Health } from '../storage/sqlite/maintenanc
 import { calendarWarnings } from './doctor-calendar.js';
 import { runServerDoctor, type ServerDoctorReport } from './doctor-server.js';
 import type { ServerStore } from '../storage/postgres/open.js';
+import { sizeText } from '../output/text.js';
 
 export function doctorCommand(ctx: Ctx): Command {
   return new Command('doctor')
@@ -61,7 +62,7 @@ function render(ctx: Ctx, r: DoctorReport, year: number, yearCovered: boolean): 
   const ok = (good: boolean) => (good ? ctx.chalk.green(zh ? '正常' : 'ok') : ctx.chalk.red(zh ? '异常' : 'FAILED'));
   const lines = [
     `${zh ? '数据库' : 'Database'}: ${r.file}`,
-    `${zh ? '大小' : 'Size'}: ${r.size} ${zh ? '字节' : 'bytes'}`,
+    `${zh ? '大小' : 'Size'}: ${sizeText(r.size)}`,
     `${zh ? '结构版本' : 'Schema'}: ${r.schema.version} / ${r.schema.latest} ${ok(r.schema.version === r.schema.latest)}`,
     `${zh ? '完整性' : 'Integrity'}: ${ok(r.integrity.length === 1 && r.integrity[0] === 'ok')}`,
     `${zh ? '外键' : 'Foreign keys'}: ${ok(r.foreignKeys.length === 0)}`,
