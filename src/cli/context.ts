@@ -22,6 +22,10 @@ export interface IO {
   stdoutIsTTY: boolean;
   /** Progress bars are drawn only when stderr is a terminal (cli/progress.ts). */
   stderrIsTTY?: boolean;
+  /** The terminal's width when stdout is one (process.stdout.columns). */
+  columns?: number;
+  /** Set when stdout may be paged (cli/pager.ts): what follows is data (CSV, Markdown, HTML), written straight to it. */
+  unpaged?: () => void;
 }
 
 export interface GlobalOptions {
@@ -31,6 +35,8 @@ export interface GlobalOptions {
   lang?: string;
   actor?: string;
   color?: boolean;
+  /** false with --no-pager. */
+  pager?: boolean;
 }
 
 export interface Ctx {
@@ -43,6 +49,8 @@ export interface Ctx {
   /** Colour and relative times: only on a terminal, never with NO_COLOR or --no-color. */
   tty: boolean;
   chalk: ChalkInstance;
+  /** Columns a line of human output may take (terminalWidth). */
+  width: number;
   actor: string;
   dbPath: string;
   store(): Promise<Store>;
@@ -94,6 +102,7 @@ export function createContext(io: IO, env: NodeJS.ProcessEnv, prompter: Prompter
     json: !!g.json,
     tty,
     chalk: new Chalk({ level: tty ? 1 : 0 }),
+    width: terminalWidth(io, env),
     actor: g.actor || env.COMPLAINTS_ACTOR || safeUsername(),
     dbPath: databaseTarget(g.db, env),
     async store() {
@@ -188,6 +197,16 @@ export function inMemoryContext(ctx: Ctx, o: { quiet: boolean }): Ctx {
   const scratch = createContext(io, ctx.env, ctx.prompter, { json: ctx.json, lang: ctx.lang, actor: ctx.actor });
   scratch.dbPath = IN_MEMORY;
   return scratch;
+}
+
+/**
+ * The terminal's width; COLUMNS where there is none (or it says nothing), and
+ * 80 where neither says: text through a pipe or into a mail fits 80 columns.
+ */
+export function terminalWidth(io: IO, env: NodeJS.ProcessEnv): number {
+  if (io.stdoutIsTTY && io.columns) return io.columns;
+  const given = Number(env.COLUMNS);
+  return Number.isInteger(given) && given > 0 ? given : 80;
 }
 
 export function pickLangFrom(g: GlobalOptions, env: NodeJS.ProcessEnv): Lang {

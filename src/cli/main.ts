@@ -12,6 +12,7 @@ import { commandsFor, type CommandEntry } from './commands.js';
 import { parserMessage, readHalfWidth, speakHelp } from './commander-words.js';
 import { COMPLETE, matching, wanted, type Wanted } from './completion.js';
 import { activeDepartmentNames, estateNames } from '../storage/completion.js';
+import { PagedOutput, pagerCommand } from './pager.js';
 import pkg from '../../package.json' with { type: 'json' };
 
 /** The program with the given commands (all of them for help), their modules loaded. */
@@ -26,6 +27,7 @@ export async function buildProgram(ctx: Ctx, entries: CommandEntry[]): Promise<C
     .option('--lang <zh|en>', zh ? '界面语言' : 'language of human output')
     .option('--actor <name>', zh ? '操作人（默认 COMPLAINTS_ACTOR 或登录名）' : 'who is acting (else COMPLAINTS_ACTOR, else the login name)')
     .option('--no-color', zh ? '不使用颜色' : 'no colour')
+    .option('--no-pager', ctx.t.m('option.noPager'))
     .showHelpAfterError(false)
     .configureOutput({
       writeOut: (s) => ctx.io.stdout.write(s),
@@ -43,6 +45,7 @@ export async function buildProgram(ctx: Ctx, entries: CommandEntry[]): Promise<C
     // Global flags are accepted after the subcommand too: `complaints list --json`.
     for (const sub of [cmd, ...cmd.commands]) {
       sub.option('--json', zh ? '输出 JSON' : 'print one JSON document')
+        .option('--no-pager', ctx.t.m('option.noPager'))
         .exitOverride().configureOutput(program.configureOutput());
     }
     program.addCommand(cmd);
@@ -91,12 +94,14 @@ const HELP_FOOTER_EN = `
 Exit codes: 0 done · 1 unexpected failure · 2 invalid input · 3 no such ticket ·
 4 not allowed in the current state · 5 database busy, newer or unreadable, or disk full ·
 130 cancelled.
-Environment: COMPLAINTS_DB, COMPLAINTS_OFFICE, COMPLAINTS_LANG, COMPLAINTS_ACTOR, COMPLAINTS_NOW, NO_COLOR.
+Environment: COMPLAINTS_DB, COMPLAINTS_OFFICE, COMPLAINTS_LANG, COMPLAINTS_ACTOR, COMPLAINTS_NOW, NO_COLOR,
+PAGER, COLUMNS.
 `;
 const HELP_FOOTER_ZH = `
 退出码：0 完成 · 1 意外错误 · 2 输入有误 · 3 编号不存在 · 4 当前状态不允许 ·
 5 数据库忙、版本过新或无法读取，或磁盘已满 · 130 已取消。
-环境变量：COMPLAINTS_DB、COMPLAINTS_OFFICE、COMPLAINTS_LANG、COMPLAINTS_ACTOR、COMPLAINTS_NOW、NO_COLOR。
+环境变量：COMPLAINTS_DB、COMPLAINTS_OFFICE、COMPLAINTS_LANG、COMPLAINTS_ACTOR、COMPLAINTS_NOW、NO_COLOR、
+PAGER、COLUMNS。
 `;
 
 /** Commands whose own --office is not the server's office code. */
@@ -125,6 +130,7 @@ export function preScan(argv: string[]): GlobalOptions & { command?: string; at?
     const value = () => inline ?? argv[++i];
     if (flag === '--json') g.json = true;
     else if (flag === '--no-color') g.color = false;
+    else if (flag === '--no-pager') g.pager = false;
     else if (flag === '--lang') g.lang = value();
     else if (flag === '--db') g.db = value();
     else if (flag === '--office') {
@@ -218,16 +224,24 @@ export function helpAsFlag(argv: string[]): string[] {
 
 /** Runs as the program: real terminal, real environment. */
 export async function run(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const g = preScan(argv);
+  const stdoutIsTTY = !!process.stdout.isTTY;
+  // Long output at a terminal goes through a pager, started only once the output is longer than the screen.
+  const pagerCmd = pagerCommand({ stdoutIsTTY, noPager: g.pager === false, json: !!g.json }, process.env);
+  const paged = pagerCmd === null ? null
+    : new PagedOutput(process.stdout, { rows: process.stdout.rows || 24, columns: process.stdout.columns || 80 }, pagerCmd, process.env);
   const io: IO = {
-    stdout: process.stdout,
+    stdout: paged ?? process.stdout,
     stderr: process.stderr,
     // isatty, not process.stdin.isTTY: touching process.stdin builds a stream (~2 ms).
     stdinIsTTY: isatty(0),
-    stdoutIsTTY: !!process.stdout.isTTY,
+    stdoutIsTTY,
     stderrIsTTY: !!process.stderr.isTTY,
+    columns: process.stdout.columns,
+    ...(paged ? { unpaged: () => paged.direct() } : {}),
   };
-  const argv = process.argv.slice(2);
-  const lang = pickLangFrom(preScan(argv), process.env);
+  const lang = pickLangFrom(g, process.env);
   // A reader that stops early (`complaints list | head`) is not a failure:
   // the rest is not written, exit 0. Anything else (a full disk, /dev/full)
   // is: one line on stderr and exit 1, whenever the error arrives (a write's
@@ -241,8 +255,19 @@ export async function run(): Promise<void> {
   });
   // Nowhere left to say that stderr failed.
   process.stderr.on('error', () => {});
-  const code = await main(argv, io, process.env);
+  const prompter = inquirerPrompter();
+  // A prompt draws on the terminal itself: what is held is shown first, and the rest is not paged.
+  const code = await main(argv, io, process.env, paged ? promptingUnpaged(prompter, paged) : prompter);
+  await paged?.finish();
   process.exitCode = code || (stdoutFailed ? 1 : 0);
+}
+
+function promptingUnpaged(p: Prompter, paged: PagedOutput): Prompter {
+  return {
+    input: (o) => (paged.direct(), p.input(o)),
+    select: (o) => (paged.direct(), p.select(o)),
+    confirm: (o) => (paged.direct(), p.confirm(o)),
+  };
 }
 
 function errorLine(lang: Lang, key: string, params: Params = {}): string {

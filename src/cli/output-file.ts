@@ -83,6 +83,11 @@ export class OutputFile {
     }
   }
 
+  /** The bytes the file holds, once written (for a summary). */
+  size(): number {
+    return fs.statSync(this.target).size;
+  }
+
   private begin(): Temporary {
     const tmp = path.join(path.dirname(this.target), `${path.basename(this.target)}.complaints-${process.pid}.tmp`);
     try {

@@ -14,6 +14,7 @@ import { write } from '../storage/store.js';
 import { appendEvents } from '../storage/events.js';
 import { insertAttachment, listAttachments, readAttachment, sha256, type Attachment } from '../storage/attachments.js';
 import { renderSmallTable } from '../output/small-table.js';
+import { sizeText } from '../output/text.js';
 import { loadComplaint } from './complaint-step.js';
 
 export interface AttachOptions {
@@ -88,7 +89,7 @@ export async function runAttach(ctx: Ctx, ticket: string, file: string, o: Attac
     return { complaint: c, attachment: a };
   });
   await ctx.emit({ ticket: complaint.ticket, ...attachmentJson(attachment, await ctx.tz()) }, () =>
-    ctx.t.m('attach.done', { ticket: complaint.ticket, name: attachment.name, id: attachment.id, size: attachment.size, sha: attachment.sha256.slice(0, 12) }) + '\n');
+    ctx.t.m('attach.done', { ticket: complaint.ticket, name: attachment.name, id: attachment.id, size: sizeText(attachment.size), sha: attachment.sha256.slice(0, 12) }) + '\n');
   return attachment;
 }
 
@@ -133,7 +134,7 @@ export async function runAttachments(ctx: Ctx, ticket: string, o: AttachmentsOpt
     file.writeAll(found.data);
     const out = file.file;
     await ctx.emit({ ticket: c.ticket, file: out, ...attachmentJson(found.meta, tz) }, () =>
-      ctx.t.m('attach.extracted', { id: found.meta.id, name: found.meta.name, file: out, size: found.meta.size }) + '\n');
+      ctx.t.m('attach.extracted', { id: found.meta.id, name: found.meta.name, file: out, size: sizeText(found.meta.size) }) + '\n');
     return;
   }
   const list = await listAttachments(s, c.id);
@@ -141,11 +142,13 @@ export async function runAttachments(ctx: Ctx, ticket: string, o: AttachmentsOpt
     if (!list.length) return ctx.t.m('attach.none', { ticket: c.ticket }) + '\n';
     const zh = ctx.t.lang === 'zh';
     const columns = [
-      { key: 'id', label: '#' }, { key: 'name', label: zh ? '名称' : 'Name' }, { key: 'type', label: zh ? '类型' : 'Type' },
-      { key: 'size', label: zh ? '字节' : 'Bytes' }, { key: 'sha256', label: 'SHA-256' },
-      { key: 'addedAt', label: zh ? '添加时间' : 'Added' }, { key: 'addedBy', label: zh ? '添加人' : 'By' },
+      // On a narrow terminal the hash, the type, the time and the person are left out, in that order.
+      { key: 'id', label: '#' }, { key: 'name', label: zh ? '名称' : 'Name' }, { key: 'type', label: zh ? '类型' : 'Type', drop: 2 },
+      { key: 'size', label: ctx.t.l('field.size'), keepCells: true }, { key: 'sha256', label: 'SHA-256', min: 12, drop: 1 },
+      { key: 'addedAt', label: zh ? '添加时间' : 'Added', drop: 3 }, { key: 'addedBy', label: zh ? '添加人' : 'By', drop: 4 },
     ];
-    const rows = list.map((a) => [String(a.id), a.name, a.type, String(a.size), a.sha256, isoLocal(a.addedAt, tz), a.addedBy]);
-    return renderSmallTable(ctx, columns, rows);
+    // A person reads the size in KB or MB; a pipe gets the bytes.
+    const rows = (size: (n: number) => string) => list.map((a) => [String(a.id), a.name, a.type, size(a.size), a.sha256, isoLocal(a.addedAt, tz), a.addedBy]);
+    return renderSmallTable(ctx, columns, rows(sizeText), rows(String));
   });
 }

@@ -12,6 +12,7 @@ import { DatabaseError } from '../domain/errors.js';
 import { backupTo, checkCopy, fileSize } from '../storage/sqlite/maintenance.js';
 import type { ServerStore } from '../storage/postgres/open.js';
 import { dumpTo, findPgDump, serverMajor } from '../storage/postgres/pg-dump.js';
+import { sizeText } from '../output/text.js';
 
 export interface BackupOptions {
   force?: boolean;
@@ -51,7 +52,7 @@ export async function runBackup(ctx: Ctx, file: string, o: BackupOptions): Promi
   // A -wal or -shm left beside an older copy of that name would be taken for part of this one.
   for (const ext of ['-wal', '-shm']) fs.rmSync(`${out.target}${ext}`, { force: true });
   const result = { file: out.file, size: fileSize(out.file), complaints };
-  await ctx.emit(result, () => ctx.t.m('backup.done', { db: ctx.dbPath, file: out.file, size: result.size, complaints }) + '\n');
+  await ctx.emit(result, () => ctx.t.m('backup.done', { db: ctx.dbPath, file: out.file, size: sizeText(result.size), complaints }) + '\n');
   return result;
 }
 
@@ -85,6 +86,6 @@ async function backupServer(ctx: Ctx, s: ServerStore, out: OutputFile): Promise<
     file: out.file, size: fs.statSync(out.file).size, server: s.path, database, holds: 'database', offices, format: 'custom',
     pgDump: { path: usable.path, version: usable.version },
   };
-  await ctx.emit(result, () => ctx.t.m('backup.serverDone', { database, db: s.path, file: out.file, size: result.size, version: usable.version }) + '\n');
+  await ctx.emit(result, () => ctx.t.m('backup.serverDone', { database, db: s.path, file: out.file, size: sizeText(result.size), version: usable.version }) + '\n');
   return result;
 }

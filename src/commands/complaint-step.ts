@@ -64,7 +64,7 @@ export async function stepKeysInForce(ctx: Ctx): Promise<string[]> {
 
 export async function view(ctx: Ctx): Promise<View> {
   const ownSteps = Object.fromEntries((await ctx.settings()).procedure.custom.map((d) => [d.key, { zh: d.zh, en: d.en }]));
-  return { t: ctx.t, tz: await ctx.tz(), now: await ctx.now(), tty: ctx.tty, chalk: ctx.chalk, ownSteps };
+  return { t: ctx.t, tz: await ctx.tz(), now: await ctx.now(), tty: ctx.tty, chalk: ctx.chalk, width: ctx.width, ownSteps };
 }
 
 /** Prints a complaint after a step: its JSON, or a headline and its card. */

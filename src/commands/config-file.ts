@@ -13,6 +13,8 @@ export async function runConfigExport(ctx: Ctx, file: string | undefined, o: { f
   const entries = settingsOwnValues(await loadSettings(await ctx.store()));
   const text = formatSettingsFile(entries, ctx.t.m('settingsFile.header'));
   if (!out) {
+    // A settings file on standard output is data, never paged.
+    ctx.io.unpaged?.();
     await ctx.emit(Object.fromEntries(entries), () => text);
     return;
   }

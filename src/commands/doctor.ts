@@ -10,6 +10,7 @@ import { checkHealth, fileSize, type Health } from '../storage/sqlite/maintenanc
 import { calendarWarnings } from './doctor-calendar.js';
 import { countsText, runServerDoctor, type ServerDoctorReport } from './doctor-server.js';
 import type { ServerStore } from '../storage/postgres/open.js';
+import { sizeText } from '../output/text.js';
 
 export function doctorCommand(ctx: Ctx): Command {
   return new Command('doctor')
@@ -61,7 +62,7 @@ function render(ctx: Ctx, r: DoctorReport, year: number, yearCovered: boolean): 
   const ok = (good: boolean) => (good ? ctx.chalk.green(t.l('doctor.ok')) : ctx.chalk.red(t.l('doctor.failed')));
   const lines = [
     `${t.l('doctor.database')}: ${r.file}`,
-    `${t.l('doctor.size')}: ${t.m('doctor.bytes', { n: r.size })}`,
+    `${t.l('doctor.size')}: ${sizeText(r.size)}`,
     `${t.l('doctor.schema')}: ${r.schema.version} / ${r.schema.latest} ${ok(r.schema.version === r.schema.latest)}`,
     `${t.l('doctor.integrity')}: ${ok(r.integrity.length === 1 && r.integrity[0] === 'ok')}`,
     `${t.l('doctor.foreignKeys')}: ${ok(r.foreignKeys.length === 0)}`,

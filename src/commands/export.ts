@@ -18,6 +18,7 @@ import type { Store } from '../storage/store.js';
 import { exportCount, exportRowById, exportRows } from '../storage/export-rows.js';
 import { BufferedOutput, type Destination } from '../output/buffered-output.js';
 import { translator } from '../output/i18n.js';
+import { sizeText } from '../output/text.js';
 import { openComplaintsWorkbook } from '../output/complaints-xlsx.js';
 import { progress, type Progress } from '../cli/progress.js';
 import { addFilterOptions, toFilter, type ListOptions } from './list.js';
@@ -91,13 +92,15 @@ export async function runExport(ctx: Ctx, o: ExportOptions): Promise<ExportResul
       rows = await file!.fill(async (tmp) => await writeWorkbook(ctx, s, { filter, sort, limit, path: tmp.path, headers, tz, mask: !!o.mask, words, bar }));
     } else {
       const write = (to: Destination) => writeCsv(s, { filter, sort, limit, fmt, headers, bom: out !== null && o.bom !== false, bar }, to);
+      // CSV on standard output is data, never paged.
+      if (!file) ctx.io.unpaged?.();
       rows = file ? await file.fill(async (tmp) => await write(tmp.fd)) : await write(ctx.io.stdout);
     }
   } finally {
     bar.stop();
   }
   const result = { rows, file: out };
-  if (out !== null) await ctx.emit(result, () => ctx.t.m('export.done', { rows, file: out }) + '\n');
+  if (out !== null) await ctx.emit(result, () => ctx.t.m('export.done', { rows, file: out, size: sizeText(file!.size()) }) + '\n');
   return result;
 }
 

@@ -8,7 +8,9 @@ import { listedListOption, listedOption } from '../cli/listed-values.js';
 import { OPEN_STATUSES, type Category, type Complaint, type Severity, type Status } from '../domain/types.js';
 import { addDays, isValidDate, parseInstant, zonedInstant } from '../domain/time.js';
 import { UsageError } from '../domain/errors.js';
-import { iterateComplaints, type ListFilter, type ListSort } from '../storage/complaints.js';
+import { iterateComplaints, listTotal, type ListFilter, type ListSort } from '../storage/complaints.js';
+import { deadlineStatuses, nextDeadline } from '../domain/deadlines.js';
+import { stepsInForce } from '../domain/steps.js';
 import { BufferedOutput } from '../output/buffered-output.js';
 import { jsonArrayPieces } from '../output/json-text.js';
 import { maskPersonal } from '../domain/phone.js';
@@ -171,7 +173,16 @@ export async function runList(ctx: Ctx, o: ListOptions): Promise<number> {
   // Aligned columns need every row's width first: this holds the list in memory, and is why it has a limit.
   const list: Complaint[] = [];
   for await (const batch of rows) for (const c of batch) list.push(shown(c));
-  ctx.io.stdout.write(list.length ? renderComplaintList(v, list) : none);
+  if (!list.length) {
+    ctx.io.stdout.write(none);
+    return 0;
+  }
+  const clock = await ctx.clock();
+  const inForce = stepsInForce(clock.settings.procedure);
+  const dues = list.map((c) => nextDeadline(deadlineStatuses(c, clock.now, clock, { steps: inForce })));
+  // A list shorter than its limit is all there is: counted only when it may not be.
+  const total = list.length < limit ? { count: list.length, more: false } : await listTotal(await ctx.store(), filter);
+  ctx.io.stdout.write(renderComplaintList(v, list, { dues, counts: { shown: list.length, total: total.count, more: total.more } }));
   return list.length;
 }
 

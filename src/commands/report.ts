@@ -276,6 +276,7 @@ export function renderReport(ctx: Ctx, report: Report, format: Exclude<ReportFor
     });
     case 'table': return renderReportText(layout, {
       chalk: toFile ? new Chalk({ level: 0 }) : ctx.chalk,
+      width: toFile ? undefined : ctx.width,
       none, figureHeaders, trendTitle: t.l('report.trend'), satisfactionTitle: t.l('report.satisfaction'),
     });
   }
@@ -298,7 +299,8 @@ export async function runReport(ctx: Ctx, o: ReportOptions): Promise<Report> {
     file.writeAll(text);
     ctx.io.stderr.write(ctx.t.m('report.written', { label: period.label, file: o.out! }) + '\n');
   } else {
-    // Only text comes here: a workbook was refused without --out above.
+    // Only text comes here: a workbook was refused without --out above. CSV, Markdown, HTML and JSON are data, never paged.
+    if (format !== 'table') ctx.io.unpaged?.();
     ctx.io.stdout.write(text as string);
   }
   return report;

@@ -193,3 +193,13 @@ export function deadlineStatuses(c: DeadlineSubject, now: Instant, k: Clock, o: 
   }
   return out;
 }
+
+/**
+ * The deadline a list shows for a complaint: the earliest of those still owed
+ * (past due or pending); null when none is (closed, or every step done).
+ */
+export function nextDeadline(statuses: readonly DeadlineStatus[]): DeadlineStatus | null {
+  let next: DeadlineStatus | null = null;
+  for (const d of statuses) if ((d.state === 'pending' || d.state === 'overdue') && (next === null || d.due < next.due)) next = d;
+  return next;
+}

@@ -18,6 +18,8 @@ export interface View {
   now: number;
   tty: boolean;
   chalk: ChalkInstance;
+  /** Columns a line may take: tables fit it (text.ts fitColumns). */
+  width: number;
   /** The office's own steps, by key: their names as the office gave them. */
   ownSteps?: Record<string, { zh: string; en: string }>;
 }
@@ -39,9 +41,22 @@ function when(v: View, ms: number | null): string {
   return v.tty ? `${abs} (${relativeTime(ms, v.now, v.t.lang)})` : abs;
 }
 
-/** Contact is counted in clock hours; the others in working days, or hours within the day. */
+/**
+ * Contact is counted in clock hours, until it is more than a day late: then,
+ * like the others, in working days (逾期 3 个工作日, not 72 小时). Within the
+ * day, hours.
+ */
+function inWorkdays(d: DeadlineStatus): boolean {
+  return d.workdays > 0 && (d.step !== 'contact' || (d.state !== 'pending' && d.hours >= 24));
+}
+
 export function amountText(v: View, d: DeadlineStatus): string {
-  return d.step !== 'contact' && d.workdays > 0 ? v.t.m('amount.workdays', { n: d.workdays }) : v.t.m('amount.hours', { n: d.hours });
+  return inWorkdays(d) ? v.t.m('amount.workdays', { n: d.workdays }) : v.t.m('amount.hours', { n: d.hours });
+}
+
+/** The amount as one number for memoising its words: working days as they are, hours below zero. */
+export function amountKey(d: DeadlineStatus): number {
+  return inWorkdays(d) ? d.workdays : -1 - d.hours;
 }
 
 export function deadlineText(v: View, d: DeadlineStatus): string {

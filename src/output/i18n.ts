@@ -395,6 +395,8 @@ const LABELS: Record<string, Pair> = {
   'help.title.Global Options:': { en: 'Global Options:', zh: '全局选项：' },
   'help.examples': { en: 'Examples:', zh: '示例：' },
   'help.example': { en: 'Example:', zh: '示例：' },
+  // ── screens that fit: list's due column and footer, the pager, sizes (SPEC §16) ──
+  'field.size': { en: 'Size', zh: '大小' },
 };
 
 const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => string }> = {
@@ -458,7 +460,7 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     zh: () => '无法写入标准输出（磁盘已满或设备出错？），输出不完整。请检查输出的去向。',
   },
   // export, import, attachments, backup, doctor
-  'export.done': { en: (p) => `Exported ${p.rows} complaint(s) to ${p.file}.`, zh: (p) => `已导出 ${p.rows} 条投诉到 ${p.file}。` },
+  'export.done': { en: (p) => `Exported ${p.rows} complaint(s) to ${p.file} (${p.size}).`, zh: (p) => `已导出 ${p.rows} 条投诉到 ${p.file}（${p.size}）。` },
   'import.notCsv': {
     en: (p) => `${p.file} is not a readable CSV (line ${p.line}): ${p.detail}. Save it from the spreadsheet as CSV (UTF-8); nothing was imported.`,
     zh: (p) => `${p.file} 不是可读取的 CSV（第 ${p.line} 行）：${p.detail}。请在表格软件中另存为 CSV（UTF-8）；未导入任何内容。`,
@@ -538,8 +540,8 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     zh: (p) => `${p.file} 大小为 ${p.size} 字节，附件上限为 ${p.max} 字节。请压缩文件，或用 \`complaints config set attachment.max_bytes <字节数>\` 调高上限。`,
   },
   'attach.done': {
-    en: (p) => `${p.ticket}: attached ${p.name} as #${p.id} (${p.size} bytes, SHA-256 ${p.sha}).`,
-    zh: (p) => `${p.ticket}：已添加附件 ${p.name}，编号 #${p.id}（${p.size} 字节，SHA-256 ${p.sha}）。`,
+    en: (p) => `${p.ticket}: attached ${p.name} as #${p.id} (${p.size}, SHA-256 ${p.sha}).`,
+    zh: (p) => `${p.ticket}：已添加附件 ${p.name}，编号 #${p.id}（${p.size}，SHA-256 ${p.sha}）。`,
   },
   'attach.none': { en: (p) => `${p.ticket} has no attachments.`, zh: (p) => `${p.ticket} 没有附件。` },
   'attach.noSuch': {
@@ -554,10 +556,10 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `attachment #${p.id} does not match its SHA-256 (stored ${p.expected}, read ${p.actual}); the database may be damaged. Run \`complaints doctor\`.`,
     zh: (p) => `附件 #${p.id} 与其 SHA-256 不符（记录为 ${p.expected}，读出为 ${p.actual}），数据库可能已损坏。请运行 \`complaints doctor\`。`,
   },
-  'attach.extracted': { en: (p) => `Wrote #${p.id} ${p.name} to ${p.file} (${p.size} bytes).`, zh: (p) => `已将 #${p.id} ${p.name} 写入 ${p.file}（${p.size} 字节）。` },
+  'attach.extracted': { en: (p) => `Wrote #${p.id} ${p.name} to ${p.file} (${p.size}).`, zh: (p) => `已将 #${p.id} ${p.name} 写入 ${p.file}（${p.size}）。` },
   'backup.done': {
-    en: (p) => `Backed up ${p.db} to ${p.file} (${p.size} bytes, ${p.complaints} complaint(s)).`,
-    zh: (p) => `已将 ${p.db} 备份到 ${p.file}（${p.size} 字节，${p.complaints} 条投诉）。`,
+    en: (p) => `Backed up ${p.db} to ${p.file} (${p.size}, ${p.complaints} complaint(s)).`,
+    zh: (p) => `已将 ${p.db} 备份到 ${p.file}（${p.size}，${p.complaints} 条投诉）。`,
   },
   'doctor.failed': {
     en: (p) => `the database ${p.file} has ${p.count} problem(s) (see above). Restore it from a backup (\`complaints backup\` makes one).`,
@@ -1404,8 +1406,8 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   },
   'backup.fileArg': { en: () => 'backup file', zh: () => '备份文件' },
   'backup.serverDone': {
-    en: (p) => `Backed up the database ${p.database} on ${p.db} (every office on it: pg_dump cannot take one office's rows alone) to ${p.file}: ${p.size} bytes, pg_dump ${p.version}, custom format. Restore it with \`pg_restore --dbname <new database> ${p.file}\`.`,
-    zh: (p) => `已将 ${p.db} 上的数据库 ${p.database}（包含其中所有服务中心：pg_dump 无法只导出一个中心的数据）备份到 ${p.file}：${p.size} 字节，pg_dump ${p.version}，custom 格式。恢复：\`pg_restore --dbname <新数据库> ${p.file}\`。`,
+    en: (p) => `Backed up the database ${p.database} on ${p.db} (every office on it: pg_dump cannot take one office's rows alone) to ${p.file}: ${p.size}, pg_dump ${p.version}, custom format. Restore it with \`pg_restore --dbname <new database> ${p.file}\`.`,
+    zh: (p) => `已将 ${p.db} 上的数据库 ${p.database}（包含其中所有服务中心：pg_dump 无法只导出一个中心的数据）备份到 ${p.file}：${p.size}，pg_dump ${p.version}，custom 格式。恢复：\`pg_restore --dbname <新数据库> ${p.file}\`。`,
   },
   'backup.noPgDump': {
     en: (p) => `pg_dump is not installed here (looked in COMPLAINTS_PG_BIN, else on PATH and in /usr/lib/postgresql/*/bin), so this machine cannot back up the server ${p.db}. Backing up a server is its administrator's job: on the server run \`pg_dump --format=custom --file=complaints.dump <database>\` (or a base backup with pg_basebackup), or install the client tools here (\`apt-get install postgresql-client\`) and run this again.`,
@@ -1806,6 +1808,15 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
     en: (p) => `--lang takes zh or en, not "${p.value}". / --lang 只能是 zh 或 en，不能是“${p.value}”。`,
     zh: (p) => `--lang 只能是 zh 或 en，不能是“${p.value}”。 / --lang takes zh or en, not "${p.value}".`,
   },
+  // ── screens that fit: list's due column and footer, the pager, sizes (SPEC §16) ──
+  'list.dueToday': { en: (p) => `today ${p.time}`, zh: (p) => `今天 ${p.time}` },
+  'list.dueTomorrow': { en: () => 'tomorrow', zh: () => '明天' },
+  'list.dueInWorkdays': { en: (p) => `in ${p.n} working day${p.n === 1 ? '' : 's'}`, zh: (p) => `${p.n} 个工作日后` },
+  'list.dueOn': { en: (p) => `${p.date}`, zh: (p) => `${p.date}` },
+  'list.dueLate': { en: (p) => `${p.amount} late`, zh: (p) => `逾期 ${p.amount}` },
+  'list.footer': { en: (p) => `${p.shown} of ${p.total}`, zh: (p) => `显示 ${p.shown} / 共 ${p.total} 条` },
+  'list.footerMore': { en: (p) => `${p.shown} of more than ${p.total}`, zh: (p) => `显示 ${p.shown} / 共 ${p.total} 条以上` },
+  'option.noPager': { en: () => 'never page long output (else $PAGER, or less -FRX, at a terminal)', zh: () => '不分页显示长输出（否则在终端上用 $PAGER 或 less -FRX）' },
 };
 
 export function label(lang: Lang, key: string): string {

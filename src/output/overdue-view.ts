@@ -2,9 +2,9 @@
 import type { ChaseRow } from '../domain/types.js';
 import type { DeadlineStatus } from '../domain/deadlines.js';
 import { localDate } from '../domain/time.js';
-import { columnLines, displayWidth, type MeasuredCell } from './text.js';
+import { columnLines, displayWidth, type Column, type MeasuredCell } from './text.js';
 import { visible } from './visible-text.js';
-import { amountText, deadlineName, severityText, type View } from './complaint-view.js';
+import { amountKey, amountText, deadlineName, severityText, type View } from './complaint-view.js';
 
 export interface OverdueItem {
   complaint: ChaseRow;
@@ -26,14 +26,14 @@ export interface StaleItem {
  */
 function lateWording(v: View): (late: readonly DeadlineStatus[]) => MeasuredCell {
   const names = new Map<string, Worded>();
-  // By number, not by a key made as text for each step: working days as they are, hours below zero.
+  // By number, not by a key made as text for each step.
   const amounts = new Map<number, Worded>();
   const name = (d: DeadlineStatus) => {
     const key = d.role ? `${d.key} ${d.role} ${d.via}` : d.key;
     return names.get(key) ?? remember(names, key, deadlineName(v, d));
   };
   const amount = (d: DeadlineStatus) => {
-    const key = d.step !== 'contact' && d.workdays > 0 ? d.workdays : -1 - d.hours;
+    const key = amountKey(d);
     return amounts.get(key) ?? remember(amounts, key, v.t.m('due.overdue', { amount: amountText(v, d) }));
   };
   const text = (late: readonly DeadlineStatus[]) => late.map((d) => `${name(d).text} ${amount(d).text} (${localDate(d.due, v.tz)})`).join('; ');
@@ -56,6 +56,20 @@ function remember<K>(map: Map<K, Worded>, key: K, words: string): Worded {
   map.set(key, worded);
   return worded;
 }
+
+/**
+ * How the columns give way on a narrow terminal (text.ts fitColumns): the
+ * subject takes what is left, then names are cut, and the late steps (what
+ * the list is for) to no less than 40; then the severity, the department and
+ * the person are left out. The steps past the cut are in `show` and --json.
+ */
+const FIT: Record<string, Omit<Column, 'header'>> = {
+  subject: { fill: true },
+  overdue: { min: 40 },
+  assignee: { min: 6, drop: 3 },
+  department: { min: 6, drop: 2 },
+  severity: { drop: 1 },
+};
 
 /** The list a line at a time, for output written as it is made. */
 export function* renderOverdue(v: View, items: OverdueItem[], stale: StaleItem[], today: string): Generator<string> {
@@ -89,9 +103,10 @@ export function* renderOverdue(v: View, items: OverdueItem[], stale: StaleItem[]
       lateText(i.late), i.complaint.subject,
     ]);
     yield* columnLines(
-      ['ticket', 'severity', 'assignee', 'overdue', 'subject'].map((h) => ({ header: t.m(`overdue.col.${h}`), max: h === 'subject' ? 30 : undefined })),
+      ['ticket', 'severity', 'assignee', 'overdue', 'subject'].map((h) => ({ header: t.m(`overdue.col.${h}`), ...FIT[h] })),
       rows, {
         indent: '  ',
+        width: v.width,
         style: (col, text, row) => (col === 1 ? severityStyled(list[row].complaint.severity, text) : col === 3 ? v.chalk.red(text) : text),
       },
     );
@@ -106,8 +121,8 @@ export function* renderOverdue(v: View, items: OverdueItem[], stale: StaleItem[]
       since(localDate(i.since, v.tz)), i.complaint.subject,
     ]);
     yield* columnLines(
-      ['ticket', 'department', 'assignee', 'lastContact', 'subject'].map((h) => ({ header: t.m(`overdue.col.${h}`), max: h === 'subject' ? 30 : undefined })),
-      rows, { indent: '  ' },
+      ['ticket', 'department', 'assignee', 'lastContact', 'subject'].map((h) => ({ header: t.m(`overdue.col.${h}`), ...FIT[h] })),
+      rows, { indent: '  ', width: v.width },
     );
   }
 }

@@ -57,6 +57,109 @@ export interface Column {
   header: string;
   /** Longest display width before truncation. */
   max?: number;
+  /**
+   * The free-text column (a subject): takes the width the others leave on a
+   * line too wide for the terminal, cut with an ellipsis. Cut before any other.
+   */
+  fill?: boolean;
+  /** A column that may be cut (a name, an estate) to no less than this, after the fill column. */
+  min?: number;
+  /** Only the header may be cut, to `min`, never a cell (figures). */
+  keepCells?: boolean;
+  /** Left out, lowest first, when the line is still too wide with every column cut to its least. */
+  drop?: number;
+}
+
+/**
+ * The fill column's width before the others are cut (a subject still reads as
+ * one), and its least, before columns are left out (a few words still say what
+ * it is about).
+ */
+const FILL_SOFT = 20;
+const FILL_MIN = 10;
+/** Columns are separated by two spaces. */
+const GAP = 2;
+
+/**
+ * Each column's width on a line of at most `width` columns (-1: left out),
+ * from the widths it needs (`natural`, its header's included; `cellWidths`,
+ * its cells' alone): the fill column gives way first (to 20), then the
+ * headers of figures, then the widest cuttable column a step at a time (to
+ * its `min`), then the
+ * fill column again (to 10), then columns are left out by their `drop`, the
+ * fill column taking back what they leave. Columns that may not be cut (a
+ * ticket, a time) keep their width; on a very narrow terminal every column
+ * that may be cut is then cut to a few columns (SQUEEZED); a line still too
+ * wide after all that is as narrow as it can be.
+ */
+export function fitColumns(columns: readonly Column[], natural: readonly number[], width: number, cellWidths: readonly number[] = natural): number[] {
+  const widths = [...natural];
+  const fill = columns.findIndex((c) => c.fill);
+  let over = widths.reduce((sum, w) => sum + w + GAP, -GAP) - width;
+  const cutFill = (least: number) => {
+    if (fill < 0 || over <= 0) return;
+    const cut = Math.max(0, Math.min(over, widths[fill] - least));
+    widths[fill] -= cut;
+    over -= cut;
+  };
+  cutFill(FILL_SOFT);
+  // A column whose cells are kept is cut no narrower than its widest cell.
+  const least = (i: number) => Math.min(natural[i], Math.max(columns[i].min ?? natural[i], columns[i].keepCells ? cellWidths[i] : 0));
+  // Headers over figures are cut before any text: they lose less.
+  for (const headersOnly of [true, false]) {
+    while (over > 0) {
+      let widest = -1;
+      for (let i = 0; i < widths.length; i++) {
+        if (i !== fill && (!headersOnly || columns[i].keepCells) && widths[i] > least(i) && (widest < 0 || widths[i] > widths[widest])) widest = i;
+      }
+      if (widest < 0) break;
+      widths[widest]--;
+      over--;
+    }
+  }
+  cutFill(FILL_MIN);
+  const droppable = columns.map((_c, i) => i).filter((i) => columns[i].drop !== undefined).sort((a, b) => columns[a].drop! - columns[b].drop!);
+  for (const i of droppable) {
+    if (over <= 0) break;
+    over -= widths[i] + GAP;
+    widths[i] = -1;
+  }
+  // Room the left-out columns freed goes back to the fill column, up to what it needs.
+  if (fill >= 0 && over < 0) widths[fill] = Math.min(natural[fill], widths[fill] - over);
+  // Still too wide (a very narrow terminal): every column that may be cut is, widest first, to a few columns.
+  while (over > 0) {
+    let widest = -1;
+    for (let i = 0; i < widths.length; i++) {
+      const cuttable = i === fill || columns[i].min !== undefined;
+      if (cuttable && widths[i] > Math.max(SQUEEZED, columns[i].keepCells ? cellWidths[i] : 0) && (widest < 0 || widths[i] > widths[widest])) widest = i;
+    }
+    if (widest < 0) break;
+    widths[widest]--;
+    over--;
+  }
+  return widths;
+}
+
+/** The least a column is cut to on a very narrow terminal: a character or two and the ellipsis. */
+const SQUEEZED = 4;
+
+/**
+ * A line of prose (a title, a heading) broken into lines of at most `width`
+ * columns: after a space where there is one, else between characters (Chinese
+ * has no spaces). Breaking it here keeps the terminal from breaking it anywhere.
+ */
+export function wrapLine(text: string, width: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (displayWidth(rest) > width) {
+    const cut = truncate(rest, width + 1).slice(0, -1); // the most that fits, without the ellipsis
+    const space = cut.lastIndexOf(' ');
+    const at = space > 0 ? space : Math.max(1, cut.length);
+    out.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  out.push(rest);
+  return out;
 }
 
 /**
@@ -67,11 +170,8 @@ export interface Column {
  * are shown (visible-text.ts), a line break as ␤. `style` colours a cell after
  * padding.
  */
-export function renderColumns(
-  columns: Column[], rows: string[][], style: (col: number, text: string, row: number) => string = (_c, t) => t,
-  headerStyle: (t: string) => string = (t) => t,
-): string {
-  const layout = columnLayout(columns, rows, { style, headerStyle });
+export function renderColumns(columns: Column[], rows: string[][], o: ColumnLineOptions = {}): string {
+  const layout = columnLayout(columns, rows, o);
   return layout.header + layout.lines(0, rows.length);
 }
 
@@ -81,6 +181,8 @@ export interface ColumnLineOptions {
   headerStyle?: (t: string) => string;
   /** Put before every line (an indented block). */
   indent?: string;
+  /** The terminal's width: no line is wider (fitColumns), indent included. Unset: as wide as the cells. */
+  width?: number;
 }
 
 /**
@@ -145,19 +247,33 @@ function columnLayout(columns: Column[], rows: (string | MeasuredCell)[][], o: C
     cells.push(shown);
     measured.push(ws);
   }
-  const last = columns.length - 1;
-  const pad = (v: string, i: number, w: number) => (i === last ? v : v + spaces(widths[i] - w));
+  if (o.width !== undefined) {
+    const cellWidths = columns.map((_c, i) => measured.reduce((w, m) => Math.max(w, m[i]), 0));
+    widths.splice(0, widths.length, ...fitColumns(columns, widths, o.width - displayWidth(indent), cellWidths));
+  }
+  const shownCols = columns.map((_c, i) => i).filter((i) => widths[i] >= 0);
+  const last = shownCols[shownCols.length - 1];
+  // A cell wider than its column (cut to fit the terminal) is cut again, by display width.
+  const fit = (v: string, i: number, w: number) => (w > widths[i] ? truncate(v, widths[i]) : v);
+  const pad = (v: string, i: number, w: number) => (i === last ? v : v + spaces(widths[i] - Math.min(w, widths[i])));
   const text = (cell: string | MeasuredCell) => (typeof cell === 'string' ? cell : cell.text());
   const line = (ri: number) => {
     const r = cells[ri];
-    let out = style(0, pad(text(r[0]), 0, measured[ri][0]), ri);
-    let end = out;
-    for (let i = 1; i < r.length; i++) out += '  ' + (end = style(i, pad(text(r[i]), i, measured[ri][i]), ri));
+    let out = '';
+    let end = '';
+    for (const i of shownCols) {
+      const w = measured[ri][i];
+      end = style(i, pad(fit(text(r[i]), i, w), i, w), ri);
+      out += i === shownCols[0] ? end : '  ' + end;
+    }
     // Only a line whose last cell ends blank has anything to trim: trimming every line copied each whole.
     return indent + (end === '' || /\s$/.test(end) ? out.trimEnd() : out) + '\n';
   };
   return {
-    header: indent + columns.map((c, i) => headerStyle(pad(c.header, i, displayWidth(c.header)))).join('  ').trimEnd() + '\n',
+    header: indent + shownCols.map((i) => {
+      const w = displayWidth(columns[i].header);
+      return headerStyle(pad(fit(columns[i].header, i, w), i, w));
+    }).join('  ').trimEnd() + '\n',
     /** Rows [from, to), each a line. */
     lines: (from: number, to: number) => {
       let out = '';
@@ -199,4 +315,20 @@ export function relativeTime(ms: number, now: number, lang: Lang): string {
     }
   }
   return lang === 'zh' ? '刚刚' : 'just now';
+}
+
+/**
+ * A file's size as a person reads it: 512 B, 12.3 KB, 4.5 MB, 2.1 GB (1 KB =
+ * 1,024 bytes; one decimal below 100). JSON keeps the exact bytes.
+ */
+export function sizeText(bytes: number): string {
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  if (bytes < 1024) return `${bytes} B`;
+  let n = bytes / 1024;
+  let u = 0;
+  while (n >= 1024 && u < units.length - 1) {
+    n /= 1024;
+    u++;
+  }
+  return `${n < 100 ? n.toFixed(1) : Math.round(n)} ${units[u]}`;
 }

@@ -180,6 +180,14 @@ async function main() {
   section('list, show, overdue (≤ 1.4 × floor)');
   R('list', '`list --limit 20` (text, piped)', ['list', '--limit', '20'], '≤ 1.4×', 1.4);
   R('list', '`list --limit 20 --json`', ['list', '--limit', '20', '--json'], '≤ 1.4×', 1.4);
+  // At a terminal: the due column and the footer's total (no pager: its output is measured, not read).
+  if (want('list') && which('script')) {
+    for (const [name, extra] of [['', []], [` --estate <part of ${openRow.estate}>`, ['--estate', Array.from(openRow.estate).slice(0, 2).join('')]], [' --severity important', ['--severity', 'important']]]) {
+      const cmd = [process.execPath, ...cli(['list', '--limit', '20', '--no-pager', ...extra])].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+      const tty = bench(`list 20 tty${name}`, 'script', ['-qec', `stty cols 120 rows 40; ${cmd}`, '/dev/null'], { env: { ...env, NO_COLOR: '' } });
+      addRow(`\`list --limit 20${name}\`, on a terminal (script -qc): due column and footer`, tty.p50, null, 'reported', null);
+    }
+  }
   for (const [name, extra] of [
     ['--status registered', ['--status', 'registered']],
     ['--dept 工程部', ['--dept', '工程部']],
@@ -267,7 +275,7 @@ async function main() {
   // ── list --limit 10000 ──
   if (want('list10k')) await guarded('`list --limit 10000`', '≤ 1000 ms', async () => {
     section('list --limit 10000 (≤ 1 s)');
-    const args = ['list', '--status', 'all', '--limit', '10000'];
+    const args = ['list', '--status', 'all', '--limit', '10000', '--no-pager'];
     const piped = bench('list 10000 piped', process.execPath, cli(args), { env, reps: Math.min(REPS, 5) });
     addRow('`list --status all --limit 10000`, piped', piped.p50, null, '≤ 1000 ms', (ms) => ms <= 1000);
     if (which('script')) {

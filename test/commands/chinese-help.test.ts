@@ -47,6 +47,7 @@ const PROSE_ELSEWHERE = new Set(['import']);
 const TECHNICAL = new Set([
   'CSV', 'JSON', 'HTML', 'Excel', 'SQLite', 'PostgreSQL', 'Markdown', 'BOM', 'ISO', 'UTF', 'ics', 'iCalendar', 'pg_dump',
   'xlsx', 'csv', 'md', 'html', 'json', 'URL', 'bash', 'zsh', 'fish', 'crontab', 'MB', 'GBK', 'UTF',
+  'PAGER', 'less', 'COLUMNS', // the pager ($PAGER, else less -FRX) and the width when not a terminal
   // date shapes and .ics properties, as written in files
   'YYYY', 'MM', 'DD', 'Www', 'W', 'DTSTART', 'DTEND', 'VALUE', 'DATE', 'SUMMARY',
   // the units of a deadline setting (30m, 2h, 3wd, 5d, eod, none)

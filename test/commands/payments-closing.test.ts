@@ -125,11 +125,12 @@ describe('snapshots say what they are and notice a back-dated change', () => {
     expect(kept.received).toBe(1);
     expect(kept.snapshot).toEqual({ computedAt: '2026-11-02T09:00:00+08:00', staleSince: '2026-11-03T10:00:00+08:00' });
     for (const format of ['table', 'csv', 'md', 'html']) {
-      const r = await cli(['report', 'monthly', '--month', '2026-10', '--format', format], at(env, '2026-11-04T09:00:00+08:00'));
+      // A wide page: at 80 columns the table's provenance line is broken at a space.
+      const r = await cli(['report', 'monthly', '--month', '2026-10', '--format', format], { env: { ...at(env, '2026-11-04T09:00:00+08:00').env, COLUMNS: '200' } });
       expect(r.stdout, format).toContain('as computed on 2026-11-02T09:00:00+08:00');
       expect(r.stdout, format).toContain('refresh');
     }
-    const zh = await cli(['report', 'monthly', '--month', '2026-10', '--lang', 'zh'], at(env, '2026-11-04T09:00:00+08:00'));
+    const zh = await cli(['report', 'monthly', '--month', '2026-10', '--lang', 'zh'], { env: { ...at(env, '2026-11-04T09:00:00+08:00').env, COLUMNS: '200' } });
     expect(zh.stdout).toContain('已保存的快照，统计于 2026-11-02T09:00:00+08:00');
 
     const refreshed = await cliJson(['report', 'monthly', '--month', '2026-10', '--refresh'], at(env, '2026-11-05T09:00:00+08:00'));

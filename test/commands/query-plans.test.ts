@@ -2,13 +2,14 @@
 // open complaints come off a partial index with no sort of all open rows.
 // Plans are checked after ANALYZE too, since statistics can change them.
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/storage/sqlite/open.js';
-import { listQuery, NO_FILTER, type ListFilter } from '../../src/storage/complaints.js';
+import { sql } from 'kysely';
+import { closeStore, openStore } from '../../src/storage/sqlite/open.js';
+import { listQuery, listTotal, NO_FILTER, totalQuery, type ListFilter } from '../../src/storage/complaints.js';
 import { chaseQuery } from '../../src/storage/chase.js';
 import { OPEN_STATUSES } from '../../src/domain/types.js';
 import type { SqliteStore } from '../../src/storage/store.js';
 import path from 'node:path';
-import { onServer, removeTempDirs, tempDir } from '../helpers.js';
+import { cliOk, onServer, registerArgs, removeTempDirs, tempDb, tempDir, testEnv } from '../helpers.js';
 
 afterAll(removeTempDirs);
 
@@ -99,4 +100,28 @@ describe.skipIf(onServer)(`search plans ${SQLITE_PLANS}`, () => {
       expect(p).not.toMatch(/TEMP B-TREE/);
     });
   }
+});
+
+describe.skipIf(onServer)(`a list's total ${SQLITE_PLANS}`, () => {
+  it('is counted whole for open statuses alone, from an index; any other filter up to the cap, then "more than"', async () => {
+    const db = tempDb();
+    const env = testEnv(db);
+    for (let i = 0; i < 4; i++) await cliOk(registerArgs({ subject: `漏水 ${i}` }), { env });
+    const s = openStore(db, 0, { create: false });
+    try {
+      expect(await listTotal(s, none, 2)).toEqual({ count: 4, more: false });
+      expect(await listTotal(s, NO_FILTER, 2)).toEqual({ count: 4, more: false });
+      expect(await listTotal(s, { ...none, estate: '阳光' }, 2)).toEqual({ count: 2, more: true });
+      expect(await listTotal(s, { ...none, estate: '阳光' }, 4)).toEqual({ count: 4, more: false });
+      expect(await listTotal(s, { ...none, estate: '别处' }, 2)).toEqual({ count: 0, more: false });
+      // Closed ones are most of an office's file: counted up to the cap like any other filter.
+      expect(await listTotal(s, { ...NO_FILTER, statuses: ['closed'] }, 2)).toEqual({ count: 0, more: false });
+      // The whole count reads a covering index alone: no table, none of the list's joins.
+      const c = (await totalQuery(s, none)).select(sql<number>`count(*)`.as('n')).compile();
+      const p = (s.sqlite.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join('\n');
+      expect(p).toMatch(/^SCAN c USING COVERING INDEX \w+$/);
+    } finally {
+      closeStore(s);
+    }
+  });
 });

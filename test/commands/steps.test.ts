@@ -63,7 +63,8 @@ describe('steps with deadlines', () => {
     const o = await cliJson(['overdue'], at('2026-11-20T10:00:00+08:00'));
     const item = o.overdue.find((i: any) => i.ticket === '261118001');
     expect(item.deadlines.map((d: any) => d.step)).toEqual(['contact', 'plan']);
-    const zh = await cli(['overdue', '--lang', 'zh'], at('2026-11-20T10:00:00+08:00'));
+    // A wide page (as a cron mail may set COLUMNS): at 80 columns the second late step is cut.
+    const zh = await cli(['overdue', '--lang', 'zh'], { env: { ...at('2026-11-20T10:00:00+08:00').env, COLUMNS: '200' } });
     expect(zh.stdout).toContain('整改方案');
     await cliOk(['step', '261118-1', 'plan'], at('2026-11-20T11:00:00+08:00'));
     const after = await cliJson(['overdue'], at('2026-11-20T11:05:00+08:00'));
