@@ -3,12 +3,12 @@
 import { isatty } from 'node:tty';
 import { Command, CommanderError } from 'commander';
 import { AppError, type Params } from '../domain/errors.js';
-import { label, message, type Lang } from '../output/i18n.js';
+import { label, message, translator, type Lang } from '../output/i18n.js';
 import { asDatabaseError } from '../storage/sqlite/open.js';
 import { asServerError } from '../storage/postgres/open.js';
 import { createContext, pickLangFrom, type Ctx, type GlobalOptions, type IO } from './context.js';
 import { inquirerPrompter, type Prompter } from './prompter.js';
-import { commandsFor, type CommandEntry } from './commands.js';
+import { COMMANDS, commandsFor, type CommandEntry } from './commands.js';
 import { parserMessage, readHalfWidth, speakHelp } from './commander-words.js';
 import { COMPLETE, matching, wanted, type Wanted } from './completion.js';
 import { activeDepartmentNames, estateNames } from '../storage/completion.js';
@@ -142,7 +142,8 @@ export function preScan(argv: string[]): GlobalOptions & { command?: string; at?
   return g;
 }
 
-export async function main(given: string[], io: IO, env: NodeJS.ProcessEnv, prompter: Prompter = inquirerPrompter()): Promise<number> {
+export async function main(given: string[], io: IO, env: NodeJS.ProcessEnv, injected?: Prompter): Promise<number> {
+  const prompter = injected ?? inquirerPrompter(undefined, translator(pickLangFrom(preScan(given), env)));
   if (given[0] === COMPLETE) return complete(given.slice(1), io, env, prompter);
   const argv = helpAsFlag(given);
   const g = preScan(argv);
@@ -219,6 +220,8 @@ export function helpAsFlag(argv: string[]): string[] {
   if (command !== 'help' || at === undefined) return argv;
   const rest = argv.slice(at + 1);
   if (!rest.length || rest[0].startsWith('-')) return argv;
+  // `help nosuch` is the unknown command it names, refused as such.
+  if (!COMMANDS.some((c) => c.name === rest[0])) return [...argv.slice(0, at), rest[0]];
   return [...argv.slice(0, at), ...rest, '--help'];
 }
 

@@ -3,6 +3,7 @@
 // its cancel (Ctrl-C) becomes CancelledError here and nowhere else.
 import { createRequire } from 'node:module';
 import { CancelledError } from '../domain/errors.js';
+import { translator, type Translator } from '../output/i18n.js';
 
 export interface Choice<T extends string> {
   value: T;
@@ -29,9 +30,14 @@ type Inquirer = Pick<typeof import('@inquirer/prompts'), 'input' | 'select' | 'c
  */
 const loadInquirer = async (): Promise<Inquirer> => createRequire(import.meta.url)('@inquirer/prompts');
 
-/** Prompts on the terminal; questions go to stderr so stdout stays data. */
-export function inquirerPrompter(lib: () => Promise<Inquirer> = loadInquirer): Prompter {
+/**
+ * Prompts on the terminal; questions go to stderr so stdout stays data.
+ * Inquirer's own words (the keys' hint under a choice, Yes/No after a
+ * confirmation) come from the catalogue in the chosen language.
+ */
+export function inquirerPrompter(lib: () => Promise<Inquirer> = loadInquirer, t: Translator = translator('en')): Prompter {
   const context = { output: process.stderr };
+  const keysHelpTip = (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${t.l(`promptKey.${action}`)}`).join(' • ');
   return {
     async input(o) {
       const { input } = await lib();
@@ -39,11 +45,11 @@ export function inquirerPrompter(lib: () => Promise<Inquirer> = loadInquirer): P
     },
     async select(o) {
       const { select } = await lib();
-      return select({ message: o.message, choices: o.choices, default: o.default, pageSize: 12 }, context).catch(cancelled) as Promise<typeof o.default & string>;
+      return select({ message: o.message, choices: o.choices, default: o.default, pageSize: 12, theme: { style: { keysHelpTip } } }, context).catch(cancelled) as Promise<typeof o.default & string>;
     },
     async confirm(o) {
       const { confirm } = await lib();
-      return confirm({ message: o.message, default: o.default }, context).catch(cancelled);
+      return confirm({ message: o.message, default: o.default, transformer: (yes: boolean) => t.l(yes ? 'word.yes' : 'word.no') }, context).catch(cancelled);
     },
   };
 }

@@ -388,6 +388,8 @@ const LABELS: Record<string, Pair> = {
   'doctor.table.follow_ups': { en: 'call-backs', zh: '回访' },
   'doctor.table.departments': { en: 'departments', zh: '部门' },
   'doctor.table.attachments': { en: 'attachments', zh: '附件' },
+  'promptKey.navigate': { en: 'navigate', zh: '移动' },
+  'promptKey.select': { en: 'select', zh: '选定' },
   'help.title.Usage:': { en: 'Usage:', zh: '用法：' },
   'help.title.Options:': { en: 'Options:', zh: '选项：' },
   'help.title.Commands:': { en: 'Commands:', zh: '命令：' },

@@ -111,6 +111,7 @@ describe('help and usage slips', () => {
     const r = await cli(['help', 'calendar', 'set'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: complaints calendar set');
+    await expectRefused(db, ['help', 'nosuch'], env, 2, ['unknown command "nosuch"', 'See `complaints help`']);
     const z = await zh(['help', 'config', 'profile', 'apply']);
     expect(z.stdout).toContain('用法： complaints config profile apply');
   });

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/domain/errors.js';
 import { inquirerPrompter as realPrompter } from '../../src/cli/prompter.js';
+import { translator } from '../../src/output/i18n.js';
 
 const calls = { next: null as null | (() => Promise<unknown>) };
 const answer = (() => (calls.next ? calls.next() : Promise.reject(new Error('no answer scripted')))) as any;
@@ -37,5 +38,18 @@ describe('inquirerPrompter', () => {
   it('returns the answer', async () => {
     calls.next = () => Promise.resolve('王女士');
     await expect(inquirerPrompter().input({ message: 'Name' })).resolves.toBe('王女士');
+  });
+});
+
+describe("inquirer's own words in the chosen language (SPEC §16)", () => {
+  it('the keys hint under a choice and the yes/no after a confirmation', async () => {
+    const seen: any[] = [];
+    const record = (o: unknown) => { seen.push(o); return Promise.resolve(true); };
+    const p = realPrompter(async () => ({ input: record, select: record, confirm: record }) as any, translator('zh'));
+    await p.select({ message: '类型', choices: [{ value: 'a', name: 'A' }] });
+    await p.confirm({ message: '保存？' });
+    expect(seen[0].theme.style.keysHelpTip([['↑↓', 'navigate'], ['⏎', 'select']])).toBe('↑↓ 移动 • ⏎ 选定');
+    expect(seen[1].transformer(true)).toBe('是');
+    expect(seen[1].transformer(false)).toBe('否');
   });
 });
