@@ -600,12 +600,13 @@ export interface ListTotal {
 export const TOTAL_CAP = 1000;
 
 /**
- * The total of a list's filter, for its footer ("50 of 19,805"). No filter,
- * or open statuses alone, is counted whole from an index (0.3 ms for a
- * million complaints; the closed ones, most of them, took 31 ms). Any other filter is counted through the list's own query and
- * indexes up to TOTAL_CAP + 1 and said as "more than 1,000" past that:
- * counting every match of an unselective filter read a row per match (30 ms
- * for the open complaints of one severity, 250 ms across all statuses).
+ * The total of a list's filter, for its footer ("50 of 19,805"). Open
+ * statuses alone (the default list) are counted whole from a covering index
+ * (1 ms for the 19,805 open complaints of a million, on a fresh connection).
+ * Any other filter is counted through the same conditions and indexes up to
+ * TOTAL_CAP + 1 and said as "more than 1,000" past that: counted whole, every
+ * status took 19 ms and one severity across all statuses 360 ms, against
+ * 0.3 and 3 ms capped.
  */
 export async function listTotal(s: Store, f: ListFilter, cap = TOTAL_CAP): Promise<ListTotal> {
   if (countedWhole(f)) {
@@ -629,9 +630,9 @@ export async function totalQuery(s: Store, f: ListFilter) {
   return (await narrowed(s, bare, f)).clearSelect();
 }
 
-/** No filter, or open statuses alone: a count an index answers whole. */
+/** Open statuses alone: a count an index answers whole. */
 function countedWhole(f: ListFilter): boolean {
-  if (f.statuses?.includes('closed')) return false;
+  if (f.statuses === null || f.statuses.includes('closed')) return false;
   return (Object.keys(NO_FILTER) as (keyof ListFilter)[]).every((k) => k === 'statuses' || f[k] === NO_FILTER[k]);
 }
 
