@@ -16,21 +16,52 @@ export interface SearchDoc {
 }
 
 export function searchDoc(texts: (string | null | undefined)[]): SearchDoc {
-  const uni: string[] = [];
-  const bi: string[] = [];
-  const words: string[] = [];
+  // Built by hand, run by run, rather than by match, Array.from, join and a
+  // second replace: the import indexes a million complaints through here.
+  let uni = '';
+  let bi = '';
+  let words = '';
+  let firstUni = true;
+  let firstBi = true;
+  let firstWords = true;
+  const run = new RegExp(HAN_RUN.source, 'gu');
   for (const text of texts) {
     if (!text) continue;
-    for (const run of text.match(HAN_RUN) ?? []) {
-      const chars = Array.from(run);
-      uni.push(chars.join(' '));
+    let rest = '';
+    let from = 0;
+    run.lastIndex = 0;
+    for (let m = run.exec(text); m !== null; m = run.exec(text)) {
+      const r = m[0];
+      rest += text.slice(from, m.index) + ' ';
+      from = m.index + r.length;
+      const chars = r.length === 1 || !hasSurrogate(r) ? null : Array.from(r);
+      const n = chars ? chars.length : r.length;
+      const at = (i: number) => (chars ? chars[i] : r[i]);
+      let u = at(0);
+      for (let i = 1; i < n; i++) u += ' ' + at(i);
+      uni += firstUni ? u : ' ' + u;
+      firstUni = false;
       // A run of one character still gets a pair slot so phrases never bridge runs.
-      bi.push(chars.length === 1 ? '' : pairs(chars).join(' '));
-      bi.push('0'); // a separator token: no query looks for it in `bi`
+      let b = '';
+      for (let i = 0; i + 1 < n; i++) b += (i ? ' ' : '') + at(i) + at(i + 1);
+      // A separator token after each run: no query looks for it in `bi`.
+      bi += (firstBi ? '' : ' ') + b + ' 0';
+      firstBi = false;
     }
-    words.push(text.replace(HAN_RUN, ' '));
+    rest += text.slice(from);
+    words += firstWords ? rest : ' ' + rest;
+    firstWords = false;
   }
-  return { uni: uni.join(' '), bi: bi.join(' '), words: words.join(' ') };
+  return { uni, bi, words };
+}
+
+/** Whether a text holds a character outside the BMP (a Han character of the extensions: two UTF-16 units). */
+function hasSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) return true;
+  }
+  return false;
 }
 
 function pairs(chars: string[]): string[] {
