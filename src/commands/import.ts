@@ -75,8 +75,13 @@ export interface ImportSummary {
   tickets: string[];
 }
 
-/** How many rows are checked, then checked against the database and written, at a time. */
-const BATCH = 5000;
+/**
+ * How many rows are checked against the database and written at a time. A
+ * batch's rows live until it is written: few enough that they die young
+ * (5,000 outlived the young generation, and the old one grew by hundreds of
+ * megabytes), enough that each look-up in the database serves many.
+ */
+const BATCH = 500;
 
 /** The first read of a register: the facts its numbers need, and the departments and estates it names. */
 interface FirstRead {
@@ -172,11 +177,11 @@ async function checkFile(ctx: Ctx, file: string, o: ImportOptions, dryRun: boole
   if (!rows) throw new UsageError('import.empty', { file });
   const ticketAt = recognised.keys.indexOf('ticket');
   const ticketColumn = reg.header[ticketAt] ?? 'ticket';
-  const checker = rowChecker(reg.header, recognised.keys, k, reg.headerRow, first.estates);
+  const headerProblems = rowChecker(reg.header, recognised.keys, k, reg.headerRow, []).problems;
   const problems: RowProblem[] = recognised.duplicates.map((d) => ({
     line: reg.headerRow, column: d.headers.join(' / '), code: 'duplicateColumn', params: { column: d.key },
   }));
-  problems.push(...checker.problems);
+  problems.push(...headerProblems);
   const now = await ctx.now();
   const tz = await ctx.tz();
 
@@ -185,7 +190,6 @@ async function checkFile(ctx: Ctx, file: string, o: ImportOptions, dryRun: boole
     problems.push(...plan.problems);
     const heldBefore = w ? w.heldBefore : (await firstComplaint(s)) !== undefined;
     const below = w?.firstId ?? null;
-    const seen = new FileDuplicates();
     const arriving: Arriving = { open: 0, resolved: 0, closed: 0, overdue: 0 };
     const kept: string[] = [];
     let split = 0;
@@ -200,28 +204,34 @@ async function checkFile(ctx: Ctx, file: string, o: ImportOptions, dryRun: boole
       if (w && !problems.length) await w.write(batch);
       batch = [];
     };
+    // The rows' check, in a function of its own: what it remembers of every
+    // row (kept counts, repeated keys) is let go before the writer's finish
+    // builds the search index and the indexes.
+    const checkRows = async () => {
+      const checker = rowChecker(reg.header, recognised.keys, k, reg.headerRow, first.estates);
+      const seen = new FileDuplicates();
+      let n = 0;
+      for (const row of reg.rows()) {
+        const item = checker.check(row, problems);
+        if (item && !o.allowDuplicates) {
+          const repeated = seen.check(fileRow(item), null);
+          if (repeated) problems.push(repeated);
+        }
+        if (item) {
+          tally(arriving, item, k);
+          if (item.kept) kept.push(item.complaint.ticket);
+          if (item.estateSplit) split++;
+          batch.push({ n, item, rank: plan.rank[n], seq: plan.seq[n] });
+          if (batch.length === BATCH) await flush();
+        }
+        if (++n % 1000 === 0) bar.update(n);
+      }
+      await flush();
+    };
     if (ctx.io.stderrIsTTY && !ctx.json && !dryRun) ctx.io.stderr.write(ctx.t.m('import.writing', { rows }) + '\n');
     const bar = progress(ctx, ctx.t.m('import.progressLabel'), rows);
     try {
-      if (!checker.problems.length) {
-        let n = 0;
-        for (const row of reg.rows()) {
-          const item = checker.check(row, problems);
-          if (item && !o.allowDuplicates) {
-            const repeated = seen.check(fileRow(item), null);
-            if (repeated) problems.push(repeated);
-          }
-          if (item) {
-            tally(arriving, item, k);
-            if (item.kept) kept.push(item.complaint.ticket);
-            if (item.estateSplit) split++;
-            batch.push({ n, item, rank: plan.rank[n], seq: plan.seq[n] });
-            if (batch.length === BATCH) await flush();
-          }
-          if (++n % 1000 === 0) bar.update(n);
-        }
-        await flush();
-      }
+      if (!headerProblems.length) await checkRows();
     } finally {
       bar.stop();
     }

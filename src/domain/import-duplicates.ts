@@ -5,6 +5,7 @@
 // row is refused by its row number unless the import allows duplicates.
 import type { RowProblem } from './import-rows.js';
 import type { Instant } from './types.js';
+import { NumberTable } from './number-table.js';
 
 /** What a duplicate is recognised by, for a row of the file or a complaint of the database. */
 export interface DuplicateFacts {
@@ -52,13 +53,14 @@ export function duplicatesInFile(rows: readonly FileRow[], column: string | null
  * The rows of a file seen so far, by what a duplicate is recognised by: fed
  * the rows in the file's order, it tells each one that repeats an earlier
  * one. A key is remembered as two hashes of its text, not the text (a key
- * holds the whole description, and a file may have a million rows): the
+ * holds the whole description, and a file may have a million rows; in a
+ * NumberTable, outside the garbage-collected heap): the
  * first hash finds it, the second confirms it, and the rare key whose first
  * hash another key already has is kept as text.
  */
 export class FileDuplicates {
   /** First hash → row number × 2^20 + 20 bits of the second hash. */
-  private readonly byHash = new Map<number, number>();
+  private readonly byHash = new NumberTable();
   private readonly byText = new Map<string, number>();
 
   /** The problem of a row that repeats an earlier one; else null, and the row is remembered. */

@@ -22,6 +22,7 @@ import { MAX_HOUSEHOLDS, readHouseholds } from './households.js';
 import { countKey, MAX_SEQ, normalizeTicket, parseTicket, ticketCountTooLarge } from './ticket.js';
 import { localDate, offsetMinutes, parseInstant, yearOf } from './time.js';
 import { unneutralise } from './csv-columns.js';
+import { NumberTable } from './number-table.js';
 import { categoryOfSubcategory, normalUnit, satisfactionIn, satisfactionOf, splitEstate } from './register-words.js';
 
 export interface ImportContext extends Clock {
@@ -167,7 +168,7 @@ export function rowChecker(header: string[], keys: (string | null)[], k: ImportC
   }
   // Kept tickets by their year and count (260910005 and 260911005 would both
   // be count 5 of 2026): the row and the ticket that keeps each.
-  const counts = new Map<number, number>();
+  const counts = new NumberTable();
   const keptTickets: string[] = [];
   const keptLines: number[] = [];
   const deadlines = deadlineMemo(k);

@@ -16,43 +16,36 @@ export interface SearchDoc {
 }
 
 export function searchDoc(texts: (string | null | undefined)[]): SearchDoc {
-  // Built by hand, run by run, rather than by match, Array.from, join and a
-  // second replace: the import indexes a million complaints through here.
-  let uni = '';
-  let bi = '';
-  let words = '';
-  let firstUni = true;
-  let firstBi = true;
-  let firstWords = true;
-  const run = new RegExp(HAN_RUN.source, 'gu');
+  // One pass of the pattern per text, building the non-Han rest as it goes
+  // (not a second replace), and a run's characters indexed directly unless
+  // it holds characters beyond the BMP: the import indexes a million
+  // complaints through here.
+  const uni: string[] = [];
+  const bi: string[] = [];
+  const words: string[] = [];
+  const pattern = new RegExp(HAN_RUN.source, 'gu');
   for (const text of texts) {
     if (!text) continue;
     let rest = '';
     let from = 0;
-    run.lastIndex = 0;
-    for (let m = run.exec(text); m !== null; m = run.exec(text)) {
-      const r = m[0];
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      const run = m[0];
       rest += text.slice(from, m.index) + ' ';
-      from = m.index + r.length;
-      const chars = r.length === 1 || !hasSurrogate(r) ? null : Array.from(r);
-      const n = chars ? chars.length : r.length;
-      const at = (i: number) => (chars ? chars[i] : r[i]);
-      let u = at(0);
-      for (let i = 1; i < n; i++) u += ' ' + at(i);
-      uni += firstUni ? u : ' ' + u;
-      firstUni = false;
+      from = m.index + run.length;
+      const chars: ArrayLike<string> = hasSurrogate(run) ? Array.from(run) : run;
+      const n = chars.length;
+      const one = new Array<string>(n);
+      for (let i = 0; i < n; i++) one[i] = chars[i];
+      uni.push(one.join(' '));
       // A run of one character still gets a pair slot so phrases never bridge runs.
-      let b = '';
-      for (let i = 0; i + 1 < n; i++) b += (i ? ' ' : '') + at(i) + at(i + 1);
-      // A separator token after each run: no query looks for it in `bi`.
-      bi += (firstBi ? '' : ' ') + b + ' 0';
-      firstBi = false;
+      const two = new Array<string>(Math.max(n - 1, 0));
+      for (let i = 0; i + 1 < n; i++) two[i] = chars[i] + chars[i + 1];
+      bi.push(two.join(' '));
+      bi.push('0'); // a separator token: no query looks for it in `bi`
     }
-    rest += text.slice(from);
-    words += firstWords ? rest : ' ' + rest;
-    firstWords = false;
+    words.push(rest + text.slice(from));
   }
-  return { uni, bi, words };
+  return { uni: uni.join(' '), bi: bi.join(' '), words: words.join(' ') };
 }
 
 /** Whether a text holds a character outside the BMP (a Han character of the extensions: two UTF-16 units). */
