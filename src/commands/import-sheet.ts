@@ -4,42 +4,167 @@
 // numbers them; then the table in it (domain/register-file.ts). A file of the
 // wrong kind — UTF-16 "Unicode text", tab-separated text, a workbook renamed
 // to .csv, an old .xls — is refused by name, with what to do.
+import fs from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { UsageError } from '../domain/errors.js';
-import { fileKindOf, findTable, tabSeparated, type SheetRow, type SheetTable } from '../domain/register-file.js';
-import { readInputBytes, readInputUtf8 } from '../cli/input-file.js';
+import { fileKindOf, findTable, headerOf, tableRow, tabSeparated, type SheetRow } from '../domain/register-file.js';
+import { CsvError, CsvRecords, csvRecordsOf } from '../domain/csv-records.js';
+import { readInputUtf8 } from '../cli/input-file.js';
+import type { SourceRow } from '../domain/import-rows.js';
+import { readError } from '../cli/file-errors.js';
 import { loadExcel } from '../output/xlsx-cells.js';
 
 const WORKBOOK = /\.xls[xm]$/i;
 
-/** The register's table, read from the file by its kind. */
-export async function readRegister(file: string): Promise<SheetTable> {
+/** A register's table: its header, and its rows read from the top again at each walk. */
+export interface Register {
+  header: string[];
+  headerRow: number;
+  /** The rows under the header that hold something in a recognised column, by spreadsheet row; a UTF-8 CSV is read as it is walked, never held whole. */
+  rows(): Iterable<SourceRow>;
+}
+
+/**
+ * The register's table, by the file's kind. A UTF-8 CSV (the usual, and
+ * what `export` writes) is streamed: each walk reads it a few megabytes at a
+ * time. A GBK CSV is decoded whole (the evidence for GBK is the whole file's)
+ * and a workbook loaded whole, as their libraries read them.
+ */
+export async function openRegister(file: string): Promise<Register> {
   const name = path.basename(file);
-  const bytes = readInputBytes(file);
-  const kind = fileKindOf(bytes);
+  const head = headBytes(file);
+  const kind = fileKindOf(head);
   if (kind === 'utf16') throw new UsageError('import.utf16', { file });
   if (kind === 'xls') throw new UsageError('import.oldWorkbook', { file });
   if (kind === 'xlsx' && !WORKBOOK.test(name)) throw new UsageError('import.workbookAsCsv', { file });
   if (kind !== 'xlsx' && WORKBOOK.test(name)) throw new UsageError('import.notWorkbook', { file, detail: 'no zip archive' });
-  const rows = kind === 'xlsx' ? await workbookRows(file, bytes) : csvRows(file, readInputUtf8(file, bytes));
-  const table = findTable(rows);
-  if (!table || !table.rows.length) throw new UsageError('import.empty', { file });
-  return table;
+  if (kind === 'xlsx') return inMemory(file, await workbookRows(file, readBytes(file)));
+  const utf8 = wholeFileIsUtf8(file) ? null : readInputUtf8(file, readBytes(file));
+  const tabs = tabSeparated((utf8 ?? head).subarray(0, head.length).toString('utf8'));
+  if (tabs > 0) throw new UsageError('import.tabSeparated', { file, tabs });
+  if (utf8) return inMemory(file, csvRows(file, utf8));
+  const rows = () => utf8Records(file);
+  const header = headerOf(rows());
+  if (!header) throw new UsageError('import.empty', { file });
+  const keep = tableRow(header);
+  return {
+    header: header.cells,
+    headerRow: header.row,
+    *rows() {
+      for (const r of rows()) if (keep(r)) yield { line: r.row, cells: r.cells };
+    },
+  };
 }
 
-/** The records of a CSV, each numbered as the spreadsheet's row (blank lines are rows too). */
-export function csvRows(file: string, utf8: Buffer): SheetRow[] {
-  const tabs = tabSeparated(utf8.subarray(0, 64 * 1024).toString('utf8'));
-  if (tabs > 0) throw new UsageError('import.tabSeparated', { file, tabs });
-  let records: string[][];
+function inMemory(file: string, all: SheetRow[]): Register {
+  const table = findTable(all);
+  if (!table || !table.rows.length) throw new UsageError('import.empty', { file });
+  const rows = table.rows.map((r) => ({ line: r.row, cells: r.cells }));
+  return { header: table.header, headerRow: table.headerRow, rows: () => rows };
+}
+
+/** The file's first 64 KB: enough to tell its kind and a tab-separated file. */
+function headBytes(file: string): Buffer {
+  const fd = openFile(file);
   try {
-    records = parse(utf8, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    const buf = Buffer.alloc(64 * 1024);
+    return buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0));
   } catch (err) {
-    const e = err as { lines?: number; message: string };
-    throw new UsageError('import.notCsv', { file, line: e.lines ?? 0, detail: e.message });
+    throw readError(err, file);
+  } finally {
+    fs.closeSync(fd);
   }
-  return records.map((cells, i) => ({ row: i + 1, cells }));
+}
+
+function openFile(file: string): number {
+  try {
+    return fs.openSync(file, 'r');
+  } catch (err) {
+    throw readError(err, file);
+  }
+}
+
+function readBytes(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (err) {
+    throw readError(err, file);
+  }
+}
+
+/**
+ * The size of a piece read. Small on purpose: each piece is decoded into one
+ * string, and a string past 128 KB lives in V8's large-object space until a
+ * full collection (4 MB pieces left hundreds of megabytes of them behind).
+ */
+const CHUNK = 64 * 1024;
+
+/**
+ * The file in pieces that end at a line feed, so no UTF-8 (or GBK) character
+ * is cut: each piece, and the last without its line feed.
+ */
+function* pieces(file: string): Generator<Buffer> {
+  const fd = openFile(file);
+  try {
+    let buf = Buffer.allocUnsafe(CHUNK);
+    let held = 0;
+    for (;;) {
+      if (held === buf.length) {
+        // One line longer than the buffer: a bigger buffer.
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, held);
+        buf = bigger;
+      }
+      const got = fs.readSync(fd, buf, held, buf.length - held, null);
+      const end = held + got;
+      if (got === 0) {
+        if (end > 0) yield buf.subarray(0, end);
+        return;
+      }
+      const cut = buf.lastIndexOf(10, end - 1) + 1;
+      if (cut > 0) {
+        yield buf.subarray(0, cut);
+        buf.copy(buf, 0, cut, end);
+        held = end - cut;
+      } else {
+        held = end;
+      }
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Whether every piece of the file is UTF-8 (checked in native code, never holding the file). */
+function wholeFileIsUtf8(file: string): boolean {
+  for (const p of pieces(file)) if (!isUtf8(p)) return false;
+  return true;
+}
+
+/** The records of a UTF-8 CSV, each numbered as the spreadsheet's row (blank lines are rows too). */
+function* utf8Records(file: string): Generator<SheetRow> {
+  const parser = new CsvRecords();
+  let row = 0;
+  try {
+    for (const p of pieces(file)) {
+      for (const cells of parser.push(p.toString('utf8'))) yield { row: ++row, cells };
+    }
+    for (const cells of parser.end()) yield { row: ++row, cells };
+  } catch (err) {
+    if (err instanceof CsvError) throw new UsageError('import.notCsv', { file, line: err.record, detail: err.message });
+    throw err;
+  }
+}
+
+/** The records of a CSV's whole text (UTF-8 bytes), each numbered as the spreadsheet's row. */
+export function csvRows(file: string, utf8: Buffer): SheetRow[] {
+  try {
+    return csvRecordsOf(utf8.toString('utf8')).map((cells, i) => ({ row: i + 1, cells }));
+  } catch (err) {
+    if (err instanceof CsvError) throw new UsageError('import.notCsv', { file, line: err.record, detail: err.message });
+    throw err;
+  }
 }
 
 type CellValue = unknown;

@@ -3,24 +3,25 @@
 // CSV or as a workbook (.xlsx), with at least received time, name and
 // description (SPEC §15). Every row is checked first; any problem refuses the
 // whole file, naming the spreadsheet's row, the column's header and the
-// ticket; then all rows go in one transaction. --dry-run checks and says how
-// the rows would arrive, writing nothing.
+// ticket; all rows go in one transaction, a batch at a time as they are
+// checked. --dry-run checks and says how the rows would arrive, writing nothing.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { inMemoryContext, type Ctx } from '../cli/context.js';
 import { progress } from '../cli/progress.js';
 import { recogniseHeaders, columnOf } from '../domain/csv-columns.js';
-import { validateRows, type ImportItem, type RowProblem } from '../domain/import-rows.js';
-import { duplicatesInDatabase, duplicatesInFile, type FileRow } from '../domain/import-duplicates.js';
+import { rowChecker, rowFactsReader, type ImportItem, type RowProblem } from '../domain/import-rows.js';
+import { duplicatesInDatabase, FileDuplicates, type FileRow } from '../domain/import-duplicates.js';
 import { deadlineStatus, type Clock } from '../domain/deadlines.js';
 import { UsageError } from '../domain/errors.js';
 import { noticeStale } from './stale-snapshots.js';
-import { readRegister } from './import-sheet.js';
-import { numberProblems } from '../domain/import-numbers.js';
-import { write, type Store } from '../storage/store.js';
-import { importComplaints, numberFacts, unknownDepartments } from '../storage/import.js';
-import { complaintsInMinutes, knownEstates } from '../storage/import-lookups.js';
+import { openRegister, type Register } from './import-sheet.js';
+import { keptNumberProblems, planNumbers, type RowNumbers } from '../domain/import-numbers.js';
+import {
+  importSession, lastCountOf, lastCounts, numberFacts, unknownDepartments, type ImportWriter, type PlacedItem,
+} from '../storage/import.js';
+import { complaintsInMinutes, firstComplaint, knownEstates } from '../storage/import-lookups.js';
 import { estateNameMap } from '../storage/estates.js';
 import { isServerUrl } from '../storage/postgres/open.js';
 import { visible } from '../output/visible-text.js';
@@ -46,7 +47,7 @@ blank rows and a 序号 column are fine. A row with a result (处理结果) come
 resolved, one with a call-back (回访情况/满意度: 非常满意 … 很不满意) closed.
 Valid, unused ticket numbers are kept; other rows get new numbers.
 
-${ctx.t.l('help.examples')}
+Examples:
   complaints import 投诉台账.xlsx --dry-run
   complaints import 2025-register.csv`)
     .action(async (file: string, o: ImportOptions) => {
@@ -75,82 +76,197 @@ export interface ImportSummary {
   tickets: string[];
 }
 
-/** A file read, its table found and every row checked: its own problems, and the items to go in. */
-interface Checked {
-  source: string;
-  items: ImportItem[];
-  problems: RowProblem[];
-  ticketColumn: string;
-  ignoredColumns: string[];
-  kept: number;
-  /** The ticket written on each row, by row number: errors name it. */
-  tickets: Map<number, string>;
+/**
+ * How many rows are checked against the database and written at a time. A
+ * batch's rows live until it is written: few enough that they die young
+ * (5,000 outlived the young generation, and the old one grew by hundreds of
+ * megabytes), enough that each look-up in the database serves many.
+ */
+const BATCH = 500;
+
+/** The first read of a register: the facts its numbers need, and the departments and estates it names. */
+interface FirstRead {
+  numbers: RowNumbers;
+  names: Set<string>;
+  estates: string[];
 }
 
-/** Reads the file, finds its table and checks every row on its own (the clock, settings and estates come from ctx's database). */
-async function checkFile(ctx: Ctx, file: string, o: ImportOptions): Promise<Checked> {
-  const source = path.basename(file);
-  const table = await readRegister(file);
-  const recognised = recogniseHeaders(table.header);
-  // The database's estates matter only to a unit that may have one written inside it.
-  const estateNames = await estateNameMap(await ctx.store());
-  const estates = recognised.keys.includes('unit') ? [...await knownEstates(await ctx.store()), ...estateNames.keys()] : [];
-  const k = { ...(await ctx.clock()), actor: ctx.actor, estates, estateNames };
-  const problems: RowProblem[] = recognised.duplicates.map((d) => ({
-    line: table.headerRow, column: d.headers.join(' / '), code: 'duplicateColumn', params: { column: d.key },
-  }));
-  const bar = progress(ctx, ctx.t.m('import.progressLabel'), table.rows.length);
-  let checked: ReturnType<typeof validateRows>;
-  try {
-    checked = validateRows(table.header, recognised.keys, table.rows.map((r) => ({ line: r.row, cells: r.cells })), k, table.headerRow, (n) => {
-      if (n % 1000 === 0) bar.update(n);
-    });
-  } finally {
-    bar.stop();
+/** Reads the rows once for what must be known before any is checked or written: a few numbers each, not the rows. */
+function firstRead(reg: Register, keys: (string | null)[], tz: string): FirstRead {
+  const factsOf = rowFactsReader(keys, tz);
+  const estateAt = keys.indexOf('estate');
+  const estates = new Set<string>();
+  const names = new Set<string>();
+  let cap = 1024;
+  let numbers = rowNumbers(cap);
+  let n = 0;
+  for (const row of reg.rows()) {
+    if (n === cap) numbers = rowNumbers((cap *= 2), numbers);
+    const f = factsOf(row);
+    numbers.line[n] = row.line;
+    numbers.receivedAt[n] = f.receivedAt;
+    numbers.year[n] = f.year;
+    numbers.keptYear[n] = f.keptYear;
+    numbers.keptSeq[n] = f.keptSeq;
+    if (f.department !== null) names.add(f.department);
+    if (f.responsible !== null) names.add(f.responsible);
+    if (estateAt >= 0) {
+      const e = (row.cells[estateAt] ?? '').trim();
+      if (e !== '') estates.add(e);
+    }
+    n++;
   }
-  const { items } = checked;
-  problems.push(...checked.problems);
-  if (!o.allowDuplicates) problems.push(...duplicatesInFile(fileRows(items), null));
-  const ticketAt = recognised.keys.indexOf('ticket');
-  const tickets = new Map(ticketAt < 0 ? [] : table.rows.map((r) => [r.row, (r.cells[ticketAt] ?? '').trim()] as const).filter(([, t]) => t !== ''));
+  numbers.length = n;
+  return { numbers, names, estates: [...estates] };
+}
+
+/** Room for `cap` rows' numbers, keeping those of `from`. */
+function rowNumbers(cap: number, from?: RowNumbers): RowNumbers {
+  const grow = <A extends Int32Array | Float64Array>(a: A | undefined, make: (n: number) => A): A => {
+    const b = make(cap);
+    if (a) b.set(a as never);
+    return b;
+  };
   return {
-    source, items, problems, ticketColumn: table.header[ticketAt] ?? 'ticket',
-    ignoredColumns: recognised.unknown, kept: items.filter((i) => i.kept).length, tickets,
+    length: from?.length ?? 0,
+    line: grow(from?.line, (k) => new Int32Array(k)),
+    receivedAt: grow(from?.receivedAt, (k) => new Float64Array(k)),
+    year: grow(from?.year, (k) => new Int32Array(k)),
+    keptYear: grow(from?.keptYear, (k) => new Int32Array(k)),
+    keptSeq: grow(from?.keptSeq, (k) => new Int32Array(k)),
   };
 }
 
-const fileRows = (items: readonly ImportItem[]): FileRow[] => items.map((i) => ({
+const fileRow = (i: ImportItem): FileRow => ({
   line: i.line,
   facts: { receivedAt: i.complaint.receivedAt, description: i.complaint.description, name: i.complaint.complainant.name, phone: i.complaint.complainant.phone, estate: i.complaint.complainant.estate, unit: i.complaint.complainant.unit },
-}));
+});
 
-/**
- * The one check of the dry run and the import: the file's own problems, its
- * numbers and its rows against the database. The import runs it inside its
- * write transaction, so what a dry run passes the import takes, unless a
- * clerk took a kept number (or registered the same complaint) in between —
- * then the import refuses it by row, too.
- */
-async function refuseProblems(ctx: Ctx, s: Store, c: Checked, o: ImportOptions): Promise<void> {
-  const problems = [...c.problems, ...numberProblems(c.items, await numberFacts(s, c.items), c.ticketColumn)];
-  if (!o.allowDuplicates) problems.push(...duplicatesInDatabase(fileRows(c.items), await complaintsInMinutes(s, c.items.map((i) => i.complaint.receivedAt)), null));
-  if (!problems.length) return;
-  problems.sort((a, b) => a.line - b.line);
-  const shown = problems.slice(0, 50).map((p) => describe(ctx, p, c.tickets.get(p.line)));
-  if (problems.length > shown.length) shown.push(ctx.t.m('import.more', { n: problems.length - shown.length }));
-  throw new UsageError('import.invalid', { file: c.source, count: problems.length, details: shown.join('\n') });
+/** How an item arrives (open, resolved, closed), and whether it is past a deadline the moment it is in; added to `a`. */
+function tally(a: Arriving, { complaint: c }: ImportItem, k: Clock & { now: number }): void {
+  if (c.status === 'closed') a.closed++;
+  else if (c.status === 'resolved') a.resolved++;
+  else a.open++;
+  if ((['contact', 'resolve', 'followUp'] as const).some((step) => deadlineStatus(c, step, k.now, k, true) !== null)) a.overdue++;
 }
 
-/** How the items arrive, and how many are past a deadline the moment they are in. */
-function arriving(items: readonly ImportItem[], k: Clock & { now: number }): Arriving {
-  const a: Arriving = { open: 0, resolved: 0, closed: 0, overdue: 0 };
-  for (const { complaint: c } of items) {
-    if (c.status === 'closed') a.closed++;
-    else if (c.status === 'resolved') a.resolved++;
-    else a.open++;
-    if ((['contact', 'resolve', 'followUp'] as const).some((step) => deadlineStatus(c, step, k.now, k, true) !== null)) a.overdue++;
+/**
+ * The one check of the dry run and the import, and the import's writing:
+ * the file is read twice, never held. The first read takes each row's time
+ * received and kept ticket (so every row's id and number are known before
+ * any is written: planNumbers), the departments and estates it names. The
+ * second checks each row, in the file's order, on its own and against the
+ * rows before it (a kept count, a repeated complaint: remembered as keys,
+ * not rows), then a batch at a time against the database — its numbers and
+ * the complaints received in the same minutes — and, while nothing has been
+ * refused, hands the batch to the writer. Any problem refuses the whole
+ * file, naming every row; the import runs all of this inside its write
+ * transaction, which then rolls back, so what a dry run passes the import
+ * takes, unless a clerk took a kept number (or registered the same
+ * complaint) in between — then the import refuses it by row, too.
+ */
+async function checkFile(ctx: Ctx, file: string, o: ImportOptions, dryRun: boolean): Promise<ImportSummary> {
+  const source = path.basename(file);
+  const reg = await openRegister(file);
+  const recognised = recogniseHeaders(reg.header);
+  const s = await ctx.store();
+  // The database's estates matter only to a unit that may have one written inside it.
+  const estateNames = await estateNameMap(s);
+  const estates = recognised.keys.includes('unit') ? [...await knownEstates(s), ...estateNames.keys()] : [];
+  const k = { ...(await ctx.clock()), actor: ctx.actor, estates, estateNames };
+  const first = firstRead(reg, recognised.keys, k.tz);
+  const rows = first.numbers.length;
+  if (!rows) throw new UsageError('import.empty', { file });
+  const ticketAt = recognised.keys.indexOf('ticket');
+  const ticketColumn = reg.header[ticketAt] ?? 'ticket';
+  const headerProblems = rowChecker(reg.header, recognised.keys, k, reg.headerRow, []).problems;
+  const problems: RowProblem[] = recognised.duplicates.map((d) => ({
+    line: reg.headerRow, column: d.headers.join(' / '), code: 'duplicateColumn', params: { column: d.key },
+  }));
+  problems.push(...headerProblems);
+  const now = await ctx.now();
+  const tz = await ctx.tz();
+
+  const run = async (w: ImportWriter | null): Promise<ImportSummary> => {
+    const plan = planNumbers(first.numbers, lastCountOf(await lastCounts(s, first.numbers.year.subarray(0, rows))));
+    problems.push(...plan.problems);
+    const heldBefore = w ? w.heldBefore : (await firstComplaint(s)) !== undefined;
+    const below = w?.firstId ?? null;
+    const arriving: Arriving = { open: 0, resolved: 0, closed: 0, overdue: 0 };
+    const kept: string[] = [];
+    let split = 0;
+    let batch: PlacedItem[] = [];
+    const flush = async () => {
+      const items = batch.map((p) => p.item);
+      problems.push(...keptNumberProblems(items, await numberFacts(s, items, below), ticketColumn));
+      if (!o.allowDuplicates && heldBefore) {
+        problems.push(...duplicatesInDatabase(items.map(fileRow), await complaintsInMinutes(s, items.map((i) => i.complaint.receivedAt), below), null));
+      }
+      // Once a row is refused nothing more is written: the rest are only checked.
+      if (w && !problems.length) await w.write(batch);
+      batch = [];
+    };
+    // The rows' check, in a function of its own: what it remembers of every
+    // row (kept counts, repeated keys) is let go before the writer's finish
+    // builds the search index and the indexes.
+    const checkRows = async () => {
+      const checker = rowChecker(reg.header, recognised.keys, k, reg.headerRow, first.estates);
+      const seen = new FileDuplicates();
+      let n = 0;
+      for (const row of reg.rows()) {
+        const item = checker.check(row, problems);
+        if (item && !o.allowDuplicates) {
+          const repeated = seen.check(fileRow(item), null);
+          if (repeated) problems.push(repeated);
+        }
+        if (item) {
+          tally(arriving, item, k);
+          if (item.kept) kept.push(item.complaint.ticket);
+          if (item.estateSplit) split++;
+          batch.push({ n, item, rank: plan.rank[n], seq: plan.seq[n] });
+          if (batch.length === BATCH) await flush();
+        }
+        if (++n % 1000 === 0) bar.update(n);
+      }
+      await flush();
+    };
+    if (ctx.io.stderrIsTTY && !ctx.json && !dryRun) ctx.io.stderr.write(ctx.t.m('import.writing', { rows }) + '\n');
+    const bar = progress(ctx, ctx.t.m('import.progressLabel'), rows);
+    try {
+      if (!headerProblems.length) await checkRows();
+    } finally {
+      bar.stop();
+    }
+    if (problems.length) refuse(ctx, source, problems, ticketsWritten(reg, ticketAt, problems));
+    const common = { file: source, rows, kept: kept.length, renumbered: rows - kept.length, arriving, estatesSplit: split, ignoredColumns: recognised.unknown };
+    if (!w) return { ...common, dryRun: true, departmentsAdded: await unknownDepartments(s, first.names), tickets: kept };
+    const r = await w.finish();
+    noticeStale(ctx, r.staleSnapshots);
+    return { ...common, dryRun: false, departmentsAdded: r.departmentsAdded, tickets: r.tickets };
+  };
+  if (dryRun) return run(null);
+  return importSession(s, { actor: ctx.actor, now, tz, source, rows, names: first.names }, run);
+}
+
+/** The ticket written on each refused row (errors name it), read from the file again: a refused file only. */
+function ticketsWritten(reg: Register, ticketAt: number, problems: readonly RowProblem[]): Map<number, string> {
+  const out = new Map<number, string>();
+  if (ticketAt < 0) return out;
+  const lines = new Set(problems.map((p) => p.line));
+  for (const row of reg.rows()) {
+    if (!lines.has(row.line)) continue;
+    const t = (row.cells[ticketAt] ?? '').trim();
+    if (t !== '') out.set(row.line, t);
   }
-  return a;
+  return out;
+}
+
+/** Refuses the file, naming the first fifty problems by row. */
+function refuse(ctx: Ctx, source: string, problems: RowProblem[], tickets: Map<number, string>): never {
+  problems.sort((a, b) => a.line - b.line);
+  const shown = problems.slice(0, 50).map((p) => describe(ctx, p, tickets.get(p.line)));
+  if (problems.length > shown.length) shown.push(ctx.t.m('import.more', { n: problems.length - shown.length }));
+  throw new UsageError('import.invalid', { file: source, count: problems.length, details: shown.join('\n') });
 }
 
 export async function runImport(ctx: Ctx, file: string, o: ImportOptions): Promise<ImportSummary> {
@@ -159,39 +275,18 @@ export async function runImport(ctx: Ctx, file: string, o: ImportOptions): Promi
   // blank one in memory: a refused or dry-run import creates no file there.
   // A server's database is there already (a URL is no path to look at).
   const fresh = !isServerUrl(ctx.dbPath) && !fs.existsSync(ctx.dbPath);
-  const scratch = fresh ? inMemoryContext(ctx, { quiet: !o.dryRun }) : ctx;
   let summary: ImportSummary;
-  try {
-    const checked = await checkFile(scratch, file, o);
-    const { source, items, kept, ignoredColumns } = checked;
-    if (o.dryRun || checked.problems.length) await refuseProblems(scratch, await scratch.store(), checked, o);
-    const split = items.filter((i) => i.estateSplit).length;
-    if (o.dryRun) {
-      const names = items.flatMap((i) => [i.complaint.department, i.complaint.responsible]).filter((n): n is string => n !== null);
-      summary = {
-        file: source, dryRun: true, rows: items.length, kept, renumbered: items.length - kept, arriving: arriving(items, await scratch.clock()), estatesSplit: split,
-        departmentsAdded: await unknownDepartments(await scratch.store(), names), ignoredColumns, tickets: items.filter((i) => i.kept).map((i) => i.complaint.ticket),
-      };
-    } else {
-      // Checked again against the database itself, which another process may have created meanwhile.
-      const real = fresh ? await checkFile(ctx, file, o) : checked;
-      const how = arriving(real.items, await ctx.clock());
-      if (ctx.io.stderrIsTTY && !ctx.json) ctx.io.stderr.write(t.m('import.writing', { rows: real.items.length }) + '\n');
-      const s = await ctx.store();
-      const r = await write(s, async () => {
-        await refuseProblems(ctx, s, real, o);
-        return await importComplaints(s, real.items, { actor: ctx.actor, now: await ctx.now(), tz: await ctx.tz(), source });
-      });
-      summary = {
-        file: source, dryRun: false, rows: real.items.length, kept: real.kept, renumbered: real.items.length - real.kept, arriving: how,
-        estatesSplit: real.items.filter((i) => i.estateSplit).length, departmentsAdded: r.departmentsAdded, ignoredColumns, tickets: r.tickets,
-      };
-      noticeStale(ctx, r.staleSnapshots);
+  if (fresh) {
+    const scratch = inMemoryContext(ctx, { quiet: !o.dryRun });
+    try {
+      summary = await checkFile(scratch, file, o, true);
+    } finally {
+      await scratch.close();
     }
-  } finally {
-    if (scratch !== ctx) await scratch.close();
   }
-  await ctx.emit(summary, () => {
+  // Checked again against the database itself, which another process may have created meanwhile.
+  if (!fresh || !o.dryRun) summary = await checkFile(ctx, file, o, !!o.dryRun);
+  await ctx.emit(summary!, () => {
     const lines = [t.m(summary.dryRun ? 'import.wouldImport' : 'import.done', { rows: summary.rows, kept: summary.kept, renumbered: summary.renumbered, file: summary.file })];
     lines.push(t.m('import.statuses', { ...summary.arriving }));
     if (summary.estatesSplit) lines.push(t.m('import.estatesSplit', { n: summary.estatesSplit }));
@@ -199,7 +294,7 @@ export async function runImport(ctx: Ctx, file: string, o: ImportOptions): Promi
     if (summary.ignoredColumns.length) lines.push(t.m('import.ignored', { names: visible(summary.ignoredColumns.join(', ')) }));
     return lines.join('\n') + '\n';
   });
-  return summary;
+  return summary!;
 }
 
 /** One problem as the user reads it: the spreadsheet's row, the ticket written on it, the column's header as written. */

@@ -5,6 +5,7 @@
 // row is refused by its row number unless the import allows duplicates.
 import type { RowProblem } from './import-rows.js';
 import type { Instant } from './types.js';
+import { NumberTable } from './number-table.js';
 
 /** What a duplicate is recognised by, for a row of the file or a complaint of the database. */
 export interface DuplicateFacts {
@@ -39,16 +40,73 @@ export interface FileRow {
 
 /** Rows that repeat an earlier row of the same file. */
 export function duplicatesInFile(rows: readonly FileRow[], column: string | null): RowProblem[] {
-  const seen = new Map<string, number>();
+  const seen = new FileDuplicates();
   const problems: RowProblem[] = [];
   for (const r of rows) {
-    const keys = keysOf(r.facts);
-    const hit = keys.find(([, k]) => seen.has(k));
-    if (hit) problems.push({ line: r.line, column, code: 'duplicateRow', params: { other: seen.get(hit[1])!, by: hit[0] } });
-    else for (const [, k] of keys) seen.set(k, r.line);
+    const p = seen.check(r, column);
+    if (p) problems.push(p);
   }
   return problems;
 }
+
+/**
+ * The rows of a file seen so far, by what a duplicate is recognised by: fed
+ * the rows in the file's order, it tells each one that repeats an earlier
+ * one. A key is remembered as two hashes of its text, not the text (a key
+ * holds the whole description, and a file may have a million rows; in a
+ * NumberTable, outside the garbage-collected heap): the
+ * first hash finds it, the second confirms it, and the rare key whose first
+ * hash another key already has is kept as text.
+ */
+export class FileDuplicates {
+  /** First hash → row number × 2^20 + 20 bits of the second hash. */
+  private readonly byHash = new NumberTable();
+  private readonly byText = new Map<string, number>();
+
+  /** The problem of a row that repeats an earlier one; else null, and the row is remembered. */
+  check(r: FileRow, column: string | null): RowProblem | null {
+    const keys = keysOf(r.facts);
+    for (const [by, k] of keys) {
+      const other = this.lineOf(k);
+      if (other !== undefined) return { line: r.line, column, code: 'duplicateRow', params: { other, by } };
+    }
+    for (const [, k] of keys) this.remember(k, r.line);
+    return null;
+  }
+
+  private lineOf(key: string): number | undefined {
+    const held = this.byHash.get(hash53(key));
+    if (held === undefined) return undefined;
+    if (held % TAG === hash20(key)) return Math.floor(held / TAG);
+    return this.byText.get(key);
+  }
+
+  private remember(key: string, line: number): void {
+    const h = hash53(key);
+    const held = this.byHash.get(h);
+    if (held === undefined) this.byHash.set(h, line * TAG + hash20(key));
+    else if (held % TAG !== hash20(key) && !this.byText.has(key)) this.byText.set(key, line);
+  }
+}
+
+const TAG = 2 ** 20;
+
+/** cyrb53: a fast 53-bit string hash. */
+function hash53(s: string, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** 20 bits of an independent hash (another seed). */
+const hash20 = (s: string): number => hash53(s, 0x9e3779b9) % TAG;
 
 /** Rows that repeat a complaint the database holds (those received in the rows' minutes). */
 export function duplicatesInDatabase(rows: readonly FileRow[], held: readonly (DuplicateFacts & { ticket: string })[], column: string | null): RowProblem[] {

@@ -20,8 +20,9 @@ import { normalizePhone } from './phone.js';
 import { groupThousands, MAX_YUAN, parseYuan } from './money.js';
 import { MAX_HOUSEHOLDS, readHouseholds } from './households.js';
 import { countKey, MAX_SEQ, normalizeTicket, parseTicket, ticketCountTooLarge } from './ticket.js';
-import { localDate, offsetMinutes, parseInstant } from './time.js';
+import { localDate, offsetMinutes, parseInstant, yearOf } from './time.js';
 import { unneutralise } from './csv-columns.js';
+import { NumberTable } from './number-table.js';
 import { resolveEstate } from './estates.js';
 import { categoryOfSubcategory, normalUnit, satisfactionIn, satisfactionOf, splitEstate } from './register-words.js';
 
@@ -121,8 +122,45 @@ export function parseCellTime(text: string, tz: string): Instant | null {
 export function validateRows(
   header: string[], keys: (string | null)[], rows: SourceRow[], k: ImportContext, headerRow = 1, onRow?: (done: number) => void,
 ): Validated {
-  const problems: RowProblem[] = [];
   const items: ImportItem[] = [];
+  const checker = rowChecker(header, keys, k, headerRow, estatesIn(keys, rows));
+  const problems = [...checker.problems];
+  if (problems.length) return { items, problems };
+  for (const [n, row] of rows.entries()) {
+    onRow?.(n);
+    const item = checker.check(row, problems);
+    if (item) items.push(item);
+  }
+  return { items, problems };
+}
+
+/** The estates a file writes in its estate column (each once): known to its unit column too. */
+export function estatesIn(keys: readonly (string | null)[], rows: Iterable<SourceRow>): string[] {
+  const at = keys.indexOf('estate');
+  const found = new Set<string>();
+  if (at < 0) return [];
+  for (const r of rows) {
+    const e = (r.cells[at] ?? '').trim();
+    if (e !== '') found.add(e);
+  }
+  return [...found];
+}
+
+export interface RowChecker {
+  /** The header's own problems (a required column missing): when there are any, no row is checked. */
+  problems: RowProblem[];
+  /**
+   * Checks one row, in the file's order: its item, or null with its problems
+   * added. A kept ticket whose year and count an earlier row of the file
+   * keeps too is refused here; only each kept count and its row are
+   * remembered, not the rows.
+   */
+  check(row: SourceRow, problems: RowProblem[]): ImportItem | null;
+}
+
+/** The check of each row of one file, its estates (the database's and the file's) known beforehand. */
+export function rowChecker(header: string[], keys: (string | null)[], k: ImportContext, headerRow: number, fileEstates: readonly string[]): RowChecker {
+  const problems: RowProblem[] = [];
   const index = new Map<string, number>();
   keys.forEach((key, i) => {
     if (key !== null && !index.has(key)) index.set(key, i);
@@ -131,34 +169,75 @@ export function validateRows(
   for (const key of REQUIRED_COLUMNS) {
     if (!index.has(key)) problems.push({ line: headerRow, column: null, code: 'missingColumn', params: { column: key } });
   }
-  if (problems.length) return { items, problems };
-  // Kept tickets by their year and count: 260910005 and 260911005 would both be count 5 of 2026.
-  const counts = new Map<number, ImportItem>();
+  // Kept tickets by their year and count (260910005 and 260911005 would both
+  // be count 5 of 2026): the row and the ticket that keeps each.
+  const counts = new NumberTable();
+  const keptTickets: string[] = [];
+  const keptLines: number[] = [];
   const deadlines = deadlineMemo(k);
-  // An estate the file writes in its estate column is known to the unit column too.
-  const estateColumn = index.get('estate');
-  const fileEstates = estateColumn === undefined ? [] : rows.map((r) => (r.cells[estateColumn] ?? '').trim()).filter((e) => e !== '');
   const estates = [...new Set([...(k.estates ?? []), ...fileEstates])];
-  for (const [n, row] of rows.entries()) {
-    onRow?.(n);
-    const item = validateRow(row, index, headerOf, header.length, k, problems, deadlines, estates);
-    if (!item) continue;
-    if (item.kept) {
+  return {
+    problems,
+    check(row, out) {
+      const item = validateRow(row, index, headerOf, header.length, k, out, deadlines, estates);
+      if (!item || !item.kept) return item;
       const t = item.complaint.ticket;
       const key = countKey(item.kept.year, item.kept.seq);
       const other = counts.get(key);
       if (other !== undefined) {
-        const [code, params]: [string, Params] = other.complaint.ticket === t
-          ? ['duplicateTicket', { value: t, other: other.line }]
-          : ['duplicateCount', { value: t, year: item.kept.year, seq: item.kept.seq, ticket: other.complaint.ticket, other: other.line }];
-        problems.push({ line: row.line, column: headerOf('ticket'), code, params });
-        continue;
+        const otherTicket = keptTickets[other];
+        const [code, params]: [string, Params] = otherTicket === t
+          ? ['duplicateTicket', { value: t, other: keptLines[other] }]
+          : ['duplicateCount', { value: t, year: item.kept.year, seq: item.kept.seq, ticket: otherTicket, other: keptLines[other] }];
+        out.push({ line: row.line, column: headerOf('ticket'), code, params });
+        return null;
       }
-      counts.set(key, item);
-    }
-    items.push(item);
-  }
-  return { items, problems };
+      counts.set(key, keptTickets.length);
+      keptTickets.push(t);
+      keptLines.push(row.line);
+      return item;
+    },
+  };
+}
+
+/** A cell as the checks read it: the export's formula guard taken off, trimmed. */
+function cellAt(cells: readonly string[], i: number | undefined): string {
+  if (i === undefined || i < 0) return '';
+  const cell = cells[i] ?? '';
+  // Only a cell that starts with an apostrophe can carry the export's formula guard.
+  return (cell.charCodeAt(0) === 39 ? unneutralise(cell) : cell).trim();
+}
+
+/** What a first read of a streamed import takes from a row: its numbers' facts, and the departments it names. */
+export interface RowFacts {
+  /** NaN when the time does not read (the row is refused when checked). */
+  receivedAt: number;
+  year: number;
+  /** The ticket's year and count when it keeps one; 0 otherwise. */
+  keptYear: number;
+  keptSeq: number;
+  department: string | null;
+  responsible: string | null;
+}
+
+/** Reads a row's facts as validateRow reads the same cells. */
+export function rowFactsReader(keys: readonly (string | null)[], tz: string): (row: SourceRow) => RowFacts {
+  const [received, ticket, department, responsible] = (['receivedAt', 'ticket', 'department', 'responsible'] as const).map((k) => keys.indexOf(k));
+  return (row) => {
+    const text = cellAt(row.cells, received);
+    const at = text ? parseCellTime(text, tz) : null;
+    const written = cellAt(row.cells, ticket);
+    const t = written ? normalizeTicket(written) : null;
+    const kept = t === null ? null : parseTicket(t);
+    return {
+      receivedAt: at ?? NaN,
+      year: at === null ? 0 : yearOf(localDate(at, tz)),
+      keptYear: kept?.year ?? 0,
+      keptSeq: kept?.seq ?? 0,
+      department: cellAt(row.cells, department) || null,
+      responsible: cellAt(row.cells, responsible) || null,
+    };
+  };
 }
 
 type Facts = Parameters<typeof computeDeadlines>[0];
@@ -199,13 +278,7 @@ function validateRow(
     return null;
   }
   const has = (key: string) => index.has(key);
-  const raw = (key: string): string => {
-    const i = index.get(key);
-    if (i === undefined) return '';
-    const cell = row.cells[i] ?? '';
-    // Only a cell that starts with an apostrophe can carry the export's formula guard.
-    return (cell.charCodeAt(0) === 39 ? unneutralise(cell) : cell).trim();
-  };
+  const raw = (key: string): string => cellAt(row.cells, index.get(key));
   const bad = (key: string, code: string, params: Params = {}) => {
     problems.push({ line, column: headerOf(key), code, params: { value: raw(key), ...params } });
   };

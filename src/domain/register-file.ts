@@ -56,13 +56,28 @@ const blank = (r: SheetRow) => r.cells.every((c) => c.trim() === '');
  * is no complaint and is left out.
  */
 export function findTable(rows: readonly SheetRow[]): SheetTable | null {
-  const filled = rows.filter((r) => !blank(r));
+  const head = headerOf(rows);
+  if (!head) return null;
+  return { header: head.cells, headerRow: head.row, rows: rows.filter(tableRow(head)) };
+}
+
+/** The header row among a sheet's first rows (its first HEADER_SEARCH_ROWS that hold something suffice), or null when none holds anything. */
+export function headerOf(rows: Iterable<SheetRow>): SheetRow | null {
+  const filled: SheetRow[] = [];
+  for (const r of rows) {
+    if (blank(r)) continue;
+    filled.push(r);
+    if (filled.length === HEADER_SEARCH_ROWS) break;
+  }
   if (!filled.length) return null;
   const known = (r: SheetRow) => recogniseHeaders(r.cells).keys.filter((k) => k !== null).length;
-  const head = filled.slice(0, HEADER_SEARCH_ROWS).find((r) => known(r) >= 2) ?? filled[0];
+  return filled.find((r) => known(r) >= 2) ?? filled[0];
+}
+
+/** Whether a row is one of the table's under the header `head`: below it, holding something in a recognised column. */
+export function tableRow(head: SheetRow): (r: SheetRow) => boolean {
   const keys = recogniseHeaders(head.cells).keys;
   const recognised = keys.some((k) => k !== null);
-  const data = rows.filter((r) => r.row > head.row && !blank(r)
-    && (!recognised || r.cells.some((c, i) => keys[i] !== null && c.trim() !== '') || r.cells.length > keys.length));
-  return { header: head.cells, headerRow: head.row, rows: data };
+  return (r) => r.row > head.row && !blank(r)
+    && (!recognised || r.cells.some((c, i) => keys[i] !== null && c.trim() !== '') || r.cells.length > keys.length);
 }

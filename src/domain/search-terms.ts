@@ -16,21 +16,45 @@ export interface SearchDoc {
 }
 
 export function searchDoc(texts: (string | null | undefined)[]): SearchDoc {
+  // One pass of the pattern per text, building the non-Han rest as it goes
+  // (not a second replace), and a run's characters indexed directly unless
+  // it holds characters beyond the BMP: the import indexes a million
+  // complaints through here.
   const uni: string[] = [];
   const bi: string[] = [];
   const words: string[] = [];
+  const pattern = new RegExp(HAN_RUN.source, 'gu');
   for (const text of texts) {
     if (!text) continue;
-    for (const run of text.match(HAN_RUN) ?? []) {
-      const chars = Array.from(run);
-      uni.push(chars.join(' '));
+    let rest = '';
+    let from = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      const run = m[0];
+      rest += text.slice(from, m.index) + ' ';
+      from = m.index + run.length;
+      const chars: ArrayLike<string> = hasSurrogate(run) ? Array.from(run) : run;
+      const n = chars.length;
+      const one = new Array<string>(n);
+      for (let i = 0; i < n; i++) one[i] = chars[i];
+      uni.push(one.join(' '));
       // A run of one character still gets a pair slot so phrases never bridge runs.
-      bi.push(chars.length === 1 ? '' : pairs(chars).join(' '));
+      const two = new Array<string>(Math.max(n - 1, 0));
+      for (let i = 0; i + 1 < n; i++) two[i] = chars[i] + chars[i + 1];
+      bi.push(two.join(' '));
       bi.push('0'); // a separator token: no query looks for it in `bi`
     }
-    words.push(text.replace(HAN_RUN, ' '));
+    words.push(rest + text.slice(from));
   }
   return { uni: uni.join(' '), bi: bi.join(' '), words: words.join(' ') };
+}
+
+/** Whether a text holds a character outside the BMP (a Han character of the extensions: two UTF-16 units). */
+function hasSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) return true;
+  }
+  return false;
 }
 
 function pairs(chars: string[]): string[] {

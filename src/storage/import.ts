@@ -1,12 +1,14 @@
 // Writing an imported register: every row or none, in one write transaction,
 // each with its search entry, its call-back and one `import` event. Kept
 // tickets move their year's counter past them; the others get new numbers.
-// A SQLite file takes the bulk path (sqlite/import-bulk.ts: 100,000 rows at
-// tens of thousands a second); a server the plain one here, written with the
-// query builder, so the office plugin names the office in every statement.
+// An import session hands the rows over a batch at a time as the file is
+// checked. A SQLite file takes the bulk path (sqlite/import-bulk.ts: each
+// batch written as it comes); a server's session keeps the rows and writes
+// them at the end the plain way here, row by row with the query builder, so
+// the office plugin names the office in every statement.
 import { sql } from 'kysely';
 import type { ImportItem } from '../domain/import-rows.js';
-import { receiptOrder, type NumberFacts } from '../domain/import-numbers.js';
+import { planNumbers, receiptOrder, type NumberFacts, type RowNumbers } from '../domain/import-numbers.js';
 import { countKey, formatTicket, inOffice } from '../domain/ticket.js';
 import { yearOf } from '../domain/time.js';
 import { touchedSpanOf } from '../domain/report.js';
@@ -16,7 +18,7 @@ import { greatest } from './dialect.js';
 import { appendEvents } from './events.js';
 import { markStaleSnapshots } from './report-queries.js';
 import { all, first, run, write, type Store } from './store.js';
-import { bulkImportComplaints, bulkNumberFacts, bulkUnknownDepartments } from './sqlite/import-bulk.js';
+import { bulkImportSession, bulkNumberFacts, bulkUnknownDepartments } from './sqlite/import-bulk.js';
 
 export interface ImportResult {
   tickets: string[];
@@ -34,13 +36,78 @@ export interface ImportOptions {
   source: string;
 }
 
+export interface SessionOptions extends ImportOptions {
+  /** How many rows the file has (each batch names its rows by their index). */
+  rows: number;
+  /** The department names the rows give: the unknown ones are added first. */
+  names: Iterable<string>;
+}
+
+/** A row checked and placed: its index in the file, its place in order of receipt, and its new count (0: it keeps its ticket). */
+export interface PlacedItem {
+  n: number;
+  item: ImportItem;
+  rank: number;
+  seq: number;
+}
+
+export interface ImportWriter {
+  /** Complaints from this id on are the import's own (checks against the database look below it); null: nothing is written before finish. */
+  readonly firstId: number | null;
+  /** Whether the database held any complaint before the import (else nothing can repeat one). */
+  readonly heldBefore: boolean;
+  write(rows: readonly PlacedItem[]): Promise<void>;
+  finish(): Promise<ImportResult>;
+}
+
+/** One import: fn hands its rows to the writer; all in one write transaction, all or nothing. */
+export async function importSession<T>(s: Store, o: SessionOptions, fn: (w: ImportWriter) => Promise<T>): Promise<T> {
+  if (s.engine === 'sqlite') return bulkImportSession(s, o, fn);
+  return write(s, async () => {
+    const items: ImportItem[] = [];
+    const heldBefore = (await first(s, s.q.selectFrom('complaints').select('id').limit(1))) !== undefined;
+    return fn({
+      firstId: null,
+      heldBefore,
+      write: async (rows) => {
+        for (const r of rows) items.push(r.item);
+      },
+      finish: () => importRowByRow(s, items, o),
+    });
+  });
+}
+
+/** The last count in use of each year the rows are received in (call inside the transaction that writes). */
+export async function lastCounts(s: Store, years: Iterable<number>): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (const year of new Set(years)) out.set(year, await lastSeq(s, year));
+  return out;
+}
+
+/** The numbers' facts of checked items (import-numbers.ts RowNumbers). */
+export function numbersOf(items: readonly ImportItem[]): RowNumbers {
+  const n = items.length;
+  const rows: RowNumbers = {
+    length: n, line: new Int32Array(n), receivedAt: new Float64Array(n), year: new Int32Array(n), keptYear: new Int32Array(n), keptSeq: new Int32Array(n),
+  };
+  items.forEach((i, at) => {
+    rows.line[at] = i.line;
+    rows.receivedAt[at] = i.complaint.receivedAt;
+    rows.year[at] = yearOf(i.date);
+    rows.keptYear[at] = i.kept?.year ?? 0;
+    rows.keptSeq[at] = i.kept?.seq ?? 0;
+  });
+  return rows;
+}
+
 /**
  * What the database holds that the import's numbers must not collide with
  * (domain/import-numbers.ts decides). Call inside the transaction that
- * writes, so no registration can come between.
+ * writes, so no registration can come between. `below`: only complaints
+ * below this id count (those from it on are the import's own).
  */
-export async function numberFacts(s: Store, items: readonly ImportItem[]): Promise<NumberFacts> {
-  if (s.engine === 'sqlite') return bulkNumberFacts(s, items);
+export async function numberFacts(s: Store, items: readonly ImportItem[], below: number | null = null): Promise<NumberFacts> {
+  if (s.engine === 'sqlite') return bulkNumberFacts(s, items, below);
   const code = s.office?.code ?? null;
   const ticketsInUse = new Set<string>();
   const countsInUse = new Map<number, string>();
@@ -66,9 +133,24 @@ export async function unknownDepartments(s: Store, names: Iterable<string>): Pro
   return wanted.filter((n) => !known.has(n));
 }
 
-/** Writes every item, or nothing. */
+/** Writes every item, or nothing, in one session. */
 export async function importComplaints(s: Store, items: ImportItem[], o: ImportOptions): Promise<ImportResult> {
-  if (s.engine === 'sqlite') return bulkImportComplaints(s, items, o);
+  const names = items.flatMap((i) => [i.complaint.department, i.complaint.responsible]).filter((n): n is string => n !== null);
+  return importSession(s, { ...o, rows: items.length, names }, async (w) => {
+    const numbers = numbersOf(items);
+    const plan = planNumbers(numbers, lastCountOf(await lastCounts(s, numbers.year)));
+    await w.write(items.map((item, n) => ({ n, item, rank: plan.rank[n], seq: plan.seq[n] })));
+    return w.finish();
+  });
+}
+
+export const lastCountOf = (counts: Map<number, number>) => (year: number): number => counts.get(year) ?? 0;
+
+/**
+ * The plain import, row by row through the query builder: a server's, and
+ * the reference the bulk path is held to (test/commands/import-stream.test.ts).
+ */
+export async function importRowByRow(s: Store, items: ImportItem[], o: ImportOptions): Promise<ImportResult> {
   return write(s, async () => {
     const code = s.office?.code ?? null;
     const names = items.flatMap((i) => [i.complaint.department, i.complaint.responsible]).filter((n): n is string => n !== null);
