@@ -5,7 +5,7 @@
 // CommonJS (bin/package.json says so): an ES module entry would start Node's
 // ESM loader, ~10 ms of every run, for nothing.
 //
-// The bundle is compiled with a V8 code cache kept beside it: compiling a
+// The bundle is compiled with a V8 code cache kept beside it (one per command): compiling a
 // megabyte of JavaScript is a fifth of a short command's run, and a cache
 // taken after a run holds the bytecode of every function that run used.
 // The cache is written when missing or stale (a rebuild, another Node), in
@@ -20,7 +20,19 @@ const vm = require('node:vm');
 const Module = require('node:module');
 
 const bundle = path.join(__dirname, '../dist/complaints.cjs');
-const cacheFile = `${bundle}.cache`;
+
+/**
+ * One cache per command (its first bare lowercase word; none: "other"). A
+ * cache holds what the run that wrote it compiled: one taken after `--help`,
+ * which loads every command, cost each later `list` or `register` some 5 ms
+ * to read bytecode it never runs. A global option's value may stand in for
+ * the command (`--lang zh list` keys "zh"): that only names the file.
+ */
+function cacheFor(args) {
+  const word = args.find((a) => /^[a-z][a-z-]{0,23}$/.test(a));
+  return `${bundle}.${word ?? 'other'}.cache`;
+}
+const cacheFile = cacheFor(process.argv.slice(2));
 
 function load() {
   const source = fs.readFileSync(bundle, 'utf8');

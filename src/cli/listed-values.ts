@@ -10,14 +10,12 @@ import { Argument, InvalidArgumentError, Option } from 'commander';
 import { halfWidth } from '../domain/half-width.js';
 import {
   ATTEMPT_OUTCOMES, AUDIT_RESULTS, CATEGORIES, CHANNELS, CLOSE_REASONS, FOLLOW_UP_METHODS, KINDS, SEVERITIES,
-  STATUSES, SUGGESTED_SUBCATEGORIES, TALK_OUTCOMES, VALIDITIES,
+  STATUSES, SUGGESTED_SUBCATEGORIES, TALK_OUTCOMES, VALIDITIES, HEADER_STYLES, BY_DIMENSIONS,
 } from '../domain/types.js';
 import { STAFF_ROLES } from '../domain/approval.js';
 import { REPORT_ROLES, REPORT_VIAS } from '../domain/report-up.js';
 import { DAY_KINDS } from '../domain/calendar.js';
-import { BY_DIMENSIONS } from '../domain/report-breakdown.js';
 import { BUILTIN_STEPS } from '../domain/steps.js';
-import { HEADER_STYLES } from '../domain/csv-columns.js';
 import { label, type Translator } from '../output/i18n.js';
 import type { Choice } from './prompter.js';
 

@@ -6,8 +6,8 @@ import type { Complaint, Instant } from './types.js';
 import { maskPhone, maskPhones } from './phone.js';
 import { dateOfDay, formatOffset, offsetMinutes } from './time.js';
 
-export const HEADER_STYLES = ['keys', 'en', 'zh'] as const;
-export type HeaderStyle = (typeof HEADER_STYLES)[number];
+export { HEADER_STYLES, type HeaderStyle } from './types.js';
+import type { HeaderStyle } from './types.js';
 
 export interface CsvColumn {
   key: string;

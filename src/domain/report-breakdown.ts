@@ -5,8 +5,8 @@
 import { byCodePoint } from './text-order.js';
 import { rate, NONE } from './report.js';
 
-export const BY_DIMENSIONS = ['department', 'person', 'receiver', 'estate'] as const;
-export type ByDimension = (typeof BY_DIMENSIONS)[number];
+export { BY_DIMENSIONS, type ByDimension } from './types.js';
+import type { ByDimension } from './types.js';
 
 /** The counts of one row, as storage groups them (null key: none recorded). */
 export interface ByCounts {

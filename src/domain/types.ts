@@ -259,3 +259,14 @@ export interface ChaseRow {
   /** Reports up owed and late. */
   reportUps?: ReportUp[];
 }
+
+// Two more listed values, here with the others so that reading an option does
+// not load the export's column table or the report's domain code at start-up.
+
+/** Header names of an export (SPEC §15): the round-trip keys, or words in English or Chinese. */
+export const HEADER_STYLES = ['keys', 'en', 'zh'] as const;
+export type HeaderStyle = (typeof HEADER_STYLES)[number];
+
+/** What a report's rows can be broken down by (`--by`). */
+export const BY_DIMENSIONS = ['department', 'person', 'receiver', 'estate'] as const;
+export type ByDimension = (typeof BY_DIMENSIONS)[number];

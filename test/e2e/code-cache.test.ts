@@ -19,7 +19,7 @@ function install(): { bin: string; cache: string; bundle: string } {
   fs.symlinkSync(path.join(ROOT, 'schema'), path.join(dir, 'schema'));
   fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
   const bundle = path.join(dir, 'dist/complaints.cjs');
-  return { bin: path.join(dir, 'bin/complaints.js'), bundle, cache: `${bundle}.cache` };
+  return { bin: path.join(dir, 'bin/complaints.js'), bundle, cache: `${bundle}.list.cache` };
 }
 
 function run(bin: string, args: string[], env: Env) {
@@ -82,7 +82,17 @@ describe('the code cache of the launcher', () => {
     const r = run(app.bin, ['--help'], { ...env, COMPLAINTS_LANG: 'en' });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('THE COMPLAINT DESK');
-    expect(fs.readFileSync(app.cache).subarray(0, Buffer.byteLength(stampOf(app.bundle))).toString()).toBe(stampOf(app.bundle));
+    const help = `${app.bundle}.other.cache`;
+    expect(fs.readFileSync(help).subarray(0, Buffer.byteLength(stampOf(app.bundle))).toString()).toBe(stampOf(app.bundle));
+  });
+
+  it('is kept per command, so help (which loads every command) does not weigh on a list', () => {
+    const before = fs.readFileSync(app.cache);
+    expect(run(app.bin, ['--help'], env).code).toBe(0);
+    expect(run(app.bin, ['--lang', 'en', 'show', '--help'], env).code).toBe(0);
+    expect(fs.readFileSync(app.cache).equals(before)).toBe(true);
+    expect(fs.existsSync(`${app.bundle}.other.cache`)).toBe(true);
+    expect(fs.existsSync(`${app.bundle}.en.cache`)).toBe(true);
   });
 
   it('leaves no temporary files behind after many runs at once', async () => {
