@@ -11,7 +11,7 @@ import { overdueAt } from './complaints.js';
 import { sql } from 'kysely';
 import { all, arrays, type Store } from './store.js';
 import { listDepartments } from './departments.js';
-import { jsonArrays, sameOffice } from './dialect.js';
+import { pairsText, sameOffice } from './dialect.js';
 
 /**
  * The columns the chase reads, in this order: rows come back as arrays of
@@ -27,7 +27,7 @@ const COLUMNS = [
 type Row = [
   id: number, ticket: string, departmentId: number | null, assignee: string | null, severity: string, status: string, subject: string,
   receivedAt: number, lastContactAt: number | null, contactDue: number, resolveDue: number, followUpDue: number | null,
-  contactedAt: number | null, resolvedAt: number | null, fuAt: number | null, isOverdue: number, isStale: number, lateJson: string | null,
+  contactedAt: number | null, resolvedAt: number | null, fuAt: number | null, isOverdue: number, isStale: number, lateSteps: string | null,
 ];
 
 /** One shape for every row, the late steps and reports up included (undefined when none), so none is reshaped after it is made. */
@@ -59,8 +59,8 @@ export async function chaseRows(s: Store, now: number, staleSince: Record<Severi
   const unreported = await lateReportUps(s, now);
   const chase: Chase = { overdue: [], stale: [] };
   for (const r of rows) {
-    const [id, , , , , , , , , , , , , , , isOverdue, isStale, lateJson] = r;
-    const steps = lateSteps(lateJson);
+    const [id, , , , , , , , , , , , , , , isOverdue, isStale, late] = r;
+    const steps = lateSteps(late);
     const reportUps = unreported.get(id);
     if (!(isOverdue || steps || reportUps || isStale)) continue;
     const row = toChaseRow(r, departments, steps, reportUps);
@@ -88,19 +88,19 @@ export function chaseQuery(s: Store, now: number, staleSince: Record<Severity, n
         .else(staleSince.major).end()).as('is_stale'),
       // The steps owed and late, read with their complaint (the primary key's
       // range of each): one short string each instead of a row per step.
-      jsonArrays(s, 'step, due', sql`SELECT step, due FROM complaint_steps WHERE complaint_id = c.id${sameOffice(s, 'complaint_steps')} AND done_at IS NULL AND due < ${now}`, 'step')
-        .as('late_json'),
+      pairsText(s, 'step', 'due', sql`SELECT step, due FROM complaint_steps WHERE complaint_id = c.id${sameOffice(s, 'complaint_steps')} AND done_at IS NULL AND due < ${now}`)
+        .as('late_steps'),
     ])
     .where('c.status', '<>', 'closed') // the partial indexes of open complaints
     .orderBy('c.received_at', 'asc').orderBy('c.id', 'asc');
 }
 
-/** The late steps of one complaint, as the chase reads them; undefined when none. */
-function lateSteps(json: string | null): Record<string, StepState> | undefined {
-  // json_group_array over no rows is '[]'.
-  if (json === null || json.length <= 2) return undefined;
+/** The late steps of one complaint, as the chase reads them ("site_check 1795… plan 1795…"); undefined when none. */
+function lateSteps(text: string | null): Record<string, StepState> | undefined {
+  if (text === null || text === '') return undefined;
   const steps: Record<string, StepState> = {};
-  for (const [step, due] of JSON.parse(json) as [string, number][]) steps[step] = { due, doneAt: null, note: null };
+  const words = text.split(' ');
+  for (let i = 0; i + 1 < words.length; i += 2) steps[words[i]] = { due: Number(words[i + 1]), doneAt: null, note: null };
   return steps;
 }
 

@@ -16,6 +16,18 @@ export function jsonArrays(s: Store, columns: string, source: RawBuilder<unknown
     : sql<string>`(SELECT json_group_array(json_array(${sql.raw(columns)})) FROM (SELECT * FROM (${source}) AS source_ ORDER BY ${sql.raw(order)}) AS rows_)`;
 }
 
+/**
+ * Two columns of `source`'s rows as one text, "a b a b …" (null when there are
+ * no rows), in no particular order: for words without spaces (step keys) and
+ * numbers. The chase reads twenty thousand of these; building and parsing
+ * JSON arrays, sorted, cost a tenth of its query.
+ */
+export function pairsText(s: Store, a: string, b: string, source: RawBuilder<unknown>): RawBuilder<string | null> {
+  return s.engine === 'postgres'
+    ? sql<string | null>`(SELECT string_agg(${sql.raw(a)} || ' ' || ${sql.raw(b)}, ' ') FROM (${source}) AS rows_)`
+    : sql<string | null>`(SELECT group_concat(${sql.raw(a)} || ' ' || ${sql.raw(b)}, ' ') FROM (${source}) AS rows_)`;
+}
+
 /** A JSON object (as text; '{}' when there are no rows) of `source`'s rows: key → {field: column, …}. */
 export function jsonObjectOf(s: Store, key: string, fields: Record<string, string>, source: RawBuilder<unknown>): RawBuilder<string> {
   const pairs = Object.entries(fields).map(([name, column]) => `'${name}', ${column}`).join(', ');
