@@ -34,8 +34,9 @@ export function displayWidth(s: string): number {
 }
 
 /** Cuts text to a display width, marking the cut with an ellipsis. */
-export function truncate(s: string, width: number): string {
-  if (displayWidth(s) <= width) return s;
+export function truncate(s: string, width: number, measured?: number): string {
+  // `measured`: the caller knows the display width already (a long cell measured once; walking it again cost `overdue` its text).
+  if ((measured ?? displayWidth(s)) <= width) return s;
   // Where to cut, by code point; then one slice (a list of twenty thousand subjects cuts most of them).
   let end = 0;
   let w = 0;
@@ -254,7 +255,7 @@ function columnLayout(columns: Column[], rows: (string | MeasuredCell)[][], o: C
   const shownCols = columns.map((_c, i) => i).filter((i) => widths[i] >= 0);
   const last = shownCols[shownCols.length - 1];
   // A cell wider than its column (cut to fit the terminal) is cut again, by display width.
-  const fit = (v: string, i: number, w: number) => (w > widths[i] ? truncate(v, widths[i]) : v);
+  const fit = (v: string, i: number, w: number) => (w > widths[i] ? truncate(v, widths[i], w) : v);
   const pad = (v: string, i: number, w: number) => (i === last ? v : v + spaces(widths[i] - Math.min(w, widths[i])));
   const text = (cell: string | MeasuredCell) => (typeof cell === 'string' ? cell : cell.text());
   const line = (ri: number) => {
