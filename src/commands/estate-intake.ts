@@ -24,7 +24,7 @@ export async function intakeEstate(ctx: Ctx, typed: string | null | undefined, a
   if (ask) return pickEstate(ctx, estates, text);
   if ((await ctx.clock()).settings.estateStrict) {
     const close = closeEstates(estates, text);
-    throw new UsageError('estate.notListed', { name: text, close: close.join(ctx.t.lang === 'zh' ? '、' : ', ') });
+    throw new UsageError('estate.notListed', { name: text, close: close.join(ctx.t.l('word.listSep')) });
   }
   return text;
 }
@@ -36,7 +36,7 @@ export async function askEstate(ctx: Ctx): Promise<string | null> {
   const picked = await ctx.prompter.select({
     message: ctx.t.m('prompt.estate'),
     choices: [
-      ...estates.map((e) => ({ value: e.name, name: e.aliases.length ? `${e.name} (${e.aliases.join(ctx.t.lang === 'zh' ? '、' : ', ')})` : e.name })),
+      ...estates.map((e) => ({ value: e.name, name: e.aliases.length ? `${e.name} (${e.aliases.join(ctx.t.l('word.listSep'))})` : e.name })),
       { value: OTHER, name: ctx.t.m('prompt.estateOther') },
       { value: NONE, name: ctx.t.l('word.none') },
     ],

@@ -40,7 +40,7 @@ ${t.l('help.examples')}
 async function emitEstates(ctx: Ctx, list: StoredEstate[]): Promise<void> {
   await ctx.emit(list.map((e) => ({ name: e.name, aliases: e.aliases })), () => {
     const columns = [{ key: 'name', label: ctx.t.l('field.estate') }, { key: 'aliases', label: ctx.t.l('field.estateAliases') }];
-    const rows = list.map((e) => [e.name, e.aliases.join(ctx.t.lang === 'zh' ? '、' : ', ')]);
+    const rows = list.map((e) => [e.name, e.aliases.join(ctx.t.l('word.listSep'))]);
     return renderSmallTable(ctx, columns, rows, list.map((e) => [e.name, e.aliases.join(',')]));
   });
 }

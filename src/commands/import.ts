@@ -40,14 +40,9 @@ export function importCommand(ctx: Ctx): Command {
     .option('--dry-run', zh ? '只校验并报告（多少条未处理完、已处理、已关闭、立即逾期），不写入' : 'check and report (how many arrive open, resolved, closed, overdue), write nothing')
     .option('--allow-duplicates', zh ? '接受与已有投诉或文件中前面行重复的行（电话或房号、同一分钟、内容相同）' : 'take rows that repeat a complaint (same phone or unit, minute and description)')
     .addHelpText('after', `
-The file may be what \`complaints export\` writes (any --headers style) or an
-office's own register, CSV or .xlsx, with at least 受理时间/Received,
-投诉人/Complainant and 投诉内容/Description; title rows above the header,
-blank rows and a 序号 column are fine. A row with a result (处理结果) comes in
-resolved, one with a call-back (回访情况/满意度: 非常满意 … 很不满意) closed.
-Valid, unused ticket numbers are kept; other rows get new numbers.
+${ctx.t.m('help.importFile')}
 
-Examples:
+${ctx.t.l('help.examples')}
   complaints import 投诉台账.xlsx --dry-run
   complaints import 2025-register.csv`)
     .action(async (file: string, o: ImportOptions) => {

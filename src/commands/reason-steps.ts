@@ -97,7 +97,7 @@ async function closingFor(ctx: Ctx, o: CloseOptions): Promise<Closing> {
 export function escalateCommand(ctx: Ctx): Command {
   return reasonCommand(ctx, 'escalate', '升级（默认升一级）', 'raise severity (default: one level up)',
     'complaints escalate 260912-3 --to major --reason "业主已向12345投诉"')
-    .addOption(listedOption('--to <severity>', ctx.t.lang === 'zh' ? '升至级别' : 'the new severity', 'severity', ctx.t))
+    .addOption(listedOption('--to <severity>', ctx.t.l('help.escalateTo'), 'severity', ctx.t))
     .action(async (ticket: string, o: ReasonOptions) => {
       await runEscalate(ctx, ticket, o.to ?? null, await reasonFor(ctx, 'escalate', o));
     });

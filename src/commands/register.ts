@@ -59,7 +59,7 @@ export function registerCommand(ctx: Ctx): Command {
     .addOption(listedOption('-c, --channel <channel>', t.l('field.channel'), 'channel', t))
     .addOption(listedOption('-k, --kind <kind>', t.l('field.kind'), 'kind', t))
     .addOption(listedOption('--category <category>', t.l('field.category'), 'category', t))
-    .addOption(suggestedOption('--subcategory <sub>', t.lang === 'zh' ? '子类，建议' : 'subcategory, suggested', 'subcategory', t))
+    .addOption(suggestedOption('--subcategory <sub>', t.l('help.subcategorySuggested'), 'subcategory', t))
     .option('--subject <text>', t.lang === 'zh' ? '主题（默认取内容前 30 字）' : 'subject (default: first 30 characters of the description)')
     .option('-d, --description <text>', t.lang === 'zh' ? '投诉内容（必填）' : 'what the complaint is about (required)')
     .option('--demand <text>', t.lang === 'zh' ? '客户诉求' : 'what the complainant asks for')

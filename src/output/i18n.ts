@@ -373,7 +373,9 @@ const LABELS: Record<string, Pair> = {
   'timeline.date': { en: 'Date', zh: '日期' },
   'timeline.undoneStep': { en: 'Step taken back', zh: '撤销的步骤' },
   'timeline.partSep': { en: ', ', zh: '，' },
-  'timeline.listSep': { en: ', ', zh: '、' },
+  'word.listSep': { en: ', ', zh: '、' },
+  'help.escalateTo': { en: 'the new severity', zh: '升至级别' },
+  'help.subcategorySuggested': { en: 'subcategory, suggested', zh: '子类，建议' },
   'doctor.ok': { en: 'ok', zh: '正常' },
   'doctor.failed': { en: 'FAILED', zh: '异常' },
   'doctor.database': { en: 'Database', zh: '数据库' },
@@ -1733,6 +1735,18 @@ const MESSAGES: Record<string, { en: (p: Params) => string; zh: (p: Params) => s
   'prompt.responsiblePerson': { en: () => 'Person found at fault (empty if none)', zh: () => '责任人（没有可留空）' },
   'prompt.approvedBy': { en: () => 'Approved by (names, comma-separated)', zh: () => '审批人（多人用逗号分隔）' },
   'prompt.classifyField': { en: () => 'Which field to change?', zh: () => '要修改哪一项？' },
+  'help.importFile': {
+    en: () => `The file may be what \`complaints export\` writes (any --headers style) or an
+office's own register, CSV or .xlsx, with at least 受理时间/Received,
+投诉人/Complainant and 投诉内容/Description; title rows above the header,
+blank rows and a 序号 column are fine. A row with a result (处理结果) comes in
+resolved, one with a call-back (回访情况/满意度: 非常满意 … 很不满意) closed.
+Valid, unused ticket numbers are kept; other rows get new numbers.`,
+    zh: () => `文件可以是 \`complaints export\` 导出的（任何 --headers 样式），也可以是本处自己的台账，
+CSV 或 .xlsx，至少要有“受理时间”“投诉人”“投诉内容”三列；表头上方的标题行、空行和“序号”列都可以。
+有“处理结果”的行以已处理待回访导入，有回访情况或满意度（非常满意 … 很不满意）的行以已关闭导入。
+有效且未被占用的编号保留，其余行分配新编号。`,
+  },
   'help.estateStrictExample': { en: () => 'refuse an unlisted estate where nobody can be asked', zh: () => '无人可问时（脚本、定时任务）拒绝未登记的项目' },
   'help.classifyAskExample': { en: () => 'at a terminal: offers each field with its current value', zh: () => '在终端上：逐项列出当前值供修改' },
   // ── Chinese values, the parser's words, completion, help (SPEC §16) ──

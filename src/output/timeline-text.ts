@@ -53,7 +53,7 @@ function valueText(v: TimelineView, key: string, value: unknown): string {
   if (LISTED[key] && typeof value === 'string') return t.l(`${LISTED[key]}.${value}`);
   if (key === 'satisfaction' && typeof value === 'number') return `${value} ${t.l(`satisfaction.${value}`)}`;
   if (key === 'payment') return v.payment(value as Payment);
-  if (Array.isArray(value)) return value.length ? value.map((x) => valueText(v, key, x)).join(t.l('timeline.listSep')) : '—';
+  if (Array.isArray(value)) return value.length ? value.map((x) => valueText(v, key, x)).join(t.l('word.listSep')) : '—';
   if (typeof value === 'object') {
     // A fact of several parts (the call-back): its parts in words, in one line.
     return Object.entries(value as Record<string, unknown>)
